@@ -1,0 +1,42 @@
+# Easeback: `make run` to try it, `make test` to prove it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app app
+
+.PHONY: run test check db migration screenshots clean
+
+# The virtualenv is rebuilt whenever the declared dependencies change.
+$(BIN)/activate: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/activate
+
+## run: serve the app on http://127.0.0.1:$(PORT) with the SQLite database
+run: db
+	$(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
+
+## db: create or upgrade the database to the latest migration
+db: $(BIN)/activate
+	FLASK_DEBUG=1 $(FLASK) db upgrade
+
+## test: the whole suite, browser tests in headless Chromium included
+test: $(BIN)/activate
+	$(BIN)/pytest
+
+## migration: write a new migration from the models, e.g. make migration m="add favourites"
+migration: $(BIN)/activate
+	FLASK_DEBUG=1 $(FLASK) db migrate -m "$(m)"
+
+## check: validate all routine content
+check: $(BIN)/activate
+	$(FLASK) routines check
+
+## screenshots: phone-sized PNGs of every page, light and dark, in screenshots/
+screenshots: $(BIN)/activate
+	$(BIN)/python -m tools.screenshots
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,34 @@
+"""Easeback: a calm, offline-first self-care companion for people with sciatica."""
+from flask import Flask
+
+from app import content, db, errors, pages, paths, player, routines, security, templating
+
+
+def create_app(test_config=None):
+    """Create and configure an Easeback application."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(paths.TEMPLATES_DIR),
+        static_folder=str(paths.STATIC_DIR),
+    )
+    app.config.from_mapping(
+        SECRET_KEY=security.DEV_SECRET_KEY,
+        ROUTINES_DIR=str(paths.ROUTINES_DIR),
+        SQLALCHEMY_DATABASE_URI=db.default_database_uri(app.instance_path),
+    )
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    else:
+        app.config.from_mapping(test_config)
+    app.config.from_prefixed_env()
+    db.apply_database_url(app.config)
+
+    security.init_app(app)
+    db.init_app(app)
+    content.init_app(app)
+    errors.init_app(app)
+    templating.init_app(app)
+    for module in (pages, routines, player):
+        app.register_blueprint(module.bp)
+    return app
