@@ -1,0 +1,202 @@
+"""Content: every real file loads and reads well; every rule has a failing example."""
+import re
+import shutil
+
+import pytest
+
+from app import paths
+from app.content import load_library
+from app.content_model import ContentError
+
+LIBRARY = load_library(paths.ROUTINES_DIR, paths.PICTURES_DIR)
+ROUTINES = list(LIBRARY.routines.values())
+EXERCISES = list(LIBRARY.exercises.values())
+BANNED = re.compile(r"\b(cure[sd]?|curing|heal(s|ed|ing)?|fix(es|ed)?|guarantee[sd]?|miracle)\b", re.I)
+
+
+def test_library_is_big_enough():
+    assert len(EXERCISES) >= 24, "the library needs at least 24 exercises"
+    assert len(ROUTINES) >= 12, "the library needs at least 12 routines"
+
+
+@pytest.mark.parametrize("slug", [
+    "morning-mobility", "flare-up-calm-down", "desk-break", "bedtime-wind-down",
+    "ball-self-massage", "before-a-walk", "after-a-walk", "in-bed", "in-a-chair",
+    "breathing-and-relaxation", "floor-transfers", "gentle-strength", "gentle-nerve-glide",
+])
+def test_promised_routine_exists(slug):
+    assert slug in LIBRARY.routines, f"routines/{slug}.toml is promised in PRODUCT.md"
+
+
+@pytest.mark.parametrize("routine", ROUTINES, ids=lambda r: r.slug)
+def test_routine_reads_well(routine):
+    where = f"routines/{routine.slug}.toml"
+    assert 3 * 60 <= routine.total_seconds <= 20 * 60, f"{where}: lasts {routine.total_seconds} s"
+    assert routine.skip_if, f"{where}: say when to skip it"
+    assert routine.sources, f"{where}: name its sources by title"
+    for step in routine.steps:
+        if step.exercise.sided:
+            assert step.sides, f"{where}: {step.exercise.id} is one-sided but has no sides"
+    assert 5 <= routine.rest <= 15, f"{where}: rests are 5 to 15 s"
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
+def test_exercise_reads_well(exercise):
+    where = f"routines/exercises/{exercise.id}.toml"
+    for field in ("instructions", "breathing", "ease_off_if", "picture_alt"):
+        assert len(getattr(exercise, field)) >= 15, f"{where}: {field} is too short to help"
+    assert len(exercise.instructions) <= 400, f"{where}: instructions: keep to 1-3 short sentences"
+    svg = (paths.PICTURES_DIR / exercise.picture).read_text()
+    assert "<script" not in svg and "<style" not in svg and "style=" not in svg, \
+        f"static/pictures/{exercise.picture}: use presentation attributes only"
+    assert 'viewBox="0 0 240 160"' in svg, f"static/pictures/{exercise.picture}: keep the shared viewBox"
+
+
+@pytest.mark.parametrize("path", sorted(paths.ROUTINES_DIR.rglob("*.toml")), ids=lambda p: p.name)
+def test_no_overclaiming(path):
+    found = BANNED.search(path.read_text())
+    assert found is None, f"{path.name}: never promise outcomes ({found and found.group(0)!r})"
+
+
+def test_every_picture_is_used():
+    used = {exercise.picture for exercise in EXERCISES}
+    on_disk = {path.name for path in paths.PICTURES_DIR.glob("*.svg")}
+    assert on_disk == used, f"unused pictures: {sorted(on_disk - used)}"
+
+
+def test_segments_lay_out_sides_switches_and_rests():
+    routine = next(r for r in ROUTINES if any(len(s.sides) == 2 for s in r.steps))
+    kinds = [segment.kind for segment in routine.segments]
+    assert kinds.count("exercise") == sum(len(s.sides) or 1 for s in routine.steps)
+    assert kinds.count("switch") == sum(1 for s in routine.steps if len(s.sides) == 2)
+    assert kinds[-1] == "exercise", "no rest after the last step"
+    assert routine.total_seconds == sum(segment.seconds for segment in routine.segments)
+
+
+# --- Each validation rule, broken on purpose in a tiny library ---------------
+
+EXERCISE = '''id = "reach"
+name = "Reach"
+kind = "stretch"
+position = "lying"
+instructions = "Lie on your back. Reach your arms overhead."
+breathing = "Breathe out as you reach."
+ease_off_if = "Your back twinges."
+sided = false
+hold = 30
+picture = "reach.svg"
+picture_alt = "A person lying on a mat, arms overhead."
+'''
+
+STEP = '''
+[[steps]]
+exercise = "reach"
+hold = 45
+'''
+
+ROUTINE = '''slug = "tiny"
+title = "Tiny"
+summary = "A small routine."
+for_whom = "Anyone."
+skip_if = ["A red-flag sign."]
+goals = ["mobility"]
+time_of_day = ["morning"]
+rest = 10
+switch_sides = 5
+sources = ["NHS: Sciatica"]
+''' + STEP * 4
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    """A valid one-exercise, one-routine library to break in one place."""
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "exercises" / "reach.toml").write_text(EXERCISE)
+    (tmp_path / "tiny.toml").write_text(ROUTINE)
+    shutil.copy(paths.PICTURES_DIR / EXERCISES[0].picture, tmp_path / "pictures" / "reach.svg")
+    return tmp_path
+
+
+def load(folder):
+    """Load the tiny library."""
+    return load_library(folder, folder / "pictures")
+
+
+def test_tiny_library_is_valid(tiny):
+    assert load(tiny).routines["tiny"].total_seconds == 4 * 45 + 3 * 10
+
+
+BROKEN = [
+    # (file, text to replace, replacement, field named in the error, words in the error)
+    ("exercises/reach.toml", 'name = "Reach"\n', "", "name", "missing required key"),
+    ("exercises/reach.toml", "hold = 30", "hold = 30\ncolour = \"red\"", "colour", "unknown key"),
+    ("exercises/reach.toml", "hold = 30", "hold = 0", "hold", "between 1 and"),
+    ("exercises/reach.toml", "hold = 30", 'hold = "30"', "hold", "whole number"),
+    ("exercises/reach.toml", "hold = 30", "hold = 90", "hold", "stretches hold 20 to 45"),
+    ("exercises/reach.toml", "hold = 30", "hold = 30\nreps = 5", "hold", "not both"),
+    ("exercises/reach.toml", 'kind = "stretch"', 'kind = "yoga"', "kind", "not one of"),
+    ("exercises/reach.toml", 'picture = "reach.svg"', 'picture = "gone.svg"', "picture", "no file"),
+    ("exercises/reach.toml", 'id = "reach"', 'id = "grab"', "id", "does not match the file name"),
+    ("exercises/reach.toml", "Lie on your back. Reach your arms overhead.", "One. Two. Three. Four.",
+     "instructions", "1 to 3 full sentences"),
+    ("exercises/reach.toml", "sided = false", "sided = false\nsided = true", "syntax", ""),
+    ("tiny.toml", 'exercise = "reach"\nhold = 45\n\n[[steps]]', 'exercise = "stretch"\nhold = 45\n\n[[steps]]',
+     "steps[0].exercise", "unknown exercise"),
+    ("tiny.toml", 'slug = "tiny"', 'slug = "small"', "slug", "does not match the file name"),
+    ("tiny.toml", "rest = 10", "rest = -10", "rest", "between 1 and"),
+    ("tiny.toml", "rest = 10", "rest = 60", "rest", "5 to 15"),
+    ("tiny.toml", 'goals = ["mobility"]', 'goals = ["fame"]', "goals[0]", "not one of"),
+    ("tiny.toml", 'skip_if = ["A red-flag sign."]', "skip_if = []", "skip_if", "at least one"),
+    ("tiny.toml", 'exercise = "reach"\nhold = 45\n\n[[steps]]',
+     'exercise = "reach"\nhold = 45\nsides = "left"\n\n[[steps]]', "steps[0].sides", "not one-sided"),
+    ("tiny.toml", 'exercise = "reach"\nhold = 45\n\n[[steps]]', 'exercise = "reach"\nreps = 4\n\n[[steps]]',
+     "steps[0].reps", "timed, so use hold"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "field", "words"), BROKEN,
+                         ids=[f"{case[0]}:{case[3]}" for case in BROKEN])
+def test_broken_file_names_file_field_and_problem(tiny, name, old, new, field, words):
+    path = tiny / name
+    text = path.read_text()
+    assert old in text, "the example no longer matches the tiny library"
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(ContentError) as raised:
+        load(tiny)
+    message = str(raised.value)
+    assert message.startswith(f"{path}: {field}: "), message
+    assert words in message
+
+
+def test_routine_too_short_is_refused(tiny):
+    path = tiny / "tiny.toml"
+    path.write_text(path.read_text().replace("hold = 45", "hold = 20"))
+    with pytest.raises(ContentError, match=r"tiny.toml: steps: the routine lasts 110 s"):
+        load(tiny)
+
+
+def test_duplicate_id_is_refused(tiny):
+    copy = tiny / "exercises" / "stretch-copy.toml"
+    copy.write_text(EXERCISE)
+    with pytest.raises(ContentError, match=r"stretch-copy.toml: id: duplicate id 'reach', already used by reach.toml"):
+        load(tiny)
+
+
+def test_duplicate_title_is_refused(tiny):
+    (tiny / "tiny-copy.toml").write_text(ROUTINE.replace('slug = "tiny"', 'slug = "tiny-copy"'))
+    with pytest.raises(ContentError, match=r"title: duplicate title 'Tiny'"):
+        load(tiny)
+
+
+def test_file_name_must_be_a_slug(tiny):
+    (tiny / "tiny.toml").rename(tiny / "Tiny Routine.toml")
+    with pytest.raises(ContentError, match="file name"):
+        load(tiny)
+
+
+def test_start_up_stops_on_broken_content(tiny):
+    from app import create_app
+    (tiny / "exercises" / "reach.toml").write_text(EXERCISE.replace('id = "reach"', 'id = "grab"'))
+    with pytest.raises(ContentError, match="reach.toml: id: 'grab' does not match the file name"):
+        create_app({"TESTING": True, "ROUTINES_DIR": str(tiny)})
