@@ -1,0 +1,98 @@
+"""Browse the routines: the catalogue with its filters, and each routine's page."""
+from dataclasses import dataclass
+
+from flask import Blueprint, abort, render_template, request
+
+from app.content import library
+from app.content_model import GOALS, POSITIONS
+
+bp = Blueprint("routines", __name__)
+
+# (label, shortest, longest) in seconds; the bounds do not overlap.
+LENGTHS = {
+    "short": ("Up to 5 minutes", 0, 5 * 60),
+    "medium": ("5 to 10 minutes", 5 * 60 + 1, 10 * 60),
+    "long": ("Over 10 minutes", 10 * 60 + 1, 24 * 60 * 60),
+}
+MAX_QUERY_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The catalogue's filters as read from the query string."""
+
+    goal: str = ""
+    position: str = ""
+    length: str = ""
+    query: str = ""
+
+    @property
+    def active(self):
+        """True when any filter narrows the list."""
+        return any((self.goal, self.position, self.length, self.query))
+
+
+def read_filters(args):
+    """Read filters from query parameters; return them with notes on any ignored."""
+    notes = []
+    values = {}
+    for name, choices, label in (("goal", GOALS, "goal"), ("position", POSITIONS, "position"),
+                                 ("length", LENGTHS, "length")):
+        value = args.get(name, "").strip()
+        if value and value not in choices:
+            notes.append(f"We don't know the {label} \u201c{value[:40]}\u201d, so the list is not filtered by {label}.")
+            value = ""
+        values[name] = value
+    query = " ".join(args.get("q", "").split())
+    if len(query) > MAX_QUERY_LENGTH:
+        notes.append(f"The search was cut to its first {MAX_QUERY_LENGTH} characters.")
+        query = query[:MAX_QUERY_LENGTH]
+    return Filters(query=query, **values), notes
+
+
+def _search_text(routine):
+    """Everything a text search looks through for one routine."""
+    parts = [routine.title, routine.summary, routine.for_whom]
+    parts += [GOALS[goal] for goal in routine.goals]
+    parts += [step.exercise.name for step in routine.steps]
+    return " ".join(parts).casefold()
+
+
+def matches(routine, filters):
+    """True if the routine passes every active filter."""
+    if filters.goal and filters.goal not in routine.goals:
+        return False
+    if filters.position and filters.position not in routine.positions:
+        return False
+    if filters.length:
+        _label, shortest, longest = LENGTHS[filters.length]
+        if not shortest <= routine.total_seconds <= longest:
+            return False
+    words = filters.query.casefold().split()
+    return all(word in _search_text(routine) for word in words)
+
+
+@bp.get("/routines")
+def catalogue():
+    """List the routines, narrowed by goal, position, length and a text search."""
+    filters, notes = read_filters(request.args)
+    found = [routine for routine in library().routines.values() if matches(routine, filters)]
+    return render_template(
+        "routines/catalogue.html", routines=found, filters=filters, notes=notes,
+        goals=GOALS, positions=POSITIONS, lengths=LENGTHS,
+        total=len(library().routines),
+    )
+
+
+def get_routine_or_404(slug):
+    """Return the routine with this slug, or answer 404."""
+    routine = library().routines.get(slug)
+    if routine is None:
+        abort(404, description="There is no routine at this address.")
+    return routine
+
+
+@bp.get("/routines/<slug>")
+def detail(slug):
+    """Show a routine's overview: every step with its picture and cautions."""
+    return render_template("routines/detail.html", routine=get_routine_or_404(slug))

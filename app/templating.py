@@ -1,0 +1,23 @@
+"""Jinja filters that turn content numbers into plain words."""
+from app.content_model import GOALS, POSITIONS
+
+
+def minutes(seconds):
+    """Round a length to whole minutes for a summary, e.g. 'About 8 min'."""
+    return f"{max(1, round(seconds / 60))} min"
+
+
+def duration(seconds):
+    """Spell out a length exactly, e.g. '1 min 30 s' or '45 s'."""
+    whole_minutes, rest = divmod(int(seconds), 60)
+    if not whole_minutes:
+        return f"{rest} s"
+    return f"{whole_minutes} min" + (f" {rest} s" if rest else "")
+
+
+def init_app(app):
+    """Register the filters and the content vocabularies for templates."""
+    app.add_template_filter(minutes)
+    app.add_template_filter(duration)
+    app.add_template_global(GOALS, "goal_labels")
+    app.add_template_global(POSITIONS, "position_labels")

@@ -1,0 +1,22 @@
+// Small settings and flags kept on this device (localStorage), under one
+// prefix. Storage can be missing or full (private browsing, quotas): callers
+// get the fallback instead of an exception.
+const PREFIX = "easeback:";
+
+export function read(key, fallback = null) {
+  try {
+    const raw = window.localStorage.getItem(PREFIX + key);
+    return raw === null ? fallback : JSON.parse(raw);
+  } catch {
+    return fallback;
+  }
+}
+
+export function write(key, value) {
+  try {
+    window.localStorage.setItem(PREFIX + key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}

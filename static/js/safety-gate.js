@@ -1,0 +1,12 @@
+// Before the first routine on this device, send the person to the safety
+// page; it brings them back here once they have read it.
+import { hasAcknowledged } from "./safety.js";
+
+const player = document.querySelector("[data-safety-url]");
+
+if (player && !hasAcknowledged()) {
+  const here = window.location.pathname + window.location.search;
+  const target = new URL(player.dataset.safetyUrl, window.location.href);
+  target.searchParams.set("next", here);
+  window.location.replace(target.href);
+}

@@ -1,0 +1,203 @@
+"""Every page through the test client: what a person sees, and the headers."""
+from datetime import date
+
+import pytest
+
+from app.content import library
+from app.pages import part_of_day, safe_next, suggestions
+
+
+@pytest.mark.parametrize(("url", "heading"), [
+    ("/", "Gentle routines for sciatica"),
+    ("/routines", "Routines"),
+    ("/routines/morning-mobility", "Morning mobility"),
+    ("/routines/morning-mobility/play", "Morning mobility"),
+    ("/safety", "Warning signs and when to get help"),
+    ("/about", "About Easeback"),
+])
+def test_page_shows_its_heading(client, url, heading):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    assert f"<h1>{heading}</h1>" in response.text
+
+
+def test_security_headers_on_every_page(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in response.headers["Permissions-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_no_inline_scripts_or_styles(client, app):
+    with app.app_context():
+        slugs = list(library().routines)
+    for url in ["/", "/routines", "/safety", "/about", f"/routines/{slugs[0]}", f"/routines/{slugs[0]}/play"]:
+        html = client.get(url).text
+        assert "<style" not in html and " style=" not in html, url
+        assert "<script>" not in html and " onclick=" not in html, url
+
+
+def test_home_lists_every_routine_and_a_suggestion(client, app):
+    html = client.get("/").text
+    with app.app_context():
+        for routine in library().routines.values():
+            assert routine.title in html
+    assert "Suggested for" in html
+    assert html.count("data-day-part=") == 4
+
+
+@pytest.mark.parametrize(("hour", "part"), [(0, "night"), (4, "night"), (5, "morning"), (10, "morning"),
+                                            (11, "daytime"), (16, "daytime"), (17, "evening"), (21, "night")])
+def test_part_of_day(hour, part):
+    assert part_of_day(hour) == part
+
+
+def test_suggestions_fit_the_part_of_day_and_change_daily(app):
+    with app.app_context():
+        routines = list(library().routines.values())
+    monday = suggestions(routines, date(2026, 11, 23))
+    for part, routine in monday.items():
+        assert part in routine.time_of_day
+    week = [suggestions(routines, date(2026, 11, day))["morning"] for day in range(23, 30)]
+    assert len({routine.slug for routine in week}) > 1
+
+
+def test_routine_page_shows_steps_cautions_and_sources(client, app):
+    with app.app_context():
+        routine = library().routines["gentle-nerve-glide"]
+    html = client.get("/routines/gentle-nerve-glide").text
+    for step in routine.steps:
+        assert step.exercise.name in html
+        assert f'alt="{step.exercise.picture_alt}"' in html
+    assert "Skip this routine today if" in html
+    assert "Ease off if" in html
+    assert "Breathing" in html
+    for source in routine.sources:
+        assert source in html
+    assert 'href="/routines/gentle-nerve-glide/play"' in html
+
+
+def test_one_sided_steps_say_both_sides(client):
+    html = client.get("/routines/morning-mobility").text
+    assert "on each side, right then left" in html
+
+
+def test_left_only_step_is_mirrored(app):
+    with app.test_request_context():
+        template = app.jinja_env.from_string(
+            '{% from "macros.html" import picture %}{{ picture(exercise, side="left") }}')
+        html = template.render(exercise=library().exercises["figure-four-stretch"])
+    assert 'class="mirrored"' in html
+
+
+@pytest.mark.parametrize("url", ["/routines/no-such-routine", "/routines/no-such-routine/play", "/nowhere"])
+def test_unknown_address_gets_the_friendly_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "We could not find that page" in response.text
+    assert 'href="/routines"' in response.text
+
+
+def test_server_error_page_is_friendly(app):
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    @app.get("/explode")
+    def explode():
+        raise RuntimeError("boom")
+
+    response = app.test_client().get("/explode")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.text
+    assert "boom" not in response.text
+
+
+def test_method_not_allowed_is_a_page_not_a_crash(client):
+    response = client.post("/routines")
+    assert response.status_code == 405
+    assert "Method Not Allowed" in response.text
+
+
+@pytest.mark.parametrize(("next_url", "expected"), [
+    ("/routines/in-bed/play", "/routines/in-bed/play"),
+    ("https://evil.example/", "/"),
+    ("//evil.example/", "/"),
+    ("javascript:alert(1)", "/"),
+    ("", "/"),
+    (None, "/"),
+])
+def test_safety_continues_only_to_this_site(app, next_url, expected):
+    with app.test_request_context():
+        assert safe_next(next_url) == expected
+
+
+def test_safety_page_lists_red_flags_and_emergency_numbers(client):
+    html = client.get("/safety?next=/routines/in-bed/play").text
+    for words in ["pee", "bowels", "genitals or bottom", "both legs", "weakness", "high temperature",
+                  "losing weight", "had cancer", "a fall", "emergency number", "999", "911", "112",
+                  "See a doctor or physiotherapist soon"]:
+        assert words in html, words
+    assert 'href="/routines/in-bed/play" data-acknowledge' in html
+
+
+# --- The catalogue's filters ----------------------------------------------------
+
+def titles(client, query):
+    """The routine titles the catalogue lists for a query string."""
+    html = client.get("/routines" + query).text
+    return {title for title in _all_titles(client) if f">{title}</a>" in html}
+
+
+def _all_titles(client):
+    with client.application.app_context():
+        return [routine.title for routine in library().routines.values()]
+
+
+@pytest.mark.parametrize(("query", "must_have", "must_not_have"), [
+    ("?goal=massage", {"Ball self-massage"}, {"Desk break"}),
+    ("?position=sitting", {"In a chair", "Desk break"}, {"Flare-up calm-down"}),
+    ("?length=short", {"Desk break", "Down to the floor and up again"}, {"Bedtime wind-down"}),
+    ("?length=long", {"Bedtime wind-down"}, {"Desk break"}),
+    ("?q=breathing", {"Breathing and relaxation"}, {"Desk break"}),
+    ("?q=CHAIR", {"In a chair"}, {"Morning mobility"}),
+    ("?goal=mobility&position=lying&length=medium", {"Morning mobility"}, {"Desk break", "In a chair"}),
+])
+def test_filters_narrow_the_catalogue(client, app, query, must_have, must_not_have):
+    with app.app_context():
+        known = {r.title for r in library().routines.values()}
+    assert must_have <= known and must_not_have <= known, "update the example to match the content"
+    shown = titles(client, query)
+    assert must_have <= shown
+    assert not must_not_have & shown
+
+
+def test_filters_are_kept_in_the_form(client):
+    html = client.get("/routines?goal=massage&q=ball").text
+    assert '<option value="massage" selected>' in html
+    assert 'value="ball"' in html
+    assert "Clear filters" in html
+
+
+def test_no_match_says_so(client):
+    html = client.get("/routines?q=trampoline").text
+    assert "No routines match" in html
+    assert "0 of" in html
+
+
+@pytest.mark.parametrize("query", ["?goal=fame", "?position=upside-down", "?length=forever"])
+def test_unknown_filter_value_is_explained_not_an_error(client, query):
+    response = client.get("/routines" + query)
+    assert response.status_code == 200
+    assert "We don\u2019t know the" in response.text or "We don&#39;t know the" in response.text
+    assert "All " in response.text
+
+
+def test_overlong_search_is_cut_with_a_note(client):
+    response = client.get("/routines?q=" + "a" * 500)
+    assert response.status_code == 200
+    assert "cut to its first 80 characters" in response.text
