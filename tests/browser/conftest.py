@@ -1,0 +1,50 @@
+"""Browser tests: the app on a free loopback port, driven in Debian's Chromium."""
+import pytest
+
+from app import create_app
+from tests.browser.server import serving
+
+CHROMIUM = "/usr/bin/chromium"
+PHONE = {"width": 390, "height": 844}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark everything in this folder as a browser test."""
+    for item in items:
+        item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """Serve a test app on 127.0.0.1 for the whole browser session."""
+    database = tmp_path_factory.mktemp("live") / "live.sqlite3"
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"})
+    with serving(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """Let page.goto("/path") reach the live server."""
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Use Debian's Chromium; Playwright cannot download its own here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            # The machine has no internet: stop Chromium phoning home.
+            "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A phone-sized context in which service workers may run."""
+    return {**browser_context_args, "viewport": PHONE, "service_workers": "allow", "timezone_id": "UTC"}

@@ -1,0 +1,60 @@
+"""Take phone-sized screenshots of every page, light and dark, to look at.
+
+    .venv/bin/python -m tools.screenshots [URL path ...]
+
+Writes PNGs to screenshots/ (ignored by git), one per phone screen down the
+page (at most four), so each can be read at full size. Uses Debian's Chromium.
+"""
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from app import create_app
+from tests.browser.conftest import CHROMIUM, PHONE
+from tests.browser.server import serving
+
+PAGES = ["/", "/routines", "/routines?goal=massage&position=sitting", "/routines/morning-mobility",
+         "/routines/gentle-nerve-glide/play", "/safety", "/about", "/no-such-page"]
+OUT = Path("screenshots")
+MAX_SCREENS = 4
+
+
+def file_name(path, scheme, screen):
+    """A readable PNG name for a URL path."""
+    slug = path.strip("/").replace("/", "_").replace("?", "_").replace("&", "_").replace("=", "-") or "home"
+    return OUT / f"{slug}.{scheme}.{screen}.png"
+
+
+def capture(page, path, scheme):
+    """Save the page screen by screen, from the top."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for screen in range(min(MAX_SCREENS, -(-height // PHONE["height"]))):
+        page.evaluate(f"window.scrollTo(0, {screen * PHONE['height']})")
+        page.screenshot(path=file_name(path, scheme, screen))
+        print(file_name(path, scheme, screen))
+
+
+def main(paths):
+    """Capture each path in light and dark at 390x844."""
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/shots.sqlite3"})
+        with serving(app) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                                 args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+            for scheme in ("light", "dark"):
+                context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme)
+                page = context.new_page()
+                page.goto(base + "/safety")
+                page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
+                for path in paths:
+                    page.goto(base + path, wait_until="networkidle")
+                    capture(page, path, scheme)
+                context.close()
+            browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or PAGES)
