@@ -30,10 +30,13 @@ def test_home_suggests_for_the_device_clock(page):
 
 def test_filter_then_open_a_routine(page):
     page.goto("/routines")
+    expect(page.get_by_label("Goal", exact=True)).to_be_hidden()
+    page.get_by_text("Goal, position and length").click()
     page.get_by_label("Goal", exact=True).select_option(label="Self-massage")
     page.get_by_role("button", name="Show routines").click()
     expect(page).to_have_url(re.compile(r"goal=massage"))
     expect(page.get_by_role("status")).to_contain_text("match")
+    expect(page.get_by_label("Goal", exact=True)).to_have_value("massage")
     page.get_by_role("link", name="Ball self-massage").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ball self-massage")
     expect(page.get_by_role("heading", name="Skip this routine today if")).to_be_visible()
