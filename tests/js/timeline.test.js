@@ -1,0 +1,153 @@
+// The player's pure timing logic, on its own, with node's test runner.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import {
+  READY_MS, buildSchedule, currentSegmentStart, elapsedAt, finish, formatRemaining,
+  initialClock, msUntilNextChange, nextStepStart, pause, play, positionAt,
+  previousStepStart, seek, stopCount, stopsDone, totalMs,
+} from "../../static/js/timeline.js";
+
+// A routine like the real ones: a hold, a one-sided hold, then reps.
+const steps = [
+  { hold: 30, reps: null },
+  { hold: 20, reps: null },
+  { hold: null, reps: 4 },
+];
+const segments = [
+  { kind: "exercise", seconds: 30, step: 0, side: null },
+  { kind: "rest", seconds: 10, step: 0, side: null },
+  { kind: "exercise", seconds: 20, step: 1, side: "right" },
+  { kind: "switch", seconds: 5, step: 1, side: "left" },
+  { kind: "exercise", seconds: 20, step: 1, side: "left" },
+  { kind: "rest", seconds: 10, step: 1, side: null },
+  { kind: "exercise", seconds: 16, step: 2, side: null },
+];
+const schedule = buildSchedule(segments, steps);
+
+describe("buildSchedule", () => {
+  test("starts with a get-ready countdown and lays segments end to end", () => {
+    assert.equal(schedule[0].kind, "ready");
+    assert.equal(schedule[0].ms, READY_MS);
+    for (let i = 1; i < schedule.length; i += 1) assert.equal(schedule[i].start, schedule[i - 1].end);
+    assert.equal(totalMs(schedule), READY_MS + 111_000);
+  });
+
+  test("scales holds but not reps, and replaces rests", () => {
+    const gentle = buildSchedule(segments, steps, { holdScale: 0.5, restSeconds: 15 });
+    assert.deepEqual(gentle.map((s) => s.seconds), [5, 15, 15, 10, 5, 10, 15, 16]);
+  });
+
+  test("never scales a hold below five seconds", () => {
+    const tiny = buildSchedule([{ kind: "exercise", seconds: 6, step: 0, side: null }], [{ hold: 6 }], { holdScale: 0.5 });
+    assert.equal(tiny[1].seconds, 5);
+  });
+
+  test("segments cannot be changed afterwards", () => {
+    assert.throws(() => { schedule[1].ms = 1; }, TypeError);
+  });
+});
+
+describe("positionAt", () => {
+  test("finds the segment and the time left, exactly at boundaries", () => {
+    assert.equal(positionAt(schedule, 0).segment.kind, "ready");
+    assert.equal(positionAt(schedule, READY_MS - 1).index, 0);
+    assert.equal(positionAt(schedule, READY_MS).index, 1);
+    assert.equal(positionAt(schedule, READY_MS).remainingMs, 30_000);
+    assert.equal(positionAt(schedule, READY_MS + 29_999).remainingMs, 1);
+    assert.equal(positionAt(schedule, READY_MS + 30_000).segment.kind, "rest");
+  });
+
+  test("is done at and after the end", () => {
+    assert.ok(positionAt(schedule, totalMs(schedule)).done);
+    assert.ok(positionAt(schedule, totalMs(schedule) + 60_000).done);
+  });
+
+  test("does not drift over a whole routine: every boundary is where the sums say", () => {
+    let expected = 0;
+    for (const segment of schedule) {
+      assert.equal(positionAt(schedule, expected).index, segment.index);
+      expected += segment.ms;
+    }
+    assert.ok(positionAt(schedule, expected).done);
+  });
+});
+
+describe("clock", () => {
+  test("reads elapsed time from timestamps while playing", () => {
+    const clock = play(initialClock(), 1000);
+    assert.equal(elapsedAt(clock, 1000), 0);
+    assert.equal(elapsedAt(clock, 61_000), 60_000);
+  });
+
+  test("pause freezes time and resume carries on from there", () => {
+    const paused = pause(play(initialClock(), 0), 12_000);
+    assert.equal(elapsedAt(paused, 500_000), 12_000);
+    const resumed = play(paused, 500_000);
+    assert.equal(elapsedAt(resumed, 503_000), 15_000);
+  });
+
+  test("a long gap (hidden tab) is counted in full", () => {
+    const clock = play(initialClock(), 0);
+    assert.equal(positionAt(schedule, elapsedAt(clock, READY_MS + 50_000)).segment.side, "right");
+    assert.equal(stopsDone(schedule, elapsedAt(clock, READY_MS + 50_000)), 1);
+  });
+
+  test("seek keeps the clock running or paused", () => {
+    const running = seek(play(initialClock(), 0), 7000, 40_000);
+    assert.equal(running.status, "playing");
+    assert.equal(elapsedAt(running, 8000), 41_000);
+    const held = seek(pause(running, 9000), 9000, 1000);
+    assert.equal(held.status, "paused");
+    assert.equal(elapsedAt(held, 99_000), 1000);
+  });
+
+  test("finish jumps to the end", () => {
+    assert.equal(finish(schedule).elapsedMs, totalMs(schedule));
+  });
+});
+
+describe("moving between steps", () => {
+  const startOf = (index) => schedule[index].start;
+
+  test("next goes to the next exercise, skipping rests and switches", () => {
+    assert.equal(nextStepStart(schedule, 0), startOf(1));
+    assert.equal(nextStepStart(schedule, startOf(1) + 100), startOf(3));
+    assert.equal(nextStepStart(schedule, startOf(3)), startOf(5));
+    assert.equal(nextStepStart(schedule, startOf(7)), totalMs(schedule));
+  });
+
+  test("previous goes to the exercise before, or back to the one just done from a rest", () => {
+    assert.equal(previousStepStart(schedule, startOf(3) + 5000), startOf(1));
+    assert.equal(previousStepStart(schedule, startOf(2) + 1000), startOf(1));
+    assert.equal(previousStepStart(schedule, startOf(1)), 0);
+    assert.equal(previousStepStart(schedule, totalMs(schedule)), startOf(7));
+  });
+
+  test("restart goes to the start of the current segment", () => {
+    assert.equal(currentSegmentStart(schedule, startOf(3) + 7000), startOf(3));
+  });
+
+  test("counts stops", () => {
+    assert.equal(stopCount(schedule), 4);
+    assert.equal(stopsDone(schedule, totalMs(schedule)), 4);
+  });
+});
+
+describe("display", () => {
+  test("the countdown rounds up to whole seconds", () => {
+    assert.equal(formatRemaining(30_000), "0:30");
+    assert.equal(formatRemaining(29_001), "0:30");
+    assert.equal(formatRemaining(29_000), "0:29");
+    assert.equal(formatRemaining(90_000), "1:30");
+    assert.equal(formatRemaining(1), "0:01");
+    assert.equal(formatRemaining(0), "0:00");
+  });
+
+  test("the next change is the next whole second, landing on the boundary", () => {
+    assert.equal(msUntilNextChange(30_000), 1000);
+    assert.equal(msUntilNextChange(29_500), 500);
+    assert.equal(msUntilNextChange(800), 800);
+    assert.equal(msUntilNextChange(0), 0);
+  });
+});
