@@ -22,8 +22,9 @@ run: db
 db: $(BIN)/activate
 	FLASK_DEBUG=1 $(FLASK) db upgrade
 
-## test: the whole suite, browser tests in headless Chromium included
+## test: the whole suite: front-end unit tests (node), then pytest with the browser tests
 test: $(BIN)/activate
+	node --test tests/js/
 	$(BIN)/pytest
 
 ## migration: write a new migration from the models, e.g. make migration m="add favourites"

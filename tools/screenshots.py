@@ -36,6 +36,33 @@ def capture(page, path, scheme):
         print(file_name(path, scheme, screen))
 
 
+PLAYER = "/routines/desk-break/play"
+# (state name, seconds to let pass after Start, press Pause?)
+PLAYER_STATES = [("playing", 8, False), ("sided", 75, False), ("rest", 39, False),
+                 ("paused", 12, True), ("done", 300, False)]
+
+
+def capture_player(browser, base, scheme):
+    """The player's ready screen, then each state after Start, on a fake clock."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme)
+    for state, seconds, paused in [("ready", None, False)] + PLAYER_STATES:
+        page = context.new_page()
+        page.clock.install(time="2026-11-23T08:00:00Z")
+        page.goto(base + "/safety")
+        page.evaluate("localStorage.clear(); localStorage.setItem('easeback:safety-acknowledged', '{}')")
+        page.goto(base + PLAYER, wait_until="networkidle")
+        if seconds is not None:
+            page.get_by_role("button", name="Start", exact=True).click()
+            page.clock.run_for(seconds * 1000)
+        if paused:
+            page.get_by_role("button", name="Pause", exact=True).click()
+        name = OUT / f"player.{state}.{scheme}.png"
+        page.screenshot(path=name)
+        print(name)
+        page.close()
+    context.close()
+
+
 def main(paths):
     """Capture each path in light and dark at 390x844."""
     OUT.mkdir(exist_ok=True)
@@ -53,6 +80,7 @@ def main(paths):
                     page.goto(base + path, wait_until="networkidle")
                     capture(page, path, scheme)
                 context.close()
+                capture_player(browser, base, scheme)
             browser.close()
 
 

@@ -20,3 +20,11 @@ export function write(key, value) {
     return false;
   }
 }
+
+export function remove(key) {
+  try {
+    window.localStorage.removeItem(PREFIX + key);
+  } catch {
+    // Nothing stored, nothing to remove.
+  }
+}

@@ -1,0 +1,249 @@
+"""The guided player, driven by Playwright's clock so minutes pass instantly.
+
+Desk break is the example: it has rep-counted steps, one-sided holds with a
+side switch, and rests. Its schedule (seconds from Start, after the 5 s get
+ready): pelvic rock 5-37, rest, shoulder rolls 42-66, rest, seated twist
+right 71-91, switch, left 96-116, rest, buttock stretch right 121-151, switch,
+left 156-186, rest 186-196, back bend 196-220, rest, march 225-273.
+"""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.axe import violations
+
+PLAY = "/routines/desk-break/play"
+START = "2026-11-23T08:00:00Z"
+
+
+@pytest.fixture
+def player(page):
+    """The desk-break player with a fake clock, safety page already read."""
+    page.clock.install(time=START)
+    page.goto("/safety")
+    page.get_by_role("link", name="I have read this").click()
+    page.goto(PLAY)
+    expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible()
+    return page
+
+
+def heading(page):
+    """The step name shown on the stage."""
+    return page.get_by_role("heading", level=2).first
+
+
+def timer(page):
+    """The countdown."""
+    return page.get_by_role("timer")
+
+
+def start_and_run(page, seconds):
+    """Press Start, then let `seconds` pass."""
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(int(seconds * 1000))
+
+
+def test_get_ready_then_first_step_then_rest(player):
+    expect(player.get_by_text("Get ready", exact=True)).to_be_visible()
+    expect(heading(player)).to_have_text("Seated pelvic rock")
+    expect(timer(player)).to_have_text("0:05")
+    start_and_run(player, 2)
+    expect(timer(player)).to_have_text("0:03")
+    player.clock.run_for(3000)
+    expect(player.get_by_text("Step 1 of 6", exact=True)).to_be_visible()
+    expect(timer(player)).to_have_text("0:32")
+    expect(player.get_by_text("Rep 1 of 8, slowly", exact=True)).to_be_visible()
+    player.clock.run_for(8000)
+    expect(player.get_by_text("Rep 3 of 8, slowly", exact=True)).to_be_visible()
+    player.clock.run_for(24000)
+    expect(player.get_by_text("Rest \u2013 up next", exact=True)).to_be_visible()
+    expect(heading(player)).to_have_text("Shoulder rolls")
+    expect(timer(player)).to_have_text("0:05")
+    expect(player.get_by_role("progressbar", name="Progress through the routine")).to_have_attribute(
+        "value", str(round(1000 * 37 / 273)))
+
+
+def test_one_sided_step_plays_right_switch_left(player):
+    start_and_run(player, 71)
+    expect(player.get_by_text("Right side", exact=True)).to_be_visible()
+    expect(heading(player)).to_have_text("Seated twist")
+    picture = player.get_by_role("img", name=re.compile("chair"))
+    expect(picture).not_to_have_class(re.compile("mirrored"))
+    player.clock.run_for(20000)
+    expect(player.get_by_text("Switch sides", exact=True)).to_be_visible()
+    expect(picture).to_have_class(re.compile("mirrored"))
+    player.clock.run_for(5000)
+    expect(player.get_by_text("Left side", exact=True)).to_be_visible()
+    expect(timer(player)).to_have_text("0:20")
+    expect(player.get_by_text("Step 3 of 6", exact=True)).to_be_visible()
+
+
+def test_pause_freezes_time_and_resume_carries_on(player):
+    start_and_run(player, 10)
+    expect(timer(player)).to_have_text("0:27")
+    player.get_by_role("button", name="Pause", exact=True).click()
+    player.clock.run_for(60000)
+    expect(timer(player)).to_have_text("0:27")
+    expect(heading(player)).to_have_text("Seated pelvic rock")
+    player.get_by_role("button", name="Resume", exact=True).click()
+    player.clock.run_for(2000)
+    expect(timer(player)).to_have_text("0:25")
+
+
+def test_next_and_previous_move_between_exercises(player):
+    start_and_run(player, 10)
+    player.get_by_role("button", name="Next step", exact=True).click()
+    expect(heading(player)).to_have_text("Shoulder rolls")
+    expect(timer(player)).to_have_text("0:24")
+    player.get_by_role("button", name="Next step", exact=True).click()
+    expect(player.get_by_text("Right side", exact=True)).to_be_visible()
+    player.get_by_role("button", name="Next step", exact=True).click()
+    expect(player.get_by_text("Left side", exact=True)).to_be_visible()
+    player.get_by_role("button", name="Previous step", exact=True).click()
+    expect(player.get_by_text("Right side", exact=True)).to_be_visible()
+    player.get_by_role("button", name="Previous step", exact=True).click()
+    expect(heading(player)).to_have_text("Shoulder rolls")
+    # Still playing after moving: time runs on.
+    player.clock.run_for(4000)
+    expect(timer(player)).to_have_text("0:20")
+
+
+def test_restart_and_done_for_reps(player):
+    start_and_run(player, 20)
+    player.get_by_role("button", name="Restart step", exact=True).click()
+    expect(timer(player)).to_have_text("0:32")
+    player.get_by_role("button", name="Done", exact=True).click()
+    expect(heading(player)).to_have_text("Shoulder rolls")
+
+
+def test_keyboard_space_pauses_and_arrows_move(player):
+    player.keyboard.press("Space")
+    player.clock.run_for(7000)
+    expect(timer(player)).to_have_text("0:30")
+    player.keyboard.press("Space")
+    expect(player.get_by_role("button", name="Resume", exact=True)).to_be_visible()
+    player.keyboard.press("ArrowRight")
+    expect(heading(player)).to_have_text("Shoulder rolls")
+    player.keyboard.press("ArrowLeft")
+    expect(heading(player)).to_have_text("Seated pelvic rock")
+    player.keyboard.press("Space")
+    expect(player.get_by_role("button", name="Pause", exact=True)).to_be_visible()
+
+
+def test_completion(player):
+    start_and_run(player, 273)
+    expect(player.get_by_role("heading", name="Well done")).to_be_visible()
+    expect(player.get_by_text("You finished desk break: 8 of 8 steps.", exact=True)).to_be_visible()
+    expect(player.get_by_role("button", name="Pause", exact=True)).to_be_hidden()
+    player.get_by_role("button", name="Do it again", exact=True).click()
+    expect(player.get_by_role("button", name="Start", exact=True)).to_be_visible()
+    expect(timer(player)).to_have_text("0:05")
+
+
+def test_reload_comes_back_paused_where_it_was(player):
+    start_and_run(player, 100)
+    expect(player.get_by_text("Left side", exact=True)).to_be_visible()
+    expect(timer(player)).to_have_text("0:16")
+    player.reload()
+    expect(player.get_by_role("button", name="Resume", exact=True)).to_be_visible()
+    expect(heading(player)).to_have_text("Seated twist")
+    expect(player.get_by_text("Left side", exact=True)).to_be_visible()
+    expect(timer(player)).to_have_text("0:16")
+    player.get_by_role("button", name="Resume", exact=True).click()
+    player.clock.run_for(16000)
+    expect(player.get_by_text("Rest \u2013 up next", exact=True)).to_be_visible()
+
+
+def test_finished_routine_does_not_resume_after_reload(player):
+    start_and_run(player, 273)
+    expect(player.get_by_role("heading", name="Well done")).to_be_visible()
+    player.reload()
+    expect(player.get_by_role("button", name="Start", exact=True)).to_be_visible()
+
+
+def set_visibility(page, state):
+    """Make the page report hidden or visible, as a locked screen would."""
+    page.evaluate("""state => {
+        Object.defineProperty(document, "visibilityState", { value: state, configurable: true });
+        Object.defineProperty(document, "hidden", { value: state === "hidden", configurable: true });
+        document.dispatchEvent(new Event("visibilitychange"));
+    }""", state)
+
+
+def test_hidden_period_is_accounted_for_at_once(player):
+    start_and_run(player, 10)
+    set_visibility(player, "hidden")
+    # Like a closed lid: time jumps, due timers fire at most once.
+    player.clock.fast_forward(95000)
+    set_visibility(player, "visible")
+    # 105 s from Start: the seated twist's left side, 9 s in (96-116).
+    expect(heading(player)).to_have_text("Seated twist")
+    expect(player.get_by_text("Left side", exact=True)).to_be_visible()
+    expect(timer(player)).to_have_text("0:11")
+    expect(player.get_by_text("Step 3 of 6", exact=True)).to_be_visible()
+
+
+def test_hold_scale_and_rest_from_settings(player):
+    player.goto("/settings")
+    player.get_by_role("button", name="Gentler", exact=True).click()
+    expect(player.get_by_role("status")).to_have_text("Gentler timings saved on this device.")
+    player.goto(PLAY)
+    start_and_run(player, 5)
+    player.get_by_role("button", name="Next step", exact=True).click()
+    player.get_by_role("button", name="Next step", exact=True).click()
+    # The twist holds 20 s as written; gentler is 0.75x.
+    expect(timer(player)).to_have_text("0:15")
+    player.clock.run_for(15000)
+    player.get_by_role("button", name="Next step", exact=True).click()
+    player.clock.run_for(15000)
+    expect(player.get_by_text("Rest \u2013 up next", exact=True)).to_be_visible()
+    expect(timer(player)).to_have_text("0:20")
+
+
+@pytest.mark.parametrize("state", ["ready", "playing", "paused", "done"])
+def test_no_accessibility_violations_in_each_state(player, state):
+    if state != "ready":
+        start_and_run(player, 8)
+    if state == "paused":
+        player.get_by_role("button", name="Pause", exact=True).click()
+    if state == "done":
+        player.clock.run_for(273000)
+        expect(player.get_by_role("heading", name="Well done")).to_be_visible()
+    report = violations(player)
+    assert report == "", report
+
+
+def test_step_changes_are_announced_politely_not_every_second(player):
+    announcer = player.locator("[aria-live=polite]")
+    start_and_run(player, 5)
+    expect(announcer).to_have_text("Step 1 of 6. Now: Seated pelvic rock.")
+    player.clock.run_for(3000)
+    expect(announcer).to_have_text("Step 1 of 6. Now: Seated pelvic rock.")
+    player.clock.run_for(29000)
+    expect(announcer).to_have_text("Step 2 of 6. Rest \u2013 up next: Shoulder rolls.")
+
+
+def test_controls_are_big_enough_for_a_thumb(player):
+    for name in ["Start", "Previous step", "Next step", "Restart step"]:
+        box = player.get_by_role("button", name=name, exact=True).bounding_box()
+        assert box["height"] >= 48 and box["width"] >= 48, name
+
+
+def test_real_clock_boundary_lands_on_time(page):
+    """One boundary on the real clock: the get-ready countdown ending."""
+    page.goto("/safety")
+    page.get_by_role("link", name="I have read this").click()
+    page.goto(PLAY)
+    page.evaluate("""() => {
+        window.boundaries = [];
+        document.querySelector("[data-player]").addEventListener(
+            "easeback:boundary", (event) => window.boundaries.push(event.detail));
+    }""")
+    page.get_by_role("button", name="Start", exact=True).click()
+    # The boundary event fires in the same update that shows step 1.
+    expect(page.get_by_text("Get ready", exact=True)).to_be_visible()
+    expect(page.get_by_text("Now", exact=True)).to_be_visible(timeout=10000)
+    boundary = page.evaluate("window.boundaries[0]")
+    error = abs(boundary["actual"] - boundary["scheduled"])
+    assert error < 50, f"the first step began {error:.1f} ms off its schedule"
