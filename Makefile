@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run test check db migration screenshots clean
+.PHONY: run test bench check db migration screenshots clean
 
 # The virtualenv is rebuilt whenever the declared dependencies change.
 $(BIN)/activate: pyproject.toml
@@ -30,6 +30,10 @@ test: $(BIN)/activate
 ## migration: write a new migration from the models, e.g. make migration m="add favourites"
 migration: $(BIN)/activate
 	FLASK_DEBUG=1 $(FLASK) db migrate -m "$(m)"
+
+## bench: measure timer accuracy (and later budgets and load); prints one table
+bench: $(BIN)/activate
+	$(BIN)/python -m bench
 
 ## check: validate all routine content
 check: $(BIN)/activate

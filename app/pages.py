@@ -41,9 +41,10 @@ def safe_next(target):
 def home():
     """Suggest a routine for the time of day, then list all routines."""
     routines = list(library().routines.values())
+    routine_index = {r.slug: {"title": r.title, "play": url_for("player.play", slug=r.slug)} for r in routines}
     return render_template(
         "home.html", routines=routines, suggestions=suggestions(routines, date.today()),
-        current_part=part_of_day(datetime.now().hour), day_parts=DAY_PARTS,
+        current_part=part_of_day(datetime.now().hour), day_parts=DAY_PARTS, routine_index=routine_index,
     )
 
 

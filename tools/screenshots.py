@@ -12,8 +12,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from app import create_app
-from tests.browser.conftest import CHROMIUM, PHONE
-from tests.browser.server import serving
+from tools.chromium import PHONE, launch, serving
 
 PAGES = ["/", "/routines", "/routines?goal=massage&position=sitting", "/routines/morning-mobility",
          "/routines/gentle-nerve-glide/play", "/safety", "/about", "/no-such-page"]
@@ -69,8 +68,7 @@ def main(paths):
     with tempfile.TemporaryDirectory() as folder:
         app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/shots.sqlite3"})
         with serving(app) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                 args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+            browser = launch(playwright)
             for scheme in ("light", "dark"):
                 context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme)
                 page = context.new_page()

@@ -28,3 +28,19 @@ export function remove(key) {
     // Nothing stored, nothing to remove.
   }
 }
+
+// Every stored [key, value] whose key starts with prefix (prefix removed).
+export function entries(prefix) {
+  const found = [];
+  try {
+    for (let i = 0; i < window.localStorage.length; i += 1) {
+      const key = window.localStorage.key(i);
+      if (key.startsWith(PREFIX + prefix)) {
+        found.push([key.slice(PREFIX.length + prefix.length), read(key.slice(PREFIX.length))]);
+      }
+    }
+  } catch {
+    // Storage unavailable: nothing saved.
+  }
+  return found;
+}

@@ -3,6 +3,7 @@
 // steps, and sends the cues.
 import { Cues } from "./cues.js";
 import { read, remove, write } from "./device-store.js";
+import { RESUME_WITHIN_MS, SAVED_PREFIX } from "./resume.js";
 import { loadSettings } from "./settings-store.js";
 import {
   buildSchedule, currentSegmentStart, elapsedAt, finish, formatRemaining, initialClock,
@@ -23,8 +24,7 @@ const ui = Object.fromEntries(
 );
 const buttons = Object.fromEntries([...root.querySelectorAll("[data-action]")].map((b) => [b.dataset.action, b]));
 const screenLock = new ScreenLock(() => { ui.wakeNote.hidden = false; });
-const SAVE_KEY = `player:${data.slug}`;
-const RESUME_WITHIN_MS = 12 * 60 * 60 * 1000;
+const SAVE_KEY = `${SAVED_PREFIX}${data.slug}`;
 
 let clock = initialClock();
 let shownIndex = -1;
@@ -225,7 +225,9 @@ function save(now) {
     remove(SAVE_KEY);
     return;
   }
-  write(SAVE_KEY, { elapsedMs: elapsedAt(clock, now), savedAt: Date.now(), total: totalMs(schedule) });
+  write(SAVE_KEY, {
+    elapsedMs: elapsedAt(clock, now), savedAt: Date.now(), total: totalMs(schedule), where: ui.count.textContent,
+  });
 }
 
 // After a reload, come back paused where the person was, with a Resume button.

@@ -2,10 +2,7 @@
 import pytest
 
 from app import create_app
-from tests.browser.server import serving
-
-CHROMIUM = "/usr/bin/chromium"
-PHONE = {"width": 390, "height": 844}
+from tools.chromium import ARGS, EXECUTABLE, PHONE, serving
 
 
 def pytest_collection_modifyitems(items):
@@ -32,16 +29,7 @@ def base_url(live_server):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Use Debian's Chromium; Playwright cannot download its own here."""
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "args": [
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            # The machine has no internet: stop Chromium phoning home.
-            "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run",
-        ],
-    }
+    return {**browser_type_launch_args, "executable_path": EXECUTABLE, "args": ARGS}
 
 
 @pytest.fixture(scope="session")

@@ -155,6 +155,24 @@ def test_reload_comes_back_paused_where_it_was(player):
     expect(player.get_by_text("Rest \u2013 up next", exact=True)).to_be_visible()
 
 
+def test_home_offers_to_continue_an_unfinished_routine(player):
+    player.goto("/")
+    expect(player.get_by_role("heading", name="Pick up where you left off")).to_be_hidden()
+    player.goto(PLAY)
+    start_and_run(player, 100)
+    player.goto("/")
+    expect(player.get_by_text("Paused at step 3 of 6.", exact=True)).to_be_visible()
+    player.get_by_role("link", name="Continue desk break").click()
+    expect(player).to_have_url(re.compile(PLAY + "$"))
+    expect(player.get_by_role("button", name="Resume", exact=True)).to_be_visible()
+    player.clock.run_for(1000)
+    player.get_by_role("button", name="Resume", exact=True).click()
+    player.clock.run_for(180000)
+    expect(player.get_by_role("heading", name="Well done")).to_be_visible()
+    player.goto("/")
+    expect(player.get_by_role("heading", name="Pick up where you left off")).to_be_hidden()
+
+
 def test_finished_routine_does_not_resume_after_reload(player):
     start_and_run(player, 273)
     expect(player.get_by_role("heading", name="Well done")).to_be_visible()

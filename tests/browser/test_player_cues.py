@@ -16,7 +16,8 @@ Object.defineProperty(navigator, "vibrate", { value: () => { cueLog.vibrations +
 const createOscillator = AudioContext.prototype.createOscillator;
 AudioContext.prototype.createOscillator = function () { cueLog.oscillators += 1; return createOscillator.call(this); };
 Object.defineProperty(navigator, "wakeLock", { configurable: true, value: { request: async () => {
-  const sentinel = { released: false, release: async () => { sentinel.released = true; cueLog.locks.push("release"); } };
+  const sentinel = { released: false };
+  sentinel.release = async () => { sentinel.released = true; cueLog.locks.push("release"); };
   cueLog.locks.push("request");
   cueLog.sentinels.push(sentinel);
   return sentinel;

@@ -1,0 +1,51 @@
+"""`make bench`: measure the app and print one table of figures."""
+import logging
+import tempfile
+
+from playwright.sync_api import sync_playwright
+
+from app import create_app
+from bench import timer_accuracy
+from tools.chromium import launch, serving
+
+
+def rows(app, base, browser):
+    """Run each benchmark and yield (what, figure, budget) rows."""
+    fast = timer_accuracy.fast_forwarded(browser, base, app)
+    yield (f"timer, fast-forwarded: {fast['boundaries']} boundaries in {fast['routines']} routines",
+           f"largest error {fast['max_ms']:.1f} ms", "<= 50 ms")
+    hidden = timer_accuracy.after_hidden(browser, base, app)
+    yield (f"timer, after {hidden['hidden_s']} s hidden with throttled timers",
+           f"redrawn in {hidden['redraw_ms']:.1f} ms; step {'right' if hidden['step_right'] else 'WRONG'}; "
+           f"countdown off by {hidden['countdown_off_s']} s", "right at once")
+    real = timer_accuracy.real_time(browser, base)
+    yield (f"timer, real time: {real['routine']} at 0.5x holds ({real['seconds']} s, {real['boundaries']} boundaries)",
+           f"largest error {real['max_ms']:.1f} ms, mean {real['mean_ms']:.1f} ms", "<= 50 ms")
+
+
+def print_table(table):
+    """Print rows as an aligned text table."""
+    header = ("measure", "figure", "budget")
+    widths = [max(len(str(row[i])) for row in [header, *table]) for i in range(3)]
+    for row in [header, tuple("-" * w for w in widths), *table]:
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+def main():
+    """Serve a fresh app on loopback and measure it."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    with tempfile.TemporaryDirectory() as folder:
+        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3"})
+        with serving(app) as base, sync_playwright() as playwright:
+            browser = launch(playwright)
+            table = []
+            for row in rows(app, base, browser):
+                table.append(row)
+                print("  ".join(row), flush=True)
+            browser.close()
+    print()
+    print_table(table)
+
+
+if __name__ == "__main__":
+    main()
