@@ -1,7 +1,7 @@
 """Easeback: a calm, offline-first self-care companion for people with sciatica."""
 from flask import Flask
 
-from app import content, db, errors, pages, paths, player, routines, security, settings, templating
+from app import assets, content, db, errors, pages, paths, player, pwa, routines, security, settings, templating
 
 
 def create_app(test_config=None):
@@ -29,6 +29,8 @@ def create_app(test_config=None):
     content.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
-    for module in (pages, routines, player, settings):
+    assets.init_app(app)
+    pwa.init_app(app)
+    for module in (pages, routines, player, settings, pwa):
         app.register_blueprint(module.bp)
     return app

@@ -5,12 +5,15 @@ import tempfile
 from playwright.sync_api import sync_playwright
 
 from app import create_app
-from bench import timer_accuracy
+from bench import precache, timer_accuracy
 from tools.chromium import launch, serving
 
 
 def rows(app, base, browser):
     """Run each benchmark and yield (what, figure, budget) rows."""
+    size = precache.size(app)
+    yield (f"precache: {size['urls']} URLs stored by the service worker at install",
+           f"{size['bytes'] / 1024:.0f} KB ({size['gzip_bytes'] / 1024:.0f} KB gzipped)", "<= 1024 KB")
     fast = timer_accuracy.fast_forwarded(browser, base, app)
     yield (f"timer, fast-forwarded: {fast['boundaries']} boundaries in {fast['routines']} routines",
            f"largest error {fast['max_ms']:.1f} ms", "<= 50 ms")

@@ -1,0 +1,46 @@
+"""Content-hashed static URLs, so static files can be cached for a year.
+
+Every url_for('static', ...) gets ?v=<hash of the file>. A request carrying
+the current hash is answered with a long, immutable cache lifetime; anything
+else (an old or missing hash) must be revalidated. HTML is never long-cached.
+"""
+import hashlib
+from pathlib import Path
+
+from flask import request
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def file_hashes(static_folder):
+    """Map each static file's URL path to a short hash of its bytes."""
+    root = Path(static_folder)
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        for path in sorted(root.rglob("*")) if path.is_file()
+    }
+
+
+def init_app(app):
+    """Hash the static files once at start-up and version their URLs."""
+    hashes = file_hashes(app.static_folder)
+    app.extensions["easeback_assets"] = hashes
+
+    @app.url_defaults
+    def add_version(endpoint, values):
+        if endpoint == "static" and values.get("filename") in hashes:
+            values.setdefault("v", hashes[values["filename"]])
+
+    @app.after_request
+    def cache_headers(response):
+        if response.status_code == 304:
+            # A "not modified" answer sends no body, but the file behind it
+            # was already opened: close it now rather than leak the handle.
+            response.close()
+        if request.endpoint == "static":
+            current = hashes.get(request.view_args.get("filename", ""))
+            versioned = current is not None and request.args.get("v") == current
+            response.headers["Cache-Control"] = IMMUTABLE if versioned else "no-cache"
+        elif response.mimetype == "text/html" and "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "no-cache"
+        return response

@@ -1,0 +1,87 @@
+"""The plumbing that makes Easeback installable and usable offline:
+the web app manifest, the service worker and the offline page."""
+import hashlib
+
+from flask import Blueprint, current_app, jsonify, render_template, url_for
+
+from app import paths
+from app.content import library
+
+bp = Blueprint("pwa", __name__)
+
+BACKGROUND = "#f7f3ec"
+# Pages that must work offline even if never opened, besides every routine's
+# overview and player. Each feature that adds a page adds it here.
+OFFLINE_PAGES = ("pages.home", "routines.catalogue", "pages.safety", "pages.about",
+                 "settings.index", "pwa.offline")
+SHORTCUTS = (("All routines", "routines.catalogue"), ("Warning signs", "pages.safety"))
+NO_CACHE = "no-cache"
+
+
+def source_version(folders):
+    """Hash every file that shapes the precached content, so any change makes a new version."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(paths.PROJECT_ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def precache_urls():
+    """Every URL the service worker stores at install: pages, then static files."""
+    urls = [url_for(endpoint) for endpoint in OFFLINE_PAGES]
+    for slug in library().routines:
+        urls += [url_for("routines.detail", slug=slug), url_for("player.play", slug=slug)]
+    urls += [url_for("static", filename=name) for name in current_app.extensions["easeback_assets"]]
+    return urls
+
+
+@bp.get("/manifest.webmanifest")
+def manifest():
+    """The web app manifest, by which browsers install Easeback."""
+    icon = lambda size, purpose: {  # noqa: E731 - a tiny local shape
+        "src": url_for("static", filename=f"icons/icon-{purpose}-{size}.png"),
+        "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose,
+    }
+    response = jsonify({
+        "id": "/",
+        "name": "Easeback: gentle routines for sciatica",
+        "short_name": "Easeback",
+        "description": "Short, guided stretches, self-massage and breathing for sciatica and low-back pain. "
+                       "Works offline.",
+        "lang": "en-GB",
+        "start_url": url_for("pages.home"),
+        "scope": "/",
+        "display": "standalone",
+        "theme_color": BACKGROUND,
+        "background_color": BACKGROUND,
+        "categories": ["health", "medical"],
+        "icons": [icon(192, "any"), icon(512, "any"), icon(512, "maskable")],
+        "shortcuts": [{"name": name, "url": url_for(endpoint)} for name, endpoint in SHORTCUTS],
+    })
+    response.mimetype = "application/manifest+json"
+    response.headers["Cache-Control"] = NO_CACHE
+    return response
+
+
+@bp.get("/sw.js")
+def service_worker():
+    """The service worker, at the root so that it controls every page."""
+    body = render_template(
+        "pwa/sw.js", version=current_app.extensions["easeback_pwa_version"],
+        precache=precache_urls(), offline_url=url_for("pwa.offline"),
+    )
+    return body, {"Content-Type": "text/javascript; charset=utf-8", "Cache-Control": NO_CACHE}
+
+
+@bp.get("/offline")
+def offline():
+    """Shown for pages that are not stored on this device while offline."""
+    return render_template("offline.html", routines=library().routines.values())
+
+
+def init_app(app):
+    """Work out the offline version once, from the sources of the precached content."""
+    app.extensions["easeback_pwa_version"] = source_version(
+        [paths.TEMPLATES_DIR, paths.STATIC_DIR, paths.ROUTINES_DIR, paths.PROJECT_ROOT / "app"])

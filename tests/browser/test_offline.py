@@ -1,0 +1,137 @@
+"""Installable and offline, judged by Chromium itself."""
+import re
+import tempfile
+
+import pytest
+from playwright.sync_api import expect
+
+from app import create_app
+from tools.chromium import serving
+
+# Every non-persistent context is "incognito" to Chromium; nothing else may remain.
+ALLOWED = {"in-incognito"}
+
+
+def installability_errors(page):
+    """Chromium's own list of reasons the page cannot be installed."""
+    session = page.context.new_cdp_session(page)
+    errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    return {error["errorId"] for error in errors}
+
+
+def wait_until_offline_ready(page):
+    """Wait for the service worker to finish its precache and control the page."""
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    expect(page.locator("html")).to_have_attribute("data-offline-ready", "true", timeout=30000)
+
+
+def test_chromium_finds_the_app_installable(page):
+    page.goto("/")
+    wait_until_offline_ready(page)
+    assert installability_errors(page) <= ALLOWED
+
+
+def test_installability_check_fails_on_a_broken_manifest(page):
+    page.route("**/manifest.webmanifest", lambda route: route.fulfill(
+        content_type="application/manifest+json", body='{"name": "Easeback", "display": "browser"}'))
+    page.goto("/")
+    wait_until_offline_ready(page)
+    errors = installability_errors(page) - ALLOWED
+    assert errors, "a manifest with no icons, start URL or standalone display must not be installable"
+    assert "manifest-missing-suitable-icon" in errors or "manifest-display-not-supported" in errors
+
+
+def test_never_visited_routine_works_offline_after_visiting_only_home(page, context):
+    page.goto("/")
+    wait_until_offline_ready(page)
+    page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
+    context.set_offline(True)
+    response = page.goto("/routines/gentle-nerve-glide")
+    assert response.from_service_worker
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gentle nerve glide")
+    expect(page.get_by_role("status").filter(has_text="You are offline")).to_be_visible()
+    picture = page.get_by_role("img").nth(1)
+    expect(picture).to_have_attribute("alt", re.compile(r"\w+"))
+    page.clock.install(time="2026-11-23T08:00:00Z")
+    response = page.goto("/routines/gentle-nerve-glide/play")
+    assert response.from_service_worker
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(5000)
+    expect(page.get_by_text("Step 1 of 4", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Next step", exact=True).click()
+    expect(page.get_by_text("Step 2 of 4", exact=True)).to_be_visible()
+    expect(page.get_by_role("timer")).not_to_have_text("0:00")
+    first = page.get_by_role("img", name=re.compile(r"\w+")).last
+    assert first.evaluate("img => img.complete && img.naturalWidth > 0"), "the picture came from the cache"
+
+
+def test_unknown_page_offline_shows_the_offline_page(page, context):
+    page.goto("/")
+    wait_until_offline_ready(page)
+    context.set_offline(True)
+    page.goto("/routines?goal=massage")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Routines")
+    page.goto("/not-stored-anywhere")
+    expect(page.get_by_role("heading", level=1)).to_have_text("You are offline")
+    expect(page.get_by_role("link", name="Desk break")).to_be_visible()
+
+
+def test_offline_note_comes_and_goes(page, context):
+    page.goto("/")
+    note = page.get_by_role("status").filter(has_text="You are offline")
+    expect(note).to_be_hidden()
+    context.set_offline(True)
+    expect(note).to_be_visible()
+    context.set_offline(False)
+    expect(note).to_be_hidden()
+
+
+@pytest.fixture
+def build():
+    """An app of our own whose version can change, as a new deployment would."""
+    with tempfile.TemporaryDirectory() as folder:
+        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/update.sqlite3"})
+        with serving(app) as url:
+            yield app, url
+
+
+def new_build(app, page):
+    """Deploy a new version and let the browser look for it."""
+    app.extensions["easeback_pwa_version"] = "second-build"
+    page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+
+
+def cache_names(page):
+    """The Cache Storage names this origin has."""
+    return page.evaluate("caches.keys()")
+
+
+def test_update_is_offered_and_activates_on_reload(page, build):
+    app, url = build
+    page.goto(url + "/")
+    wait_until_offline_ready(page)
+    first = app.extensions["easeback_pwa_version"]
+    assert cache_names(page) == [f"easeback-{first}"]
+    new_build(app, page)
+    expect(page.get_by_text("Update available")).to_be_visible(timeout=30000)
+    page.get_by_role("button", name="Reload", exact=True).click()
+    page.wait_for_url(url + "/")
+    wait_until_offline_ready(page)
+    expect(page.get_by_text("Update available")).to_be_hidden()
+    assert cache_names(page) == ["easeback-second-build"]
+
+
+def test_update_waits_until_the_routine_is_over(page, build):
+    app, url = build
+    page.clock.install(time="2026-11-23T08:00:00Z")
+    page.goto(url + "/")
+    wait_until_offline_ready(page)
+    page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
+    page.goto(url + "/routines/gentle-nerve-glide/play")
+    page.get_by_role("button", name="Start", exact=True).click()
+    new_build(app, page)
+    page.clock.run_for(10000)
+    expect(page.get_by_text("Update available")).to_be_hidden()
+    page.clock.run_for(20 * 60 * 1000)
+    expect(page.get_by_role("heading", name="Well done")).to_be_visible()
+    expect(page.get_by_text("Update available")).to_be_visible(timeout=30000)
