@@ -1,7 +1,9 @@
 """Easeback: a calm, offline-first self-care companion for people with sciatica."""
 from flask import Flask
 
-from app import assets, content, db, errors, pages, paths, player, pwa, routines, security, settings, templating
+from app import (
+    assets, checklist, content, db, errors, pages, paths, player, pwa, routines, security, settings, templating,
+)
 
 
 def create_app(test_config=None):
@@ -31,6 +33,7 @@ def create_app(test_config=None):
     templating.init_app(app)
     assets.init_app(app)
     pwa.init_app(app)
-    for module in (pages, routines, player, settings, pwa):
+    checklist.init_app(app)
+    for module in (pages, routines, player, settings, pwa, checklist):
         app.register_blueprint(module.bp)
     return app
