@@ -1,16 +1,37 @@
-"""Fixtures shared by every test: a fresh app per test, and its clients."""
+"""Fixtures shared by every test: a fresh app and database per test, and its clients.
+
+Tests use a throwaway SQLite file by default. With TEST_DATABASE_URL set
+(make test sets it for its PostgreSQL pass) they use that database instead,
+with the tables made afresh for every test.
+"""
+import os
+
 import pytest
 
 from app import create_app
+from app.db import db
+from app.limits import limiter
+
+
+def database_uri(folder):
+    """The database the tests run against."""
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{folder / 'test.sqlite3'}"
 
 
 @pytest.fixture
-def app(tmp_path):
-    """An app with its own empty database in a temporary folder."""
-    return create_app({
-        "TESTING": True,
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite3'}",
-    })
+def app(tmp_path, monkeypatch):
+    """An app with its own empty database."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri(tmp_path)})
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    limiter.reset()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
 
 
 @pytest.fixture

@@ -1,0 +1,111 @@
+"""What Easeback stores on the server, for an anonymous profile.
+
+Times a person's device decided (when a favourite was changed, when a routine
+started) are kept as the device sent them. Ids of sessions and check-ins are
+made on the device, so sending the same thing twice can never double it.
+All datetimes are naive UTC.
+"""
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import db
+
+
+def utcnow():
+    """The current time as naive UTC, the form every column stores."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Profile(db.Model):
+    """An anonymous person: no name, no e-mail, just their saved things."""
+
+    __tablename__ = "profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    keys: Mapped[list["DeviceKey"]] = relationship(back_populates="profile", cascade="all, delete-orphan",
+                                                   passive_deletes=True)
+
+
+class DeviceKey(db.Model):
+    """One device's way in: the hash of the secret in its cookie."""
+
+    __tablename__ = "device_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    profile: Mapped[Profile] = relationship(back_populates="keys")
+
+
+class Favourite(db.Model):
+    """A routine's favourite state; the change made last on any device wins."""
+
+    __tablename__ = "favourites"
+
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True)
+    routine: Mapped[str] = mapped_column(String(80), primary_key=True)
+    favourite: Mapped[bool] = mapped_column(Boolean)
+    changed_at: Mapped[int] = mapped_column(BigInteger)  # device clock, ms since 1970
+    change_id: Mapped[str] = mapped_column(String(36))
+
+
+class PracticeSession(db.Model):
+    """One time through a routine, finished or stopped part-way."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    routine: Mapped[str] = mapped_column(String(80))
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime] = mapped_column(DateTime)
+    steps_done: Mapped[int] = mapped_column(Integer)
+    steps_total: Mapped[int] = mapped_column(Integer)
+    completed: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[int] = mapped_column(BigInteger)  # device clock, ms; the latest update wins
+
+
+class CheckIn(db.Model):
+    """How back and leg felt at one moment, before or after a routine or on its own."""
+
+    __tablename__ = "checkins"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    # No foreign key: a check-in may reach the server before its session does.
+    session_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    moment: Mapped[str] = mapped_column(String(8))
+    back_pain: Mapped[int] = mapped_column(Integer)
+    leg_pain: Mapped[int] = mapped_column(Integer)
+    reach: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(String(280), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class ChecklistState(db.Model):
+    """Everything entered on the therapist checklist, as one document."""
+
+    __tablename__ = "checklist_states"
+
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True)
+    state: Mapped[dict] = mapped_column(JSON)
+    changed_at: Mapped[int] = mapped_column(BigInteger)
+    change_id: Mapped[str] = mapped_column(String(36))
+
+
+class LinkCode(db.Model):
+    """A short one-time code that lets another device join a profile."""
+
+    __tablename__ = "link_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)

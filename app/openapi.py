@@ -1,0 +1,76 @@
+"""The OpenAPI document, generated from the pydantic models the API validates with."""
+from flask import Blueprint, jsonify
+from pydantic.json_schema import models_json_schema
+
+from app import schemas
+
+bp = Blueprint("openapi", __name__)
+
+ERRORS = {"400": "Malformed request", "403": "Cross-site write refused", "404": "Not found",
+          "409": "Id already used by someone else", "413": "Body too large", "422": "Invalid fields",
+          "429": "Too many tries"}
+UUID_PARAM = {"in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+SLUG_PARAM = {"in": "path", "required": True,
+              "schema": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$", "maxLength": 80}}
+
+# (method, path, summary, request model, response model, success status, path parameter)
+OPERATIONS = [
+    ("get", "/favourites", "List favourite routines", None, schemas.FavouriteList, "200", None),
+    ("put", "/favourites/{slug}", "Make a routine a favourite", schemas.Change, schemas.FavouriteOut, "200", "slug"),
+    ("delete", "/favourites/{slug}", "Stop a routine being a favourite", schemas.Change, schemas.FavouriteOut,
+     "200", "slug"),
+    ("get", "/sessions", "List sessions", None, schemas.SessionList, "200", None),
+    ("put", "/sessions/{session_id}", "Create or update a session", schemas.SessionIn, schemas.SessionOut, "201",
+     "session_id"),
+    ("get", "/checkins", "List pain check-ins", None, schemas.CheckInList, "200", None),
+    ("put", "/checkins/{checkin_id}", "Record a pain check-in once", schemas.CheckInIn, schemas.CheckInOut, "201",
+     "checkin_id"),
+    ("get", "/checklist", "Get the therapist checklist", None, schemas.ChecklistOut, "200", None),
+    ("put", "/checklist", "Save the therapist checklist", schemas.ChecklistIn, schemas.ChecklistOut, "200", None),
+    ("get", "/export.json", "Download everything as JSON", None, schemas.Export, "200", None),
+    ("post", "/link-codes", "Make a one-time code to link another device", None, schemas.LinkCodeOut, "201", None),
+    ("post", "/link", "Link this device with a code", schemas.LinkIn, schemas.Linked, "200", None),
+]
+
+
+def _operation(summary, request_model, response_model, status, parameter):
+    """One operation object, with $refs into components.schemas."""
+    ref = lambda model: {"$ref": f"#/components/schemas/{model.__name__}"}  # noqa: E731
+    operation = {
+        "summary": summary,
+        "responses": {status: {"description": "OK", "content": {"application/json": {"schema": ref(response_model)}}},
+                      **{code: {"description": text, "content": {"application/json": {"schema": ref(schemas.Error)}}}
+                         for code, text in ERRORS.items()}},
+    }
+    if request_model is not None:
+        operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": ref(request_model)}}}
+    if parameter:
+        operation["parameters"] = [{"name": parameter, **(SLUG_PARAM if parameter == "slug" else UUID_PARAM)}]
+    return operation
+
+
+def document():
+    """Build the whole OpenAPI 3.1 document."""
+    models = {model for op in OPERATIONS for model in op[3:5] if model is not None} | {schemas.Error}
+    _, definitions = models_json_schema([(model, "validation" if model.__name__.endswith("In") or model in
+                                          (schemas.Change, schemas.ChecklistIn) else "serialization")
+                                         for model in sorted(models, key=lambda m: m.__name__)],
+                                        ref_template="#/components/schemas/{model}")
+    paths = {}
+    for method, path, *rest in OPERATIONS:
+        paths.setdefault("/api/v1" + path, {})[method] = _operation(*rest)
+    paths["/api/v1/export.csv"] = {"get": {"summary": "Download everything as CSV", "responses": {
+        "200": {"description": "OK", "content": {"text/csv": {"schema": {"type": "string"}}}}}}}
+    paths["/api/v1/profile"] = {"delete": {"summary": "Delete everything and forget this device",
+                                           "responses": {"204": {"description": "Deleted"}}}}
+    return {"openapi": "3.1.0",
+            "info": {"title": "Easeback API", "version": "1",
+                     "description": "Saves favourites, sessions, pain check-ins and the therapist checklist "
+                                    "for an anonymous profile identified by an HttpOnly cookie."},
+            "paths": paths, "components": {"schemas": definitions["$defs"]}}
+
+
+@bp.get("/api/v1/openapi.json")
+def openapi_json():
+    """The API described for machines."""
+    return jsonify(document())

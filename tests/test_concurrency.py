@@ -1,0 +1,66 @@
+"""Many devices writing at once: no errors, nothing lost, nothing doubled.
+
+20 threads, each its own device with its own cookie, send 50 writes each
+over real HTTP to the app on a loopback port (on SQLite by default, on
+PostgreSQL in make test's second pass).
+"""
+import http.cookiejar
+import json
+import threading
+import urllib.error
+import urllib.request
+import uuid
+
+from sqlalchemy import func, select
+
+from app.db import db
+from app.models import CheckIn, Favourite
+from tools.chromium import serving
+
+THREADS, WRITES = 20, 50
+T0 = 1_795_000_000_000
+
+
+def device(base):
+    """A client with its own cookie jar, like one phone."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def put(path, body):
+        request = urllib.request.Request(base + path, data=json.dumps(body).encode(), method="PUT",
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with opener.open(request, timeout=30) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    return put
+
+
+def write_many(base, statuses):
+    """One device's writes: check-ins, and favourite changes with a retry of each."""
+    put = device(base)
+    for n in range(WRITES):
+        if n % 5:
+            body = {"moment": "any", "back_pain": n % 11, "leg_pain": 3, "reach": "thigh",
+                    "recorded_at": "2026-11-21T08:00:00Z"}
+            statuses.append(put(f"/api/v1/checkins/{uuid.uuid4()}", body))
+        else:
+            change = {"change_id": str(uuid.uuid4()), "changed_at": T0 + n}
+            statuses.append(put("/api/v1/favourites/in-bed", change))
+            statuses.append(put("/api/v1/favourites/in-bed", change))  # the same change again
+
+
+def test_twenty_devices_writing_at_once(app):
+    statuses = []
+    with serving(app) as base:
+        threads = [threading.Thread(target=write_many, args=(base, statuses)) for _ in range(THREADS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert len(statuses) == THREADS * (WRITES + WRITES // 5)
+    assert set(statuses) <= {200, 201}, sorted(set(statuses))
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(CheckIn)) == THREADS * (WRITES - WRITES // 5)
+        assert db.session.scalar(select(func.count()).select_from(Favourite)) == THREADS
