@@ -1,5 +1,11 @@
 """Debian's Chromium and a loopback server: shared by browser tests, screenshots and benchmarks."""
+import os
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from contextlib import contextmanager
 
 from werkzeug.serving import make_server
@@ -31,3 +37,49 @@ def serving(app):
     finally:
         server.shutdown()
         thread.join()
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing is listening on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def app_process(database_uri, *, port=None, env=None):
+    """Run the app in its own process on 127.0.0.1, its database migrated; yield its base URL.
+
+    A separate process, like a real deployment: the browser may drop
+    connections at any moment, and the server's handling of that must not
+    leak into the test process.
+    """
+    port = port or free_port()
+    environment = {**os.environ, "FLASK_TESTING": "true", "FLASK_SQLALCHEMY_DATABASE_URI": database_uri,
+                   **(env or {})}
+    environment.pop("DATABASE_URL", None)
+    flask = [sys.executable, "-m", "flask", "--app", "app"]
+    subprocess.run([*flask, "db", "upgrade"], env=environment, check=True, capture_output=True)
+    server = subprocess.Popen([*flask, "run", "--host", "127.0.0.1", "--port", str(port)], env=environment,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_serving(base, server)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _wait_until_serving(base, server, seconds=30):
+    """Poll the app until it answers, or fail with its exit status."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the app exited with status {server.returncode}")
+        try:
+            with urllib.request.urlopen(base + "/manifest.webmanifest", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the app did not answer at {base} within {seconds} s")

@@ -1,8 +1,8 @@
 """Browser tests: the app on a free loopback port, driven in Debian's Chromium."""
 import pytest
 
-from app import create_app
-from tools.chromium import ARGS, EXECUTABLE, PHONE, serving
+from tests.conftest import database_uri
+from tools.chromium import ARGS, EXECUTABLE, PHONE, app_process
 
 
 def pytest_collection_modifyitems(items):
@@ -13,10 +13,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    """Serve a test app on 127.0.0.1 for the whole browser session."""
-    database = tmp_path_factory.mktemp("live") / "live.sqlite3"
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"})
-    with serving(app) as url:
+    """Serve the app, in its own process, on 127.0.0.1 for the whole browser session."""
+    with app_process(database_uri(tmp_path_factory.mktemp("live"))) as url:
         yield url
 
 

@@ -1,12 +1,12 @@
 """Installable and offline, judged by Chromium itself."""
 import re
-import tempfile
+from contextlib import ExitStack
 
 import pytest
 from playwright.sync_api import expect
 
-from app import create_app
-from tools.chromium import serving
+from tests.conftest import database_uri
+from tools.chromium import app_process, free_port
 
 # Every non-persistent context is "incognito" to Chromium; nothing else may remain.
 ALLOWED = {"in-incognito"}
@@ -86,18 +86,31 @@ def test_offline_note_comes_and_goes(page, context):
     expect(note).to_be_hidden()
 
 
+class Deployment:
+    """The app served in its own process, redeployable as a new version on the same address."""
+
+    def __init__(self, database):
+        self.database, self.port, self.running, self.url = database, free_port(), ExitStack(), None
+
+    def deploy(self, version):
+        """Stop the running version, if any, and serve this one."""
+        self.running.close()
+        self.url = self.running.enter_context(
+            app_process(self.database, port=self.port, env={"FLASK_PWA_VERSION": version}))
+
+
 @pytest.fixture
-def build():
-    """An app of our own whose version can change, as a new deployment would."""
-    with tempfile.TemporaryDirectory() as folder:
-        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/update.sqlite3"})
-        with serving(app) as url:
-            yield app, url
+def build(tmp_path):
+    """The first build of the app, on an address of its own."""
+    deployment = Deployment(database_uri(tmp_path))
+    deployment.deploy("first-build")
+    with deployment.running:
+        yield deployment
 
 
-def new_build(app, page):
+def new_build(build, page):
     """Deploy a new version and let the browser look for it."""
-    app.extensions["easeback_pwa_version"] = "second-build"
+    build.deploy("second-build")
     page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
 
 
@@ -107,12 +120,11 @@ def cache_names(page):
 
 
 def test_update_is_offered_and_activates_on_reload(page, build):
-    app, url = build
+    url = build.url
     page.goto(url + "/")
     wait_until_offline_ready(page)
-    first = app.extensions["easeback_pwa_version"]
-    assert cache_names(page) == [f"easeback-{first}"]
-    new_build(app, page)
+    assert cache_names(page) == ["easeback-first-build"]
+    new_build(build, page)
     expect(page.get_by_text("Update available")).to_be_visible(timeout=30000)
     page.get_by_role("button", name="Reload", exact=True).click()
     page.wait_for_url(url + "/")
@@ -122,14 +134,14 @@ def test_update_is_offered_and_activates_on_reload(page, build):
 
 
 def test_update_waits_until_the_routine_is_over(page, build):
-    app, url = build
+    url = build.url
     page.clock.install(time="2026-11-23T08:00:00Z")
     page.goto(url + "/")
     wait_until_offline_ready(page)
     page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
     page.goto(url + "/routines/gentle-nerve-glide/play")
     page.get_by_role("button", name="Start", exact=True).click()
-    new_build(app, page)
+    new_build(build, page)
     page.clock.run_for(10000)
     expect(page.get_by_text("Update available")).to_be_hidden()
     page.clock.run_for(20 * 60 * 1000)
