@@ -1,0 +1,254 @@
+"""The /history pain chart (SVG), weekly session counts and the gentle notes."""
+import random
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
+
+import pytest
+from markupsafe import Markup
+
+from app.history_chart import REACH_LABELS, gentle_notes, pain_chart_svg, weekly_sessions
+
+SVG = "{http://www.w3.org/2000/svg}"
+START = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    recorded_at: datetime
+    back_pain: int
+    leg_pain: int
+    reach: str = "thigh"
+    moment: str = "any"
+
+
+@dataclass(frozen=True)
+class Session:
+    started_at: datetime
+
+
+def daily(legs, *, backs=None, reaches=None, every=timedelta(days=1)):
+    """Check-ins one `every` apart from START, with the given leg pain (and back pain, reach)."""
+    backs = backs or [5] * len(legs)
+    reaches = reaches or ["thigh"] * len(legs)
+    rows = zip(backs, legs, reaches, strict=True)
+    return [CheckIn(START + i * every, back, leg, reach) for i, (back, leg, reach) in enumerate(rows)]
+
+
+def parse(markup):
+    return ET.fromstring(str(markup))
+
+
+def series(root, css_class):
+    """The chart's own group for one line (not the legend's sample of it)."""
+    (group,) = root.findall(f"{SVG}g[@class='{css_class}']")
+    return group
+
+
+def x_labels(root):
+    groups = root.findall(f"{SVG}g[@class='pain-chart__axis-label'][@text-anchor='middle']")
+    return [t.text for g in groups for t in g.findall(f"{SVG}text")]
+
+
+# --- pain_chart_svg -------------------------------------------------------
+
+def test_chart_is_an_accessible_svg():
+    root = parse(pain_chart_svg(daily([6, 5, 4], backs=[7, 6, 4])))
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "pain-chart-title pain-chart-desc"
+    assert root.get("viewBox") == "0 0 640 320"
+    assert root.get("width") is None and root.get("height") is None
+    assert root.find(f"{SVG}title").get("id") == "pain-chart-title"
+    desc = root.find(f"{SVG}desc")
+    assert desc.get("id") == "pain-chart-desc"
+    assert desc.text == "3 check-ins from 3 Nov to 5 Nov 2026. Back pain went from 7 to 4; leg pain went from 6 to 4."
+
+
+def test_chart_returns_markup_with_both_legend_words_and_no_inline_style():
+    chart = pain_chart_svg(daily([6, 5, 4]))
+    assert isinstance(chart, Markup)
+    legend = parse(chart).find(f"{SVG}g[@class='pain-chart__legend']")
+    assert [t.text for t in legend.iter(f"{SVG}text")] == ["Back pain", "Leg pain"]
+    assert "style" not in chart
+
+
+def test_lines_differ_by_more_than_colour():
+    root = parse(pain_chart_svg(daily([6, 5, 4])))
+    back, leg = series(root, "pain-chart__back"), series(root, "pain-chart__leg")
+    assert back.find(f"{SVG}path").get("stroke-dasharray") is None
+    assert leg.find(f"{SVG}path").get("stroke-dasharray")
+    assert back.findall(f"{SVG}rect") == [] and leg.findall(f"{SVG}circle") == []
+
+
+@pytest.mark.parametrize("count", [1, 2, 7, 30])
+def test_one_marker_per_check_in_on_each_line(count):
+    root = parse(pain_chart_svg(daily([i % 11 for i in range(count)])))
+    assert len(series(root, "pain-chart__back").findall(f"{SVG}circle")) == count
+    assert len(series(root, "pain-chart__leg").findall(f"{SVG}rect")) == count
+
+
+def test_one_check_in_draws_points_but_no_line():
+    root = parse(pain_chart_svg([CheckIn(START, 7, 5)]))
+    for css_class in ("pain-chart__back", "pain-chart__leg"):
+        assert series(root, css_class).find(f"{SVG}path") is None
+    assert root.find(f"{SVG}desc").text == "1 check-in on 3 Nov 2026. Back pain was 7; leg pain was 5."
+
+
+def test_no_check_ins_draws_nothing():
+    assert pain_chart_svg([]) == Markup("")
+
+
+def test_title_is_escaped():
+    chart = pain_chart_svg(daily([1, 2]), title='Pain <script>alert("x")</script> & more')
+    assert "<script>" not in chart
+    assert parse(chart).find(f"{SVG}title").text == 'Pain <script>alert("x")</script> & more'
+
+
+def test_y_axis_is_labelled_0_to_10():
+    root = parse(pain_chart_svg(daily([3, 4])))
+    (group,) = root.findall(f"{SVG}g[@class='pain-chart__axis-label'][@text-anchor='end']")
+    assert [t.text for t in group.findall(f"{SVG}text")] == ["0", "2", "4", "6", "8", "10"]
+    assert len(root.find(f"{SVG}g[@class='pain-chart__grid']").findall(f"{SVG}line")) == 6
+
+
+@pytest.mark.parametrize(("count", "every", "expected"), [
+    (30, timedelta(days=1), ["3 Nov", "10 Nov", "17 Nov", "24 Nov", "1 Dec"]),
+    (30, timedelta(hours=8), ["3 Nov", "6 Nov", "9 Nov", "12 Nov"]),
+    (3, timedelta(days=1), ["3 Nov", "4 Nov", "5 Nov"]),
+    (4, timedelta(hours=2), ["3 Nov"]),
+])
+def test_x_labels_are_few_readable_dates(count, every, expected):
+    assert x_labels(parse(pain_chart_svg(daily([5] * count, every=every)))) == expected
+
+
+def test_points_follow_time_whatever_the_input_order():
+    gaps = [0, 1, 2, 10, 11]  # days: an uneven gap must show as a wider space
+    checkins = [CheckIn(START + timedelta(days=d), 5, min(d, 10)) for d in gaps]
+    shuffled = checkins[:]
+    random.Random(7).shuffle(shuffled)
+    root = parse(pain_chart_svg(shuffled))
+    xs = [float(c.get("cx")) for c in series(root, "pain-chart__back").findall(f"{SVG}circle")]
+    assert xs == sorted(xs)
+    assert xs[3] - xs[2] == pytest.approx(8 * (xs[1] - xs[0]), rel=0.01)
+    leg_ys = [float(r.get("y")) for r in series(root, "pain-chart__leg").findall(f"{SVG}rect")]
+    assert leg_ys == sorted(leg_ys, reverse=True)  # leg pain rises with time here, and SVG y grows downwards
+
+
+def test_check_ins_on_one_day_spread_out_by_hour():
+    root = parse(pain_chart_svg(daily([4, 5, 6], every=timedelta(hours=4))))
+    xs = [float(c.get("cx")) for c in series(root, "pain-chart__back").findall(f"{SVG}circle")]
+    assert xs[1] - xs[0] > 50 and xs[2] - xs[1] > 50
+
+
+def test_text_is_big_enough_to_read_on_a_phone():
+    sizes = {float(s) for s in re.findall(r'font-size="([\d.]+)"', pain_chart_svg(daily([1, 2])))}
+    assert sizes and min(sizes) >= 22
+
+
+# --- weekly_sessions ------------------------------------------------------
+
+TODAY = date(2026, 11, 19)  # a Thursday; that week's Monday is 16 Nov
+
+
+def at(day, hour=12):
+    return Session(datetime(day.year, day.month, day.day, hour, tzinfo=UTC))
+
+
+def test_weekly_sessions_counts_each_week_oldest_first_with_empty_weeks():
+    sessions = [at(date(2026, 11, 16)), at(date(2026, 11, 19)), at(date(2026, 11, 2)), at(date(2026, 9, 1))]
+    assert weekly_sessions(sessions, weeks=4, today=TODAY) == [
+        (date(2026, 10, 26), 0),
+        (date(2026, 11, 2), 1),
+        (date(2026, 11, 9), 0),
+        (date(2026, 11, 16), 2),
+    ]
+
+
+@pytest.mark.parametrize(("moment", "monday"), [
+    (datetime(2026, 11, 15, 23, 59, tzinfo=UTC), date(2026, 11, 9)),  # Sunday night
+    (datetime(2026, 11, 16, 0, 0, tzinfo=UTC), date(2026, 11, 16)),  # Monday, first minute
+    (datetime(2026, 11, 8, 23, 30, tzinfo=UTC), None),  # before the first week shown
+])
+def test_weekly_sessions_weeks_start_on_monday(moment, monday):
+    counts = dict(weekly_sessions([Session(moment)], weeks=2, today=TODAY))
+    assert [day for day, n in counts.items() if n] == ([monday] if monday else [])
+
+
+@pytest.mark.parametrize("weeks", [1, 3, 8, 52])
+def test_weekly_sessions_honours_weeks(weeks):
+    result = weekly_sessions([], weeks=weeks, today=TODAY)
+    assert len(result) == weeks
+    assert result[-1] == (date(2026, 11, 16), 0)
+    assert all(b - a == timedelta(weeks=1) for (a, _), (b, _) in pairwise(result))
+    assert all(day.weekday() == 0 for day, _ in result)
+
+
+def test_weekly_sessions_defaults_to_eight_weeks_ending_this_week():
+    result = weekly_sessions([Session(datetime.now(UTC))])
+    assert len(result) == 8 and result[-1][1] == 1
+
+
+def test_weekly_sessions_rejects_no_weeks():
+    with pytest.raises(ValueError, match="weeks"):
+        weekly_sessions([], weeks=0, today=TODAY)
+
+
+# --- gentle_notes ---------------------------------------------------------
+
+REACH_NOTE = (
+    "Your leg pain reached further down (to the calf) than in your other check-ins from the past four weeks. "
+    "That is worth talking to your doctor about."
+)
+RISING_NOTE = "Your leg pain has gone up over your last few check-ins. That is worth talking to your doctor about."
+
+
+@pytest.mark.parametrize(("checkins", "notes"), [
+    pytest.param(daily([4, 4], reaches=["thigh", "calf"]), [REACH_NOTE], id="reach further"),
+    pytest.param(
+        daily([4, 4, 4], reaches=["calf", "buttock", "calf"]), [], id="reach back to where it was recently"
+    ),
+    pytest.param(
+        daily([4, 4], reaches=["thigh", "calf"], every=timedelta(days=29)), [], id="reach further, earlier too long ago"
+    ),
+    pytest.param(
+        daily([4, 4], reaches=["thigh", "calf"], every=timedelta(days=28)), [REACH_NOTE], id="reach further, 28 days"
+    ),
+    pytest.param(daily([3, 4, 5]), [RISING_NOTE], id="three rising"),
+    pytest.param(daily([3, 5]), [], id="rising but only two"),
+    pytest.param(daily([3, 5, 5]), [], id="rising then flat"),
+    pytest.param(daily([2, 2, 2, 4, 4, 4]), [RISING_NOTE], id="average up by 2"),
+    pytest.param(daily([2, 2, 2, 4, 4, 3]), [], id="average up by less than 2"),
+    pytest.param(daily([4, 5, 6], reaches=["thigh", "thigh", "calf"]), [REACH_NOTE, RISING_NOTE], id="both"),
+    pytest.param(daily([5, 5, 5, 5, 5, 5]), [], id="steady"),
+    pytest.param(daily([7, 6, 5, 4, 3], reaches=["foot", "calf", "calf", "thigh", "buttock"]), [], id="improving"),
+    pytest.param(daily([8], reaches=["foot"]), [], id="one check-in"),
+    pytest.param([], [], id="none"),
+])
+def test_gentle_notes(checkins, notes):
+    assert gentle_notes(checkins) == notes
+
+
+def test_gentle_notes_read_the_check_ins_in_time_order():
+    checkins = daily([3, 4, 5], reaches=["thigh", "thigh", "calf"])
+    assert gentle_notes(reversed(checkins)) == [REACH_NOTE, RISING_NOTE]
+
+
+def test_gentle_notes_never_overclaim():
+    notes = gentle_notes(daily([2, 2, 2, 4, 5, 6], reaches=["none"] * 5 + ["foot"]))
+    assert len(notes) == 2
+    for note in notes:
+        assert note.endswith(".") and note[0].isupper()
+        assert not re.search(r"\b(cure|heal|fix)", note, re.IGNORECASE)
+
+
+def test_gentle_notes_reject_an_unknown_reach():
+    with pytest.raises(ValueError, match="reach must be one of"):
+        gentle_notes(daily([4, 4], reaches=["thigh", "knee"]))
+
+
+def test_reach_labels_cover_every_reach_in_order():
+    assert list(REACH_LABELS) == ["none", "buttock", "thigh", "calf", "foot"]
+    assert REACH_LABELS["none"] == "Not in the leg"
