@@ -2,7 +2,24 @@
 from flask import Flask
 
 from app import (
-    assets, checklist, content, db, errors, pages, paths, player, pwa, routines, security, settings, templating,
+    api,
+    assets,
+    checklist,
+    content,
+    db,
+    errors,
+    favourites,
+    history,
+    limits,
+    openapi,
+    pages,
+    paths,
+    player,
+    pwa,
+    routines,
+    security,
+    settings,
+    templating,
 )
 
 
@@ -18,6 +35,8 @@ def create_app(test_config=None):
         SECRET_KEY=security.DEV_SECRET_KEY,
         ROUTINES_DIR=str(paths.ROUTINES_DIR),
         SQLALCHEMY_DATABASE_URI=db.default_database_uri(app.instance_path),
+        # Nothing the app accepts comes near this; bigger bodies get a 413.
+        MAX_CONTENT_LENGTH=64 * 1024,
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -28,12 +47,13 @@ def create_app(test_config=None):
 
     security.init_app(app)
     db.init_app(app)
+    limits.init_app(app)
     content.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
     assets.init_app(app)
     pwa.init_app(app)
     checklist.init_app(app)
-    for module in (pages, routines, player, settings, pwa, checklist):
+    for module in (pages, routines, player, favourites, history, settings, pwa, checklist, api, openapi):
         app.register_blueprint(module.bp)
     return app

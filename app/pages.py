@@ -6,6 +6,7 @@ from flask import Blueprint, render_template, request, url_for
 
 from app.content import library
 from app.content_model import TIMES_OF_DAY
+from app.routines import routine_index
 
 bp = Blueprint("pages", __name__)
 
@@ -41,10 +42,9 @@ def safe_next(target):
 def home():
     """Suggest a routine for the time of day, then list all routines."""
     routines = list(library().routines.values())
-    routine_index = {r.slug: {"title": r.title, "play": url_for("player.play", slug=r.slug)} for r in routines}
     return render_template(
         "home.html", routines=routines, suggestions=suggestions(routines, date.today()),
-        current_part=part_of_day(datetime.now().hour), day_parts=DAY_PARTS, routine_index=routine_index,
+        current_part=part_of_day(datetime.now().hour), day_parts=DAY_PARTS, routine_index=routine_index(),
     )
 
 

@@ -1,10 +1,11 @@
 """Browse the routines: the catalogue with its filters, and each routine's page."""
 from dataclasses import dataclass
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template, request, url_for
 
 from app.content import library
 from app.content_model import GOALS, POSITIONS
+from app.templating import minutes
 
 bp = Blueprint("routines", __name__)
 
@@ -82,6 +83,18 @@ def catalogue():
         goals=GOALS, positions=POSITIONS, lengths=LENGTHS,
         total=len(library().routines),
     )
+
+
+def routine_index():
+    """Every routine's title, summary, length and links, for scripts that list routines."""
+    return {
+        routine.slug: {
+            "title": routine.title, "summary": routine.summary,
+            "meta": f"{minutes(routine.total_seconds)} \u00b7 {len(routine.steps)} steps",
+            "url": url_for("routines.detail", slug=routine.slug), "play": url_for("player.play", slug=routine.slug),
+        }
+        for routine in library().routines.values()
+    }
 
 
 def get_routine_or_404(slug):

@@ -15,9 +15,19 @@ def duration(seconds):
     return f"{whole_minutes} min" + (f" {rest} s" if rest else "")
 
 
+def utc_iso(moment):
+    """A stored (naive UTC) time as ISO 8601 with a Z, for <time datetime>."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def utc_text(moment):
+    """A stored time in words, until the page's script shows it in local time."""
+    return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
+
+
 def init_app(app):
     """Register the filters and the content vocabularies for templates."""
-    app.add_template_filter(minutes)
-    app.add_template_filter(duration)
+    for function in (minutes, duration, utc_iso, utc_text):
+        app.add_template_filter(function)
     app.add_template_global(GOALS, "goal_labels")
     app.add_template_global(POSITIONS, "position_labels")

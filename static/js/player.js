@@ -4,6 +4,7 @@
 import { Cues } from "./cues.js";
 import { read, remove, write } from "./device-store.js";
 import { RESUME_WITHIN_MS, SAVED_PREFIX } from "./resume.js";
+import { newId, recordSession, recordSessionOnExit } from "./sync.js";
 import { loadSettings } from "./settings-store.js";
 import {
   buildSchedule, currentSegmentStart, elapsedAt, finish, formatRemaining, initialClock,
@@ -27,6 +28,8 @@ const screenLock = new ScreenLock(() => { ui.wakeNote.hidden = false; });
 const SAVE_KEY = `${SAVED_PREFIX}${data.slug}`;
 
 let clock = initialClock();
+// One session per time through the routine; a check-in before Start already belongs to it.
+let session = { id: newId(), startedAt: null };
 let shownIndex = -1;
 let timer = null;
 let flashTimer = null;
@@ -162,6 +165,7 @@ function toggle() {
     return;
   }
   cues.unlock();
+  session.startedAt ??= new Date().toISOString();
   shownIndex = -1; // announce where we are on start or resume
   setClock(play(clock, now), now);
   screenLock.hold();
@@ -194,11 +198,27 @@ function complete(now) {
   ui.announcer.textContent = "Routine finished. Well done.";
   cues.say("Well done. That is the end of the routine.");
   ui.finished.focus();
+  logSession(done, true);
   root.dispatchEvent(new CustomEvent("easeback:complete", { detail: { stepsDone: done } }));
+}
+
+// Record this time through the routine: finished, or stopped part-way.
+function logSession(stepsDone, completed, { closing = false } = {}) {
+  if (!session.startedAt) return;
+  (closing ? recordSessionOnExit : recordSession)({
+    id: session.id, routine: data.slug, started_at: session.startedAt, ended_at: new Date().toISOString(),
+    steps_done: stepsDone, steps_total: stopCount(schedule), completed,
+  });
+}
+
+function newSession() {
+  session = { id: newId(), startedAt: null };
+  root.dataset.sessionId = session.id;
 }
 
 function again() {
   remove(SAVE_KEY);
+  newSession();
   ui.stage.hidden = false;
   ui.controls.hidden = false;
   ui.finished.hidden = true;
@@ -227,6 +247,7 @@ function save(now) {
   }
   write(SAVE_KEY, {
     elapsedMs: elapsedAt(clock, now), savedAt: Date.now(), total: totalMs(schedule), where: ui.count.textContent,
+    session,
   });
 }
 
@@ -237,6 +258,7 @@ function savedClock(now) {
     return null;
   }
   const elapsed = Math.min(Math.max(0, saved.elapsedMs), totalMs(schedule) - 1);
+  if (saved.session?.id) session = saved.session;
   return seek(initialClock(), now, elapsed);
 }
 
@@ -264,10 +286,18 @@ document.addEventListener("visibilitychange", () => {
     screenLock.refresh();
   }
 });
-window.addEventListener("pagehide", () => save(performance.now()));
+window.addEventListener("pagehide", () => {
+  const now = performance.now();
+  save(now);
+  // Leaving part-way counts as a stopped session; coming back updates the same one.
+  if (clock.status === "playing" || clock.status === "paused") {
+    logSession(stopsDone(schedule, elapsedAt(clock, now)), false, { closing: true });
+  }
+});
 
 ui.playerUi.hidden = false;
 root.querySelector("[data-guide]").hidden = true;
 const restored = savedClock(performance.now());
+root.dataset.sessionId = session.id;
 setClock(restored ?? initialClock(), performance.now());
 if (restored) ui.announcer.textContent = `Paused where you left off. ${ui.count.textContent}.`;

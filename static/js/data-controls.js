@@ -1,0 +1,71 @@
+// Settings, "Your data": link another device, delete everything (server and
+// device). Downloads are plain links to the export endpoints.
+import { clearEverything } from "./store.js";
+import { flush } from "./sync.js";
+
+const section = document.querySelector("[data-data-controls]");
+const $ = (selector) => section.querySelector(selector);
+
+async function post(path, body) {
+  const response = await fetch(path, {
+    method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body ?? {}),
+  });
+  return { ok: response.ok, status: response.status, data: await response.json().catch(() => ({})) };
+}
+
+const OFFLINE = "You are offline. Connect to the internet and try again.";
+
+$("[data-make-code]").addEventListener("click", async () => {
+  const output = $("[data-code-output]");
+  try {
+    const { ok, data } = await post("/api/v1/link-codes");
+    output.textContent = ok ? data.code : data.detail;
+  } catch {
+    output.textContent = OFFLINE;
+  }
+});
+
+$("[data-link-form]").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const status = $("[data-link-status]");
+  try {
+    const { ok, status: code, data } = await post("/api/v1/link", { code: event.target.elements.code.value });
+    if (ok) {
+      status.textContent = "This device is linked. Your saved things will appear here.";
+      event.target.reset();
+      await flush();
+    } else {
+      status.textContent = code === 429 ? "Too many tries. Wait ten minutes, then make a new code." : data.detail;
+    }
+  } catch {
+    status.textContent = OFFLINE;
+  }
+});
+
+$("[data-delete-start]").addEventListener("click", () => {
+  $("[data-delete-confirm]").hidden = false;
+  $("[data-delete-no]").focus();
+});
+$("[data-delete-no]").addEventListener("click", () => {
+  $("[data-delete-confirm]").hidden = true;
+  $("[data-delete-start]").focus();
+});
+
+$("[data-delete-yes]").addEventListener("click", async () => {
+  const status = $("[data-delete-status]");
+  try {
+    const response = await fetch("/api/v1/profile", { method: "DELETE", credentials: "same-origin" });
+    if (!response.ok) throw new Error(String(response.status));
+  } catch {
+    status.textContent = `Nothing was deleted. ${OFFLINE}`;
+    return;
+  }
+  await clearEverything();
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith("easeback:")) localStorage.removeItem(key);
+  }
+  $("[data-delete-confirm]").hidden = true;
+  status.textContent = "Everything is deleted, here and on our server.";
+  document.dispatchEvent(new CustomEvent("easeback:synced"));
+});
