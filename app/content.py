@@ -35,7 +35,7 @@ MAX_SECONDS = 600
 
 
 
-class _Fields:
+class Fields:
     """Reads one TOML table, rejecting unknown keys and wrongly typed values."""
 
     def __init__(self, path, data, allowed, prefix=""):
@@ -98,7 +98,7 @@ class _Fields:
         return text
 
 
-def _read_toml(path):
+def read_toml(path):
     """Parse one TOML file, naming the file in any syntax error."""
     try:
         with path.open("rb") as handle:
@@ -133,7 +133,7 @@ def _check_id(fields, key, path, seen):
 
 def load_exercise(path, pictures_dir, seen):
     """Read and check one exercise file."""
-    fields = _Fields(path, _read_toml(path), EXERCISE_KEYS)
+    fields = Fields(path, read_toml(path), EXERCISE_KEYS)
     exercise_id = _check_id(fields, "id", path, seen)
     kind = fields.choice("kind", KINDS)
     hold, reps = _hold_or_reps(fields)
@@ -162,7 +162,7 @@ def load_step(path, number, data, exercises, rest):
     """Read and check one [[steps]] table of a routine."""
     if not isinstance(data, dict):
         raise ContentError(path, f"steps[{number}]", "must be a table ([[steps]])")
-    fields = _Fields(path, data, STEP_KEYS, prefix=f"steps[{number}].")
+    fields = Fields(path, data, STEP_KEYS, prefix=f"steps[{number}].")
     exercise_id = fields.get("exercise", str)
     exercise = exercises.get(exercise_id)
     if exercise is None:
@@ -204,7 +204,7 @@ def _in_range(fields, key, allowed):
 
 def load_routine(path, exercises, seen):
     """Read and check one routine file."""
-    fields = _Fields(path, _read_toml(path), ROUTINE_KEYS)
+    fields = Fields(path, read_toml(path), ROUTINE_KEYS)
     slug = _check_id(fields, "slug", path, seen)
     rest = _in_range(fields, "rest", REST_RANGE)
     switch_sides = _in_range(fields, "switch_sides", SWITCH_RANGE)

@@ -12,9 +12,9 @@ bp = Blueprint("pwa", __name__)
 BACKGROUND = "#f7f3ec"
 # Pages that must work offline even if never opened, besides every routine's
 # overview and player. Each feature that adds a page adds it here.
-OFFLINE_PAGES = ("pages.home", "routines.catalogue", "pages.safety", "pages.about",
-                 "settings.index", "pwa.offline")
-SHORTCUTS = (("All routines", "routines.catalogue"), ("Warning signs", "pages.safety"))
+OFFLINE_PAGES = ("pages.home", "routines.catalogue", "favourites.page", "checklist.page", "pages.safety",
+                 "pages.about", "settings.index", "pwa.offline")
+SHORTCUTS = (("Favourites", "favourites.page"), ("Therapist checklist", "checklist.page"))
 NO_CACHE = "no-cache"
 
 
@@ -82,6 +82,9 @@ def offline():
 
 
 def init_app(app):
-    """Work out the offline version once, from the sources of the precached content."""
-    app.extensions["easeback_pwa_version"] = source_version(
+    """Work out the offline version once, from the sources of the precached content.
+
+    PWA_VERSION overrides it, so a test can play two deployments of one tree.
+    """
+    app.extensions["easeback_pwa_version"] = app.config.get("PWA_VERSION") or source_version(
         [paths.TEMPLATES_DIR, paths.STATIC_DIR, paths.ROUTINES_DIR, paths.PROJECT_ROOT / "app"])

@@ -1,0 +1,143 @@
+// The therapist checklist: everything the person ticks or writes is kept on
+// this device at once (there is no Save button), and announced so the sync
+// module can send it to the server. The form's field names are paths into
+// one plain object, e.g. "ticks.checks-pressure" or "therapists.0.name".
+import { read, write } from "./device-store.js";
+
+const KEY = "checklist";
+// Typing is saved once the person pauses, not on every key.
+const TYPING_PAUSE_MS = 400;
+const STATUS_SHOWN_MS = 4000;
+const REACH = {
+  none: "not down the leg",
+  buttock: "into the buttock",
+  thigh: "down to the thigh",
+  calf: "down to the calf",
+  foot: "down to the foot",
+};
+
+const form = document.querySelector("[data-checklist-form]");
+const status = form.querySelector("[data-saved]");
+const prefillNote = document.querySelector("[data-prefill-note]");
+let typingTimer = 0;
+let statusTimer = 0;
+
+function fields() {
+  return [...form.elements].filter((element) => element.name);
+}
+
+function valueAt(source, path) {
+  return path.split(".").reduce((value, key) => (value == null ? undefined : value[key]), source);
+}
+
+function setAt(target, path, value) {
+  const keys = path.split(".");
+  let node = target;
+  keys.slice(0, -1).forEach((key, index) => {
+    // A number in the path ("therapists.0.name") means a list.
+    node[key] ??= /^\d+$/.test(keys[index + 1]) ? [] : {};
+    node = node[key];
+  });
+  node[keys.at(-1)] = value;
+}
+
+// Everything in the form as one plain object.
+function collect() {
+  const state = {};
+  for (const field of fields()) setAt(state, field.name, field.type === "checkbox" ? field.checked : field.value);
+  return state;
+}
+
+// Paper shows a written note as text and an empty one as lines to write on.
+function markFilled(field) {
+  if (field.tagName === "TEXTAREA") field.toggleAttribute("data-filled", field.value.trim() !== "");
+}
+
+function isScore(value) {
+  return Number.isInteger(value) && value >= 0 && value <= 10;
+}
+
+// "Back 6/10, leg 4/10, down to the calf (check-in on 21 Nov)", or "".
+function describeCheckin(checkin) {
+  if (!checkin || typeof checkin !== "object") return "";
+  const parts = [];
+  if (isScore(checkin.back_pain)) parts.push(`back ${checkin.back_pain}/10`);
+  if (isScore(checkin.leg_pain)) parts.push(`leg ${checkin.leg_pain}/10`);
+  if (Object.hasOwn(REACH, checkin.reach)) parts.push(REACH[checkin.reach]);
+  if (!parts.length) return "";
+  const text = parts.join(", ");
+  const day = checkin.recorded_at == null ? null : new Date(checkin.recorded_at);
+  const when = day && !Number.isNaN(day.getTime())
+    ? ` (check-in on ${day.toLocaleDateString("en-GB", { day: "numeric", month: "short" })})`
+    : "";
+  return text[0].toUpperCase() + text.slice(1) + when;
+}
+
+// Fill "Where it hurts" from the latest check-in, but never over the person's
+// own words. It is saved with their next change, like anything typed.
+function prefillSymptoms() {
+  const where = form.elements["symptoms.where"];
+  const text = describeCheckin(read("latest-checkin"));
+  const fill = Boolean(text) && where.value.trim() === "";
+  if (fill) {
+    where.value = text;
+    markFilled(where);
+  }
+  prefillNote.hidden = !fill;
+}
+
+function render(state) {
+  for (const field of fields()) {
+    const value = valueAt(state, field.name);
+    if (field.type === "checkbox") field.checked = value === true;
+    else field.value = typeof value === "string" ? value : "";
+    markFilled(field);
+  }
+  prefillSymptoms();
+}
+
+function showStatus(message) {
+  status.textContent = message;
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => { status.textContent = ""; }, STATUS_SHOWN_MS);
+}
+
+function save() {
+  clearTimeout(typingTimer);
+  typingTimer = 0;
+  const saved = { state: collect(), changedAt: Date.now() };
+  showStatus(write(KEY, saved) ? "Saved on this device." : "Could not save on this device: its storage is full or turned off.");
+  document.dispatchEvent(new CustomEvent("easeback:checklist-changed", { detail: saved }));
+}
+
+function saveTyping() {
+  if (typingTimer) save();
+}
+
+form.addEventListener("input", (event) => {
+  markFilled(event.target);
+  if (event.target.type === "checkbox") return; // saved on "change", at once
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(save, TYPING_PAUSE_MS);
+});
+form.addEventListener("change", (event) => {
+  if (event.target.type === "checkbox") save();
+  else saveTyping();
+});
+form.addEventListener("submit", (event) => event.preventDefault());
+// Nothing typed is lost by leaving, or missing from paper.
+window.addEventListener("pagehide", saveTyping);
+window.addEventListener("beforeprint", saveTyping);
+
+// The server had a newer copy: it replaces what is shown and stored here.
+document.addEventListener("easeback:checklist-synced", (event) => {
+  const { state, changedAt } = event.detail ?? {};
+  if (!state || typeof state !== "object") return;
+  clearTimeout(typingTimer);
+  typingTimer = 0;
+  write(KEY, { state, changedAt });
+  render(state);
+});
+
+const saved = read(KEY);
+render(saved && typeof saved.state === "object" && saved.state ? saved.state : {});

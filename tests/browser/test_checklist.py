@@ -1,0 +1,221 @@
+"""A person finding a therapist: tick, write, compare, print, and find it all again."""
+import json
+import re
+import subprocess
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.axe import violations
+
+TICKED = "They have professional liability insurance."
+UNTICKED = "I understand their cancellation policy."
+NOTE = "Dr Patel thinks it is a disc; gentle massage is fine."
+CHECKIN = {"back_pain": 6, "leg_pain": 4, "reach": "calf", "note": "", "recorded_at": "2026-11-21T09:30:00Z"}
+# Collects every checklist-changed event, as the sync module would receive it.
+RECORD_CHANGES = """() => {
+  window.changes = [];
+  document.addEventListener("easeback:checklist-changed", (event) => window.changes.push(event.detail));
+}"""
+
+
+def open_checklist(page):
+    """Open the checklist and wait for its script to be ready."""
+    page.goto("/checklist")
+    expect(page.get_by_role("button", name="Print", exact=True)).to_be_visible()
+
+
+def saved(page):
+    """Wait until the page says the last change is kept on the device."""
+    expect(page.get_by_role("status").filter(has_text="Saved")).to_have_text("Saved on this device.")
+
+
+def stored(page):
+    """What the page keeps in localStorage under "checklist"."""
+    return page.evaluate("JSON.parse(localStorage.getItem('easeback:checklist'))")
+
+
+def test_ticks_notes_and_therapists_survive_a_reload(page):
+    open_checklist(page)
+    page.get_by_role("checkbox", name=TICKED).check()
+    page.get_by_label("My notes: Before you book").fill(NOTE)
+    therapist = page.get_by_role("group", name="Therapist 2")
+    therapist.get_by_label("Name").fill("Sam Lee")
+    therapist.get_by_role("checkbox", name="Checks the pressure with me").check()
+    page.get_by_label("My own questions").fill("Is there a lift?")
+    saved(page)
+    page.reload()
+    expect(page.get_by_role("checkbox", name=TICKED)).to_be_checked()
+    expect(page.get_by_role("checkbox", name=UNTICKED)).not_to_be_checked()
+    expect(page.get_by_label("My notes: Before you book")).to_have_value(NOTE)
+    therapist = page.get_by_role("group", name="Therapist 2")
+    expect(therapist.get_by_label("Name")).to_have_value("Sam Lee")
+    expect(therapist.get_by_role("checkbox", name="Checks the pressure with me")).to_be_checked()
+    expect(page.get_by_role("group", name="Therapist 1").get_by_label("Name")).to_have_value("")
+    expect(page.get_by_label("My own questions")).to_have_value("Is there a lift?")
+
+
+def test_a_hint_says_why_each_item_matters(page):
+    open_checklist(page)
+    expect(page.get_by_role("checkbox", name=TICKED)).to_have_accessible_description(
+        "It protects you both if something goes wrong during treatment.")
+
+
+def test_symptoms_are_filled_from_the_latest_checkin_but_never_overwritten(page):
+    open_checklist(page)
+    page.evaluate("checkin => localStorage.setItem('easeback:latest-checkin', JSON.stringify(checkin))", CHECKIN)
+    page.reload()
+    where = page.get_by_label("Where it hurts")
+    expect(where).to_have_value("Back 6/10, leg 4/10, down to the calf (check-in on 21 Nov)")
+    expect(page.get_by_text("filled in from your latest pain check-in")).to_be_visible()
+    expect(page.get_by_label("What helps")).to_have_value("")
+    where.fill("Left buttock and the back of my thigh")
+    saved(page)
+    page.evaluate("checkin => localStorage.setItem('easeback:latest-checkin', JSON.stringify(checkin))",
+                  {**CHECKIN, "back_pain": 2})
+    page.reload()
+    expect(page.get_by_label("Where it hurts")).to_have_value("Left buttock and the back of my thigh")
+    expect(page.get_by_text("filled in from your latest pain check-in")).to_be_hidden()
+
+
+def test_each_change_is_stored_and_announced_once_typing_pauses(page):
+    open_checklist(page)
+    page.evaluate(RECORD_CHANGES)
+    page.get_by_role("checkbox", name=TICKED).check()
+    page.wait_for_function("() => window.changes.length === 1")
+    page.get_by_label("Clinic").first.press_sequentially("Riverside", delay=20)
+    page.wait_for_function("() => window.changes.some((change) => change.state.therapists[0].clinic === 'Riverside')")
+    changes = page.evaluate("window.changes")
+    # One event for the tick and one for the whole word: typing is not saved key by key.
+    assert len(changes) == 2, [change["state"]["therapists"][0]["clinic"] for change in changes]
+    state = changes[-1]["state"]
+    assert state["ticks"]["insured"] is True
+    assert state["ticks"]["cancellation-policy"] is False
+    assert len(state["therapists"]) == 3
+    assert set(state) == {"ticks", "notes", "symptoms", "questions", "therapists"}
+    assert isinstance(changes[-1]["changedAt"], int)
+    assert stored(page) == changes[-1]
+
+
+def test_a_synced_copy_replaces_what_is_shown(page):
+    open_checklist(page)
+    page.get_by_role("checkbox", name=UNTICKED).check()
+    saved(page)
+    page.evaluate(RECORD_CHANGES)
+    newer = {"state": {"ticks": {"insured": True}, "notes": {"practicalities": "Ask about parking."},
+                       "therapists": [{"name": "Ana Ruiz", "registered": True}]},
+             "changedAt": 1_900_000_000_000}
+    page.evaluate("""detail => document.dispatchEvent(
+        new CustomEvent("easeback:checklist-synced", { detail }))""", newer)
+    expect(page.get_by_role("checkbox", name=TICKED)).to_be_checked()
+    expect(page.get_by_role("checkbox", name=UNTICKED)).not_to_be_checked()
+    expect(page.get_by_label("My notes: Practicalities")).to_have_value("Ask about parking.")
+    therapist = page.get_by_role("group", name="Therapist 1")
+    expect(therapist.get_by_label("Name")).to_have_value("Ana Ruiz")
+    expect(therapist.get_by_role("checkbox", name="Registration checked on the public register")).to_be_checked()
+    assert stored(page) == newer
+    assert page.evaluate("window.changes") == [], "a synced copy is not sent back as a change"
+    page.reload()
+    expect(page.get_by_label("My notes: Practicalities")).to_have_value("Ask about parking.")
+
+
+def fill_for_print(page):
+    """Tick one item, write one note and name one therapist, as before a visit."""
+    page.clock.set_fixed_time("2026-11-23T10:00:00Z")
+    open_checklist(page)
+    page.get_by_role("checkbox", name=TICKED).check()
+    page.get_by_label("My notes: Before you book").fill(NOTE)
+    page.get_by_role("group", name="Therapist 1").get_by_label("Name").fill("Sam Lee")
+    saved(page)
+
+
+def print_to_pdf(page, path, paper):
+    """Print the page as the browser would on paper; return (pages, text)."""
+    page.emulate_media(media="print")
+    page.pdf(path=str(path), format=paper)
+    info = subprocess.run(["/usr/bin/pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    text = subprocess.run(["/usr/bin/pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    page.emulate_media(media="screen")
+    return pages, text
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_printed_checklist_carries_ticks_and_notes_on_two_pages(page, tmp_path, paper):
+    fill_for_print(page)
+    pages, text = print_to_pdf(page, tmp_path / "checklist.pdf", paper)
+    assert pages in (1, 2), f"{paper}: {pages} pages"
+    assert "Finding a qualified massage therapist" in text
+    assert "Printed on 23 November 2026" in text
+    assert f"\u2611 {TICKED}" in text
+    assert f"\u2610 {UNTICKED}" in text
+    assert text.count("\u2611") == 1
+    assert NOTE in text
+    assert "Sam Lee" in text
+    for screen_only in ("Skip to content", "Routines", "Settings", "Print a blank checklist",
+                        "Saved on this device", "Easeback supports self-care", "It protects you both"):
+        assert screen_only not in text, f"{screen_only!r} is on paper"
+
+
+def test_blank_print_leaves_out_everything_entered(page, tmp_path):
+    fill_for_print(page)
+    # Stand in for the print dialog: note what the page looked like when it opened.
+    page.evaluate("window.print = () => { window.printedWith = document.documentElement.className; }")
+    page.get_by_role("button", name="Print a blank checklist").click()
+    assert "print-blank" in page.evaluate("window.printedWith")
+    pages, text = print_to_pdf(page, tmp_path / "blank.pdf", "A4")
+    assert pages in (1, 2)
+    assert f"\u2610 {TICKED}" in text
+    assert "\u2611" not in text
+    assert NOTE not in text and "Sam Lee" not in text
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert "print-blank" not in page.evaluate("document.documentElement.className")
+    page.get_by_role("button", name="Print", exact=True).click()
+    assert "print-blank" not in page.evaluate("window.printedWith")
+    _pages, text = print_to_pdf(page, tmp_path / "again.pdf", "A4")
+    assert NOTE in text
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(page, scheme):
+    page.emulate_media(color_scheme=scheme)
+    open_checklist(page)
+    page.evaluate("checkin => localStorage.setItem('easeback:latest-checkin', JSON.stringify(checkin))", CHECKIN)
+    page.reload()
+    page.get_by_role("checkbox", name=TICKED).check()
+    saved(page)
+    report = violations(page)
+    assert report == "", report
+
+
+def test_touch_targets_are_big_enough(page):
+    open_checklist(page)
+    # A checkbox is ticked through its label, so the label is the target.
+    small = page.evaluate("""() => [...document.querySelectorAll("main label, main button, main input, main textarea")]
+        .filter((element) => element.tagName !== "LABEL" || element.control?.type === "checkbox")
+        .filter((element) => element.type !== "checkbox")
+        .filter((element) => element.getBoundingClientRect().height < 44)
+        .map((element) => element.textContent.trim() || element.id)""")
+    assert small == []
+
+
+@pytest.mark.parametrize(("width", "text_size"), [(320, "100%"), (390, "200%")])
+def test_fits_a_small_phone_and_large_text(page, width, text_size):
+    page.set_viewport_size({"width": width, "height": 800})
+    open_checklist(page)
+    page.evaluate("size => { document.documentElement.style.fontSize = size; }", text_size)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"the page scrolls sideways ({scroll_width}px wide)"
+    cards = page.get_by_role("group", name=re.compile(r"^Therapist \d$"))
+    expect(cards).to_have_count(3)
+    lefts = {round(cards.nth(i).bounding_box()["x"]) for i in range(3)}
+    assert len(lefts) == 1, "therapist cards are stacked, not side by side"
+
+
+def test_state_is_plain_json(page):
+    open_checklist(page)
+    page.get_by_label("Which side").fill("Left")
+    saved(page)
+    saved_copy = stored(page)
+    assert json.loads(json.dumps(saved_copy)) == saved_copy
+    assert saved_copy["state"]["symptoms"]["side"] == "Left"
