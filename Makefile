@@ -22,10 +22,17 @@ run: db
 db: $(BIN)/activate
 	FLASK_DEBUG=1 $(FLASK) db upgrade
 
-## test: the whole suite: front-end unit tests (node), then pytest with the browser tests
+## test: the whole suite: front-end unit tests (node), then pytest with the browser tests on
+## SQLite, then all of pytest again on a throwaway PostgreSQL (Debian's pg_virtualenv)
 test: $(BIN)/activate
 	node --test tests/js/
 	$(BIN)/pytest
+	@if command -v pg_virtualenv >/dev/null; then \
+	  echo "== The whole suite again, on PostgreSQL =="; \
+	  pg_virtualenv sh -c 'TEST_DATABASE_URL="postgresql+psycopg://$$PGUSER:$$PGPASSWORD@127.0.0.1:$$PGPORT/$$PGDATABASE" $(BIN)/pytest'; \
+	else \
+	  echo "PostgreSQL is not installed here (apt-get install postgresql), so the suite ran on SQLite only."; \
+	fi
 
 ## migration: write a new migration from the models, e.g. make migration m="add favourites"
 migration: $(BIN)/activate
