@@ -6,11 +6,13 @@ and check-ins carry ids made on the device. Bad input gets a 4xx with a plain
 message, never a 500.
 """
 import csv
+import functools
 import io
 
-from flask import Blueprint, Response, abort, jsonify, request
+from flask import Blueprint, Response, abort, g, jsonify, request
 from pydantic import ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app import profiles
 from app.content import library
@@ -57,6 +59,22 @@ def finish(response):
     """Send a new device cookie when this request made a profile."""
     response.headers["Cache-Control"] = "no-store"
     return profiles.set_device_cookie(response)
+
+
+def retry_once_on_conflict(view):
+    """Two sends of one change can race (a closing page's last send and the next page's
+    outbox): the loser's insert breaks a unique key, so roll back and apply it again,
+    this time as an update of the row the winner made."""
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except IntegrityError:
+            db.session.rollback()
+            g.pop("profile", None)
+            g.pop("new_device_secret", None)
+            return view(*args, **kwargs)
+    return wrapper
 
 
 def body(model):
@@ -121,12 +139,14 @@ def change_favourite(slug, favourite):
 
 
 @bp.put("/favourites/<slug>")
+@retry_once_on_conflict
 def put_favourite(slug):
     """Make a routine a favourite."""
     return change_favourite(slug, True)
 
 
 @bp.delete("/favourites/<slug>")
+@retry_once_on_conflict
 def delete_favourite(slug):
     """Stop a routine being a favourite."""
     return change_favourite(slug, False)
@@ -143,6 +163,7 @@ def owned(model, row_id, profile):
 
 
 @bp.put("/sessions/<uuid:session_id>")
+@retry_once_on_conflict
 def put_session(session_id):
     """Create or update a session; the update made last on the device wins."""
     data = body(SessionIn)
@@ -172,6 +193,7 @@ def list_sessions():
 
 
 @bp.put("/checkins/<uuid:checkin_id>")
+@retry_once_on_conflict
 def put_checkin(checkin_id):
     """Record a check-in once; sending it again changes nothing."""
     data = body(CheckInIn)
@@ -218,6 +240,7 @@ def get_checklist():
 
 
 @bp.put("/checklist")
+@retry_once_on_conflict
 def put_checklist():
     """Save the whole checklist, unless a later change already won."""
     change = body(ChecklistIn)

@@ -14,7 +14,7 @@ import uuid
 from sqlalchemy import func, select
 
 from app.db import db
-from app.models import CheckIn, Favourite
+from app.models import CheckIn, Favourite, PracticeSession
 from tools.chromium import serving
 
 THREADS, WRITES = 20, 50
@@ -64,3 +64,31 @@ def test_twenty_devices_writing_at_once(app):
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(CheckIn)) == THREADS * (WRITES - WRITES // 5)
         assert db.session.scalar(select(func.count()).select_from(Favourite)) == THREADS
+
+
+def test_one_change_sent_many_times_at_once(app):
+    """A closing page's last send and the next page's outbox can race with the same ids."""
+    statuses = []
+    with serving(app) as base:
+        put = device(base)
+        put("/api/v1/favourites/in-bed", {"change_id": str(uuid.uuid4()), "changed_at": T0})  # makes the profile
+        session_id, checkin_id, start = uuid.uuid4(), uuid.uuid4(), threading.Barrier(10)
+        session = {"routine": "desk-break", "started_at": "2026-11-21T08:00:00Z", "ended_at": "2026-11-21T08:05:00Z",
+                   "steps_done": 3, "steps_total": 8, "completed": False, "updated_at": T0}
+        checkin = {"moment": "after", "back_pain": 4, "leg_pain": 2, "reach": "none",
+                   "recorded_at": "2026-11-21T08:06:00Z"}
+
+        def send_both():
+            start.wait()
+            statuses.append(put(f"/api/v1/sessions/{session_id}", session))
+            statuses.append(put(f"/api/v1/checkins/{checkin_id}", checkin))
+
+        threads = [threading.Thread(target=send_both) for _ in range(10)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert set(statuses) <= {200, 201}, sorted(statuses)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(CheckIn)) == 1
+        assert db.session.scalar(select(func.count()).select_from(PracticeSession)) == 1
