@@ -1,6 +1,6 @@
 """The home page and the fixed information pages: safety and about."""
 from datetime import date, datetime
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from flask import Blueprint, render_template, request, url_for
 
@@ -48,10 +48,22 @@ def home():
     )
 
 
+def acknowledged_url(target):
+    """The page to go on to, marked so it records that the safety page was read.
+
+    The mark travels in the URL, so it is recorded even if the link is tapped
+    before this page's script has loaded.
+    """
+    parts = urlsplit(target)
+    query = parse_qsl(parts.query) + [("safety", "read")]
+    return urlunsplit(("", "", parts.path, urlencode(query), ""))
+
+
 @bp.get("/safety")
 def safety():
     """Red flags, when to get help, and the one-time acknowledgement."""
-    return render_template("safety.html", next_url=safe_next(request.args.get("next")))
+    next_url = safe_next(request.args.get("next"))
+    return render_template("safety.html", next_url=next_url, continue_url=acknowledged_url(next_url))
 
 
 @bp.get("/about")

@@ -142,7 +142,7 @@ def test_safety_page_lists_red_flags_and_emergency_numbers(client):
                   "losing weight", "had cancer", "a fall", "emergency number", "999", "911", "112",
                   "See a doctor or physiotherapist soon"]:
         assert words in html, words
-    assert 'href="/routines/in-bed/play" data-acknowledge' in html
+    assert 'href="/routines/in-bed/play?safety=read" data-acknowledge' in html
 
 
 # --- The catalogue's filters ----------------------------------------------------

@@ -1,7 +1,9 @@
 // Before the first routine on this device, send the person to the safety
 // page; it brings them back here once they have read it.
-import { hasAcknowledged } from "./safety.js";
+import { hasAcknowledged, recordAcknowledgementFromUrl } from "./safety.js";
 
+// Module scripts run in order, but do not rely on safety-mark.js having run.
+recordAcknowledgementFromUrl();
 const player = document.querySelector("[data-safety-url]");
 
 if (player && !hasAcknowledged()) {

@@ -11,3 +11,14 @@ export function hasAcknowledged() {
 export function acknowledge() {
   return write(KEY, { at: new Date().toISOString() });
 }
+
+// A page reached from the safety page's "I have read this" link records it
+// (the link may have been tapped before that page's script loaded), then
+// tidies the mark out of the address.
+export function recordAcknowledgementFromUrl() {
+  const url = new URL(window.location.href);
+  if (url.searchParams.get("safety") !== "read") return;
+  acknowledge();
+  url.searchParams.delete("safety");
+  window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+}
