@@ -7,6 +7,7 @@ with the tables made afresh for every test.
 import os
 
 import pytest
+from sqlalchemy import create_engine, make_url, text
 
 from app import create_app
 from app.db import db
@@ -16,6 +17,22 @@ from app.limits import limiter
 def database_uri(folder):
     """The database the tests run against."""
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{folder / 'test.sqlite3'}"
+
+
+def separate_database_uri(folder, name):
+    """A database of its own, for an app running in another process beside the tests.
+
+    On PostgreSQL this creates (afresh) a database called name on the test server.
+    """
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{folder / (name + '.sqlite3')}"
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture

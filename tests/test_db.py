@@ -13,6 +13,8 @@ TABLES = {"profiles", "device_keys", "favourites", "sessions", "checkins", "chec
 def test_migrations_upgrade_from_empty_match_the_models_and_downgrade(app):
     with app.app_context():
         db.drop_all()
+        with db.engine.begin() as connection:
+            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
         upgrade()
         assert TABLES | {"alembic_version"} <= set(inspect(db.engine).get_table_names())
         with db.engine.connect() as connection:

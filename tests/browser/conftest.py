@@ -1,7 +1,7 @@
 """Browser tests: the app on a free loopback port, driven in Debian's Chromium."""
 import pytest
 
-from tests.conftest import database_uri
+from tests.conftest import separate_database_uri
 from tools.chromium import ARGS, EXECUTABLE, PHONE, app_process
 
 
@@ -14,7 +14,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """Serve the app, in its own process, on 127.0.0.1 for the whole browser session."""
-    with app_process(database_uri(tmp_path_factory.mktemp("live"))) as url:
+    with app_process(separate_database_uri(tmp_path_factory.mktemp("live"), "easeback_live")) as url:
         yield url
 
 

@@ -40,9 +40,11 @@ def test_filter_then_open_a_routine(page):
     page.get_by_role("link", name="Ball self-massage").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ball self-massage")
     expect(page.get_by_role("heading", name="Skip this routine today if")).to_be_visible()
-    first_picture = page.locator(".steps img").first
+    first_picture = page.get_by_role("listitem").get_by_role("img").first
     expect(first_picture).to_have_attribute("alt", re.compile(r"\w{3,}"))
-    assert first_picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    first_picture.scroll_into_view_if_needed()  # pictures load lazily
+    expect(first_picture).to_have_js_property("complete", True)
+    assert first_picture.evaluate("img => img.naturalWidth > 0")
 
 
 def test_text_search(page):

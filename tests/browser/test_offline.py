@@ -5,7 +5,7 @@ from contextlib import ExitStack
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import database_uri
+from tests.conftest import separate_database_uri
 from tools.chromium import app_process, free_port
 
 # Every non-persistent context is "incognito" to Chromium; nothing else may remain.
@@ -102,7 +102,7 @@ class Deployment:
 @pytest.fixture
 def build(tmp_path):
     """The first build of the app, on an address of its own."""
-    deployment = Deployment(database_uri(tmp_path))
+    deployment = Deployment(separate_database_uri(tmp_path, "easeback_update"))
     deployment.deploy("first-build")
     with deployment.running:
         yield deployment
