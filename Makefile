@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run test bench check db migration screenshots clean
+.PHONY: run serve test bench check db migration screenshots clean
 
 # The virtualenv is rebuilt whenever the declared dependencies change.
 $(BIN)/activate: pyproject.toml
@@ -17,6 +17,12 @@ $(BIN)/activate: pyproject.toml
 ## run: serve the app on http://127.0.0.1:$(PORT) with the SQLite database
 run: db
 	$(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
+
+## serve: production serving with gunicorn (needs FLASK_SECRET_KEY; DATABASE_URL optional)
+WORKERS ?= 2
+serve: $(BIN)/activate
+	$(FLASK) db upgrade
+	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - 'app:create_app()'
 
 ## db: create or upgrade the database to the latest migration
 db: $(BIN)/activate

@@ -8,8 +8,12 @@ import hashlib
 from pathlib import Path
 
 from flask import request
+from flask_compress import Compress
 
 IMMUTABLE = "public, max-age=31536000, immutable"
+
+# Brotli and gzip (every browser has one of them); ETags on compressed answers.
+compress = Compress()
 
 
 def file_hashes(static_folder):
@@ -25,6 +29,9 @@ def init_app(app):
     """Hash the static files once at start-up and version their URLs."""
     hashes = file_hashes(app.static_folder)
     app.extensions["easeback_assets"] = hashes
+    app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
+    app.config.setdefault("COMPRESS_ALGORITHM_STREAMING", ["br", "gzip"])
+    compress.init_app(app)
 
     @app.url_defaults
     def add_version(endpoint, values):
@@ -38,9 +45,17 @@ def init_app(app):
             # was already opened: close it now rather than leak the handle.
             response.close()
         if request.endpoint == "static":
+            # Compression swaps the file for a stream of compressed chunks;
+            # make sure the file itself is still closed with the response.
+            if hasattr(response.response, "close"):
+                response.call_on_close(response.response.close)
             current = hashes.get(request.view_args.get("filename", ""))
             versioned = current is not None and request.args.get("v") == current
             response.headers["Cache-Control"] = IMMUTABLE if versioned else "no-cache"
-        elif response.mimetype == "text/html" and "Cache-Control" not in response.headers:
-            response.headers["Cache-Control"] = "no-cache"
+        elif response.mimetype == "text/html":
+            response.headers.setdefault("Cache-Control", "no-cache")
+            # no-cache means "ask first": an ETag lets the answer be a short 304.
+            if request.method == "GET" and response.status_code == 200 and not response.is_streamed:
+                response.add_etag()
+                response = response.make_conditional(request)
         return response

@@ -5,12 +5,18 @@ import tempfile
 from playwright.sync_api import sync_playwright
 
 from app import create_app
-from bench import precache, timer_accuracy
+from app.db import db
+from bench import precache, timer_accuracy, transfer
 from tools.chromium import launch, serving
 
 
 def rows(app, base, browser):
     """Run each benchmark and yield (what, figure, budget) rows."""
+    pages, js_bytes, js_files = transfer.measure(app)
+    for page, sizes in pages.items():
+        parts = ", ".join(f"{kind} {value / 1024:.1f}" for kind, value in sizes.items() if value)
+        yield (f"first visit to {page} (brotli)", f"{sum(sizes.values()) / 1024:.1f} KB ({parts})", "<= 100 KB")
+    yield (f"all JavaScript together ({js_files} modules, brotli)", f"{js_bytes / 1024:.1f} KB", "<= 30 KB")
     size = precache.size(app)
     yield (f"precache: {size['urls']} URLs stored by the service worker at install",
            f"{size['bytes'] / 1024:.0f} KB ({size['gzip_bytes'] / 1024:.0f} KB gzipped)", "<= 1024 KB")
@@ -39,6 +45,8 @@ def main():
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory() as folder:
         app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3"})
+        with app.app_context():
+            db.create_all()
         with serving(app) as base, sync_playwright() as playwright:
             browser = launch(playwright)
             table = []

@@ -126,8 +126,8 @@ def test_update_is_offered_and_activates_on_reload(page, build):
     assert cache_names(page) == ["easeback-first-build"]
     new_build(build, page)
     expect(page.get_by_text("Update available")).to_be_visible(timeout=30000)
-    page.get_by_role("button", name="Reload", exact=True).click()
-    page.wait_for_url(url + "/")
+    with page.expect_navigation():  # accepting reloads the page under the new version
+        page.get_by_role("button", name="Reload", exact=True).click()
     wait_until_offline_ready(page)
     expect(page.get_by_text("Update available")).to_be_hidden()
     assert cache_names(page) == ["easeback-second-build"]
