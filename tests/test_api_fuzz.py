@@ -1,0 +1,34 @@
+"""Schemathesis writes requests from the OpenAPI document, valid and not: none may get a 5xx.
+
+Bounded (a few dozen examples per operation) so the suite stays quick. The
+app has a database of its own, because schemathesis reads the schema when
+the tests are collected.
+"""
+import tempfile
+from pathlib import Path
+
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
+from app import create_app
+from app.db import db
+from tests.conftest import separate_database_uri
+
+
+def fuzz_app():
+    """An app with empty tables, for schemathesis to call in-process."""
+    folder = Path(tempfile.mkdtemp(prefix="easeback-fuzz-"))
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": separate_database_uri(folder, "easeback_fuzz")})
+    with app.app_context():
+        db.create_all()
+    return app
+
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", fuzz_app())
+
+
+@schema.parametrize()
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_request_gets_a_server_error(case):
+    case.call_and_validate(checks=[not_a_server_error])
