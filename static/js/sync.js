@@ -16,8 +16,13 @@ function newId() {
   return crypto.randomUUID();
 }
 
+// Saves started but not yet in the outbox. Read before the outbox is
+// counted, so a count taken just before a change lands is never shown as 0.
+let arriving = 0;
+
 async function showPending() {
-  const pending = (await getAll("outbox")).length;
+  const onTheirWay = arriving;
+  const pending = (await getAll("outbox")).length + onTheirWay;
   document.documentElement.dataset.pending = String(pending);
   return pending;
 }
@@ -25,12 +30,17 @@ async function showPending() {
 // Mark the page as saving at once, before any await, so "nothing pending"
 // is never read between a tap and its change reaching the outbox.
 function saving() {
+  arriving += 1;
   document.documentElement.dataset.pending = "saving";
 }
 
 // Queue a change for the server and try to send it now.
 export async function queue(method, path, body) {
-  await put("outbox", { method, path, body, queuedAt: Date.now() });
+  try {
+    await put("outbox", { method, path, body, queuedAt: Date.now() });
+  } finally {
+    arriving = Math.max(0, arriving - 1);
+  }
   await showPending();
   askToKeepData();
   return flush();
