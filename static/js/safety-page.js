@@ -1,5 +1,5 @@
-// The safety page: remember the acknowledgement, then carry on to where the
-// person was going (the link itself already points there).
+// The safety page: remember the acknowledgement at once on tap. The link
+// also carries ?safety=read, for a tap made before this script loaded.
 import { acknowledge, hasAcknowledged } from "./safety.js";
 
 const button = document.querySelector("[data-acknowledge]");
