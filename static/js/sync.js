@@ -16,14 +16,18 @@ function newId() {
   return crypto.randomUUID();
 }
 
-// Saves started but not yet in the outbox. Read before the outbox is
-// counted, so a count taken just before a change lands is never shown as 0.
+// Saves started but not yet in the outbox, and how many saves have ever
+// started. A count taken while a save began may have missed it on both
+// sides (not yet arriving when read, not yet in the outbox when read), so
+// it is not shown: the save's own count follows once it is queued.
 let arriving = 0;
+let started = 0;
 
 async function showPending() {
+  const seen = started;
   const onTheirWay = arriving;
   const pending = (await getAll("outbox")).length + onTheirWay;
-  document.documentElement.dataset.pending = String(pending);
+  if (started === seen) document.documentElement.dataset.pending = String(pending);
   return pending;
 }
 
@@ -31,6 +35,7 @@ async function showPending() {
 // is never read between a tap and its change reaching the outbox.
 function saving() {
   arriving += 1;
+  started += 1;
   document.documentElement.dataset.pending = "saving";
 }
 
