@@ -19,8 +19,11 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80
 def _as_utc(value):
     """Store every time as naive UTC; a time without a zone is taken as UTC."""
     if value.tzinfo is not None:
-        value = value.astimezone(timezone.utc).replace(tzinfo=None)
-    if not 2020 <= value.year <= 2100:
+        try:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        except OverflowError:  # e.g. 0001-01-01T00:00+01:00 is before year 1 in UTC
+            value = None
+    if value is None or not 2020 <= value.year <= 2100:
         raise ValueError("must be between the years 2020 and 2100")
     return value
 
