@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from app import profiles
 from app.content import library
 from app.db import db
-from app.limits import limiter
+from app.limits import limit_writes, limiter
 from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, utcnow
 from app.schemas import (
     Change,
@@ -38,6 +38,7 @@ from app.schemas import (
 )
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+limit_writes(bp)
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 

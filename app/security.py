@@ -1,5 +1,6 @@
 """HTTP security headers and the production secret-key guard."""
 from flask_talisman import Talisman
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 DEV_SECRET_KEY = "dev-only-not-secret"
 
@@ -39,9 +40,18 @@ def check_secret_key(app):
         )
 
 
+def trust_proxies(app):
+    """Behind PROXY_COUNT reverse proxies (FLASK_PROXY_COUNT=1), take the visitor's address
+    and scheme from the X-Forwarded headers they set; with none, trust no such header."""
+    count = int(app.config.get("PROXY_COUNT") or 0)
+    if count > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+
+
 def init_app(app):
     """Check the configuration and send security headers on every response."""
     check_secret_key(app)
+    trust_proxies(app)
     talisman.init_app(
         app,
         # TLS is ended by the proxy in front of us; HSTS is still sent on HTTPS.

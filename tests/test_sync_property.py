@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.db import db
+from app.limits import limiter
 
 ROUTINES = ["in-bed", "desk-break", "gentle-strength"]
 T0 = 1_795_000_000_000
@@ -41,6 +42,7 @@ def test_any_interleaving_of_offline_changes_and_syncs_converges(app, all_change
     with app.app_context():
         db.drop_all()
         db.create_all()
+    limiter.reset()  # a fresh world for each example, rate limits included
     client = app.test_client()
     # Each change is sent one or more times (lost answers), in any order (two devices, queues flushed late).
     sends = [item for item in all_changes for _ in range(data.draw(st.integers(1, 3)))]

@@ -1,0 +1,183 @@
+"""Rate limits on saves and on device linking (Flask-Limiter).
+
+Saves are counted per profile, or per address for a device without one, and
+the count can live in storage shared by several app servers (Redis here).
+"""
+import http.cookiejar
+import json
+import shutil
+import subprocess
+import urllib.error
+import urllib.request
+import time
+import uuid
+
+import pytest
+import redis
+
+from app import create_app
+from app.db import db
+from app.limits import limiter
+from tests.conftest import database_uri
+from tools.chromium import app_process, free_port
+
+FEW = "3 per minute"
+
+
+def checkin():
+    """A valid check-in body."""
+    return {"moment": "any", "back_pain": 4, "leg_pain": 2, "reach": "thigh", "recorded_at": "2026-11-21T08:00:00Z"}
+
+
+@pytest.fixture
+def strict_app(tmp_path, monkeypatch):
+    """An app that allows only a few saves a minute."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri(tmp_path), "WRITE_RATE_LIMIT": FEW})
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    limiter.reset()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+def test_default_write_limit_leaves_room_for_a_long_offline_queue(app):
+    assert app.config["WRITE_RATE_LIMIT"] == "120 per minute"
+
+
+def test_saves_beyond_the_limit_are_refused_with_a_plain_message(strict_app):
+    phone = strict_app.test_client()
+    phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin())  # makes the profile (counted by address)
+    for _ in range(3):
+        assert phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin()).status_code == 201
+    refused = phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin())
+    assert refused.status_code == 429
+    assert refused.json["error"] == "Too Many Requests"
+    assert "sends them again" in refused.json["detail"]
+    assert int(refused.headers["Retry-After"]) > 0
+    # Every kind of save shares the one count; reading is never limited.
+    assert phone.put("/api/v1/favourites/in-bed",
+                     json={"change_id": str(uuid.uuid4()), "changed_at": 1_795_000_000_000}).status_code == 429
+    assert phone.delete("/api/v1/favourites/in-bed",
+                        json={"change_id": str(uuid.uuid4()), "changed_at": 1_795_000_000_001}).status_code == 429
+    for _ in range(10):
+        assert phone.get("/api/v1/checkins").status_code == 200
+    assert len(phone.get("/api/v1/checkins").json["checkins"]) == 4
+
+
+def test_one_busy_device_does_not_slow_down_another(strict_app):
+    busy, other = strict_app.test_client(), strict_app.test_client()
+    busy.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin())
+    for _ in range(4):
+        busy.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin())
+    assert busy.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin()).status_code == 429
+    other.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin())
+    assert other.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin()).status_code == 201
+
+
+def test_made_up_cookies_are_counted_by_address(strict_app):
+    """A cookie that names no profile cannot buy a fresh count."""
+    statuses = []
+    for _ in range(5):
+        forger = strict_app.test_client()
+        forger.set_cookie("easeback_device", uuid.uuid4().hex)
+        statuses.append(forger.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin()).status_code)
+    assert statuses == [201, 201, 201, 429, 429]
+
+
+def test_linking_keeps_its_own_stricter_limit(strict_app):
+    guesser = strict_app.test_client()
+    statuses = [guesser.post("/api/v1/link", json={"code": "AAAA-AAAA"}).status_code for _ in range(6)]
+    assert statuses == [400] * 5 + [429]
+
+
+# --- Shared storage: two app servers, one count -------------------------------------------
+
+def wait_for_redis(url, server, seconds=10):
+    """Poll until Redis answers PING, or fail."""
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    deadline = time.monotonic() + seconds
+    try:
+        while True:
+            assert server.poll() is None, "redis-server exited"
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                assert time.monotonic() < deadline, f"Redis did not answer at {url}"
+                time.sleep(0.05)
+    finally:
+        client.close()
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A throwaway Redis on a loopback port (Debian's redis-server)."""
+    server_binary = shutil.which("redis-server")
+    assert server_binary, "redis-server is needed for this test: apt-get install redis-server"
+    port = free_port()
+    server = subprocess.Popen([server_binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+                               "--appendonly", "no", "--dir", str(tmp_path)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}"
+    try:
+        wait_for_redis(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def put(jar, base, path, body):
+    """PUT JSON with this device's cookies; the status code."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    request = urllib.request.Request(base + path, data=json.dumps(body).encode(), method="PUT",
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_two_app_servers_share_one_count(tmp_path, redis_url):
+    database = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    env = {"FLASK_RATELIMIT_STORAGE_URI": redis_url, "FLASK_WRITE_RATE_LIMIT": FEW}
+    jar = http.cookiejar.CookieJar()  # one phone; cookies go to 127.0.0.1 whatever the port
+    with app_process(database, env=env) as first, app_process(database, env=env) as second:
+        statuses = [put(jar, first, f"/api/v1/checkins/{uuid.uuid4()}", checkin())]
+        for base in (first, second, first, second, first):
+            statuses.append(put(jar, base, f"/api/v1/checkins/{uuid.uuid4()}", checkin()))
+    assert statuses == [201, 201, 201, 201, 429, 429]
+
+
+def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(tmp_path, monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri(tmp_path),
+                      "WRITE_RATE_LIMIT": FEW, "PROXY_COUNT": 1})
+    with app.app_context():
+        db.create_all()
+    limiter.reset()
+
+    def new_device_from(address):
+        client = app.test_client()
+        return client.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin(),
+                          headers={"X-Forwarded-For": address}).status_code
+
+    assert [new_device_from("198.51.100.7") for _ in range(4)] == [201, 201, 201, 429]
+    assert new_device_from("203.0.113.9") == 201
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+def test_without_a_proxy_forwarded_addresses_are_not_believed(strict_app):
+    statuses = [strict_app.test_client().put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin(),
+                                             headers={"X-Forwarded-For": f"198.51.100.{n}"}).status_code
+                for n in range(4)]
+    assert statuses == [201, 201, 201, 429]
