@@ -9,6 +9,8 @@ import { clear, getAll, put, remove } from "./store.js";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 const UNSENT = "unsent:";
+// Set once the server has taken a save from this device, so it has a profile.
+const HAS_PROFILE = "has-profile";
 const RETRY_LATER = new Set([408, 429]);
 let flushing = null;
 
@@ -51,10 +53,21 @@ export async function queue(method, path, body) {
   return flush();
 }
 
+let retryTimer = null;
+
+// The server asked us to slow down: try again when it says (at most in five minutes).
+function retryAfter(response) {
+  const seconds = Number(response.headers.get("Retry-After")) || 60;
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => flush(), Math.min(seconds, 300) * 1000);
+}
+
 async function send(item) {
   const response = await fetch(item.path, {
     method: item.method, headers: JSON_HEADERS, body: JSON.stringify(item.body), credentials: "same-origin",
   });
+  if (response.status === 429) retryAfter(response);
+  if (response.ok) write(HAS_PROFILE, true);
   // A 4xx other than "try later" will never succeed: drop it rather than block the queue.
   return response.ok || (response.status < 500 && !RETRY_LATER.has(response.status));
 }
@@ -148,6 +161,10 @@ export function recordSessionOnExit(session) {
   delete body.id;
   const item = { method: "PUT", path: `/api/v1/sessions/${session.id}`, body };
   write(UNSENT + session.id, item);
+  // A device's first save makes its profile. Sent from here, it could race the
+  // next page's outbox (which sends the same change, before this answer's cookie
+  // arrives) and make two profiles. Until there is one, the next page sends it.
+  if (!read(HAS_PROFILE)) return;
   fetch(item.path, {
     method: "PUT", headers: JSON_HEADERS, body: JSON.stringify(body), credentials: "same-origin", keepalive: true,
   }).catch(() => null);

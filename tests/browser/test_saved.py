@@ -54,6 +54,30 @@ def test_favourite_offline_then_sync(page, context):
     assert server_favourites(page) == ["in-bed"]
 
 
+def test_a_save_the_server_slowed_down_is_sent_when_it_says(page):
+    page.clock.install(time=START)
+    answered = []
+
+    def slow_down_once(route):
+        if answered:
+            route.continue_()
+        else:
+            answered.append(429)
+            route.fulfill(status=429, headers={"Retry-After": "30"},
+                          json={"error": "Too Many Requests", "detail": "Too many changes in a short time."})
+
+    page.route("**/api/v1/favourites/desk-break", slow_down_once)
+    page.goto("/routines/desk-break")
+    with page.expect_response("**/api/v1/favourites/desk-break") as response:
+        page.get_by_role("button", name="Favourite Desk break").click()
+    assert response.value.status == 429
+    expect(page.locator("html")).to_have_attribute("data-pending", "1")
+    assert server_favourites(page) == []
+    page.clock.run_for(31_000)
+    synced(page)
+    assert server_favourites(page) == ["desk-break"]
+
+
 def test_offline_changes_survive_a_closed_tab(page, context):
     page.goto("/routines/in-bed")
     synced(page)
