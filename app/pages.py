@@ -1,4 +1,4 @@
-"""The home page and the fixed information pages: safety and about."""
+"""The home page, the fixed information pages (safety and about) and robots.txt."""
 from datetime import date, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -70,3 +70,11 @@ def safety():
 def about():
     """What Easeback is and is not, its sources, and privacy in brief."""
     return render_template("about.html")
+
+
+@bp.get("/robots.txt")
+def robots():
+    """Let search engines index the pages, but not the JSON API or the offline stand-in page."""
+    rules = ["User-agent: *", "Disallow: /api/", f"Disallow: {url_for('pwa.offline')}"]
+    return "\n".join(rules) + "\n", {"Content-Type": "text/plain; charset=utf-8",
+                                      "Cache-Control": "public, max-age=86400"}

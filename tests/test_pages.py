@@ -43,6 +43,15 @@ def test_no_inline_scripts_or_styles(client, app):
         assert "<script>" not in html and " onclick=" not in html, url
 
 
+def test_robots_txt_keeps_crawlers_to_the_pages(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response.mimetype == "text/plain"
+    lines = response.text.splitlines()
+    assert lines[0] == "User-agent: *"
+    assert set(lines[1:]) == {"Disallow: /api/", "Disallow: /offline"}
+
+
 def test_home_lists_every_routine_and_a_suggestion(client, app):
     html = client.get("/").text
     with app.app_context():

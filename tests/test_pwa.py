@@ -85,6 +85,16 @@ def test_static_urls_carry_a_content_hash(client):
     assert re.search(r'src="/static/js/sw-register\.js\?v=[0-9a-f]{12}"', html)
 
 
+def test_no_module_is_both_a_page_script_and_an_import():
+    """A page's script has a ?v= address, an import a plain one: a module with both would run twice."""
+    imported = {name for path in (paths.STATIC_DIR / "js").glob("*.js")
+                for name in re.findall(r'(?:from|import)\s*"\./([\w-]+\.js)"', path.read_text())}
+    page_scripts = {name for path in paths.TEMPLATES_DIR.rglob("*.html")
+                    for name in re.findall(r"filename='js/([\w-]+\.js)'", path.read_text())}
+    assert "sync.js" in imported and "favourites.js" in page_scripts, "the patterns no longer match the sources"
+    assert page_scripts & imported == set(), "load these through the modules that import them"
+
+
 def test_versioned_static_files_are_cached_for_a_year(client):
     url = re.search(r'href="(/static/css/app\.css\?v=[0-9a-f]+)"', client.get("/").text).group(1)
     with client.get(url) as response:

@@ -32,10 +32,17 @@ function markOfflineReady() {
   if (navigator.serviceWorker.controller) document.documentElement.dataset.offlineReady = "true";
 }
 
-if ("serviceWorker" in navigator && prompt) {
+function register() {
   navigator.serviceWorker.register("/sw.js").then(watch).catch(() => {
     // No service worker (private mode, old browser): the site still works online.
   });
+}
+
+if ("serviceWorker" in navigator && prompt) {
+  // On a first visit the worker downloads every page and picture for offline
+  // use: wait until this page has loaded so that does not slow it down.
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
   markOfflineReady();
   navigator.serviceWorker.addEventListener("controllerchange", markOfflineReady);
   let reloading = false;
