@@ -44,9 +44,19 @@ test: $(BIN)/activate
 migration: $(BIN)/activate
 	FLASK_DEBUG=1 $(FLASK) db migrate -m "$(m)"
 
-## bench: measure timer accuracy (and later budgets and load); prints one table
-bench: $(BIN)/activate
-	$(BIN)/python -m bench
+## bench: measure transfer, precache, timers, server throughput and latency (wrk), a 60 s load
+## test (Locust) on SQLite and, when installed, PostgreSQL, and Lighthouse when `npm ci` has
+## been run; prints one table. Needs wrk (apt-get install wrk).
+$(VENV)/.bench: $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: $(VENV)/.bench
+	@if command -v pg_virtualenv >/dev/null; then \
+	  pg_virtualenv $(BIN)/python -m bench; \
+	else \
+	  $(BIN)/python -m bench; \
+	fi
 
 ## check: validate all routine content
 check: $(BIN)/activate

@@ -6,7 +6,8 @@ from playwright.sync_api import sync_playwright
 
 from app import create_app
 from app.db import db
-from bench import precache, timer_accuracy, transfer
+from bench import lighthouse, load, precache, throughput, timer_accuracy, transfer
+from bench.servers import postgres_available
 from tools.chromium import launch, serving
 
 
@@ -40,20 +41,44 @@ def print_table(table):
         print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
 
 
+def server_rows(folder):
+    """Throughput and latency, then the load test, on each database there is here."""
+    kinds = ["sqlite", "postgresql"] if postgres_available() else ["sqlite"]
+    if not postgres_available():
+        yield ("server and load, postgresql", "not measured: PostgreSQL is not installed", "apt-get install postgresql")
+    if throughput.wrk_available():
+        yield from throughput.rows(kinds, folder)
+    else:
+        yield ("server throughput and latency", "not measured: wrk is not installed", "apt-get install wrk")
+    yield from load.rows(kinds, folder)
+    # Last, on a quiet machine: scores move when other work shares the CPU.
+    if lighthouse.installed():
+        with lighthouse.production_server() as base:
+            yield from lighthouse.rows(base, runs=3)
+    else:
+        yield from lighthouse.rows(None)
+
+
 def main():
     """Serve a fresh app on loopback and measure it."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    table = []
+
+    def add(row):
+        table.append(row)
+        print("  ".join(row), flush=True)
+
     with tempfile.TemporaryDirectory() as folder:
         app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3"})
         with app.app_context():
             db.create_all()
         with serving(app) as base, sync_playwright() as playwright:
             browser = launch(playwright)
-            table = []
             for row in rows(app, base, browser):
-                table.append(row)
-                print("  ".join(row), flush=True)
+                add(row)
             browser.close()
+        for row in server_rows(folder):
+            add(row)
     print()
     print_table(table)
 

@@ -7,9 +7,9 @@ import http.cookiejar
 import json
 import shutil
 import subprocess
+import time
 import urllib.error
 import urllib.request
-import time
 import uuid
 
 import pytest

@@ -64,21 +64,21 @@ def app_process(database_uri, *, port=None, env=None):
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_serving(base, server)
+        wait_until_serving(base, server)
         yield base
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def _wait_until_serving(base, server, seconds=30):
-    """Poll the app until it answers, or fail with its exit status."""
+def wait_until_serving(base, server, seconds=30, path="/manifest.webmanifest"):
+    """Poll a server process until base + path answers, or fail with its exit status."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"the app exited with status {server.returncode}")
         try:
-            with urllib.request.urlopen(base + "/manifest.webmanifest", timeout=2):
+            with urllib.request.urlopen(base + path, timeout=2):
                 return
         except OSError:
             time.sleep(0.1)

@@ -1,0 +1,117 @@
+"""Server throughput and latency under gunicorn, measured with wrk on loopback.
+
+Each Easeback endpoint is loaded for a fixed time with a fixed number of open
+connections, after a short warm-up; so is a bare Flask route served the same
+way in the same run, and each figure is also given as a ratio to it.
+Responses are asked for compressed, as browsers do.
+"""
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import subprocess
+import urllib.request
+import uuid
+from pathlib import Path
+
+from bench.servers import THREADS, WORKERS, database, gunicorn
+
+CONNECTIONS = 8
+SECONDS = 10
+WARM_UP_SECONDS = 2
+WRITE_SCRIPT = Path(__file__).with_name("favourite_write.lua")
+ENDPOINTS = [
+    ("home page /", "GET", "/"),
+    ("routine page", "GET", "/routines/morning-mobility"),
+    ("play page", "GET", "/routines/morning-mobility/play"),
+    ("favourite write (PUT)", "PUT", "/api/v1/favourites/in-bed"),
+]
+# The benchmark measures the write path itself, not the limiter refusing it.
+UNLIMITED = {"FLASK_WRITE_RATE_LIMIT": "1000000 per minute"}
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk_available():
+    """True when wrk is installed (apt-get install wrk)."""
+    return shutil.which("wrk") is not None
+
+
+def _milliseconds(figure):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", figure).groups()
+    return float(number) * UNITS[unit]
+
+
+def parse(output):
+    """Requests per second, p50 and p99 in ms, and failed responses from wrk --latency output."""
+    latency = dict(re.findall(r"^\s+(50|99)(?:\.000)?%\s+(\S+)$", output, re.MULTILINE))
+    if set(latency) != {"50", "99"}:
+        raise RuntimeError(f"wrk gave no latency distribution:\n{output}")
+    failed = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
+    failed += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": _milliseconds(latency["50"]),
+        "p99": _milliseconds(latency["99"]),
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "failed": failed,
+    }
+
+
+def wrk(url, seconds, *, script=None, env=None):
+    """Load url for seconds with wrk; its parsed figures."""
+    command = ["wrk", "--threads", "1", "--connections", str(CONNECTIONS), "--duration", f"{seconds}s",
+               "--latency", "--header", "Accept-Encoding: br, gzip"]
+    if script:
+        command += ["--script", str(script)]
+    result = subprocess.run([*command, url], capture_output=True, text=True, check=True, timeout=seconds + 30,
+                            env={**os.environ, **(env or {})})
+    return parse(result.stdout)
+
+
+def measure(url, *, script=None, env=None):
+    """Warm up, then measure."""
+    wrk(url, WARM_UP_SECONDS, script=script, env=env)
+    return wrk(url, SECONDS, script=script, env=env)
+
+
+def device_cookie(base):
+    """Make a profile with one save, as a phone's first save does; its cookie header."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    body = json.dumps({"change_id": str(uuid.uuid4()), "changed_at": 1_795_000_000_000}).encode()
+    request = urllib.request.Request(base + "/api/v1/favourites/in-bed", data=body, method="PUT",
+                                     headers={"Content-Type": "application/json"})
+    with opener.open(request, timeout=10):
+        pass
+    return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
+
+
+def run(kind, folder):
+    """Measure the bare route and every endpoint on one kind of database; a list of result dicts."""
+    with gunicorn("bench.bare:app") as bare_base:
+        bare = measure(bare_base + "/")
+    results = [{"what": "bare Flask route", **bare}]
+    with database(kind, folder) as url, gunicorn(database_url=url, env=UNLIMITED) as base:
+        cookie = device_cookie(base)
+        for what, method, path in ENDPOINTS:
+            if method == "GET":
+                figures = measure(base + path)
+            else:
+                figures = measure(base + path, script=WRITE_SCRIPT, env={"EASEBACK_COOKIE": cookie})
+            results.append({"what": what, **figures, "rps_ratio": figures["rps"] / bare["rps"],
+                            "p50_ratio": figures["p50"] / bare["p50"], "p99_ratio": figures["p99"] / bare["p99"]})
+    return results
+
+
+def rows(kinds, folder):
+    """(what, figure, budget) rows for the bench table."""
+    setup = f"gunicorn {WORKERS} workers x {THREADS} threads, wrk {CONNECTIONS} connections, {SECONDS} s"
+    for kind in kinds:
+        for result in run(kind, folder):
+            figure = (f"{result['rps']:.0f} req/s, p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms, "
+                      f"{result['failed']} failed of {result['requests']}")
+            if "rps_ratio" in result:
+                figure += (f" = {result['rps_ratio']:.2f}x bare req/s, {result['p50_ratio']:.1f}x p50, "
+                           f"{result['p99_ratio']:.1f}x p99")
+            yield (f"server, {kind}: {result['what']} ({setup})", figure, "0 failed")
