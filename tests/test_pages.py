@@ -22,8 +22,12 @@ def test_page_shows_its_heading(client, url, heading):
     assert f"<h1>{heading}</h1>" in response.text
 
 
-def test_security_headers_on_every_page(client):
-    response = client.get("/")
+@pytest.mark.parametrize("url", ["/", "/routines", "/routines/in-bed", "/routines/in-bed/play", "/favourites",
+                                 "/history", "/checklist", "/settings", "/safety", "/about", "/offline",
+                                 "/no-such-page", "/api/v1/favourites", "/static/css/app.css"])
+def test_security_headers_on_every_page(client, url):
+    response = client.get(url)
+    response.close()
     csp = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp
     assert "frame-ancestors 'none'" in csp

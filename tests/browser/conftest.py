@@ -34,3 +34,13 @@ def browser_type_launch_args(browser_type_launch_args):
 def browser_context_args(browser_context_args):
     """A phone-sized context in which service workers may run."""
     return {**browser_context_args, "viewport": PHONE, "service_workers": "allow", "timezone_id": "UTC"}
+
+
+@pytest.fixture(autouse=True)
+def no_content_security_policy_violations(page):
+    """Fail any browser test in whose page Chromium refused something under the CSP."""
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    yield
+    assert refused == [], refused
