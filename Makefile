@@ -46,16 +46,17 @@ migration: $(BIN)/activate
 
 ## bench: measure transfer, precache, timers, server throughput and latency (wrk), a 60 s load
 ## test (Locust) on SQLite and, when installed, PostgreSQL, and Lighthouse when `npm ci` has
-## been run; prints one table. Needs wrk (apt-get install wrk).
+## been run; prints one table. Needs wrk (apt-get install wrk). PARTS="server" runs only some
+## of pages, server, lighthouse.
 $(VENV)/.bench: $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	touch $@
 
 bench: $(VENV)/.bench
 	@if command -v pg_virtualenv >/dev/null; then \
-	  pg_virtualenv $(BIN)/python -m bench; \
+	  pg_virtualenv $(BIN)/python -m bench $(PARTS); \
 	else \
-	  $(BIN)/python -m bench; \
+	  $(BIN)/python -m bench $(PARTS); \
 	fi
 
 ## check: validate all routine content

@@ -1,4 +1,8 @@
-"""`make bench`: measure the app and print one table of figures."""
+"""`make bench`: measure the app and print one table of figures.
+
+`python -m bench server` (or pages, lighthouse) runs only those parts.
+"""
+import argparse
 import logging
 import tempfile
 
@@ -41,6 +45,17 @@ def print_table(table):
         print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
 
 
+def page_rows(folder):
+    """Transfer, precache and timers, with the app served in-process to Chromium."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3"})
+    with app.app_context():
+        db.create_all()
+    with serving(app) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield from rows(app, base, browser)
+        browser.close()
+
+
 def server_rows(folder):
     """Throughput and latency, then the load test, on each database there is here."""
     kinds = ["sqlite", "postgresql"] if postgres_available() else ["sqlite"]
@@ -51,34 +66,37 @@ def server_rows(folder):
     else:
         yield ("server throughput and latency", "not measured: wrk is not installed", "apt-get install wrk")
     yield from load.rows(kinds, folder)
-    # Last, on a quiet machine: scores move when other work shares the CPU.
-    if lighthouse.installed():
-        with lighthouse.production_server() as base:
-            yield from lighthouse.rows(base, runs=3)
-    else:
+
+
+def lighthouse_rows(_folder):
+    """Lighthouse scores, when it is installed (npm ci)."""
+    if not lighthouse.installed():
         yield from lighthouse.rows(None)
+        return
+    with lighthouse.production_server() as base:
+        yield from lighthouse.rows(base, runs=3)
+
+
+# In this order: Lighthouse last, as scores move when other work shares the CPU.
+PARTS = {"pages": page_rows, "server": server_rows, "lighthouse": lighthouse_rows}
 
 
 def main():
-    """Serve a fresh app on loopback and measure it."""
+    """Measure the app, part by part, and print one table."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=main.__doc__)
+    parser.add_argument("parts", nargs="*", metavar="part", help=f"only these parts: {', '.join(PARTS)} (default: all)")
+    chosen = parser.parse_args().parts or list(PARTS)
+    if unknown := set(chosen) - set(PARTS):
+        parser.error(f"no such part: {', '.join(sorted(unknown))}")
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     table = []
-
-    def add(row):
-        table.append(row)
-        print("  ".join(row), flush=True)
-
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3"})
-        with app.app_context():
-            db.create_all()
-        with serving(app) as base, sync_playwright() as playwright:
-            browser = launch(playwright)
-            for row in rows(app, base, browser):
-                add(row)
-            browser.close()
-        for row in server_rows(folder):
-            add(row)
+        for name, part in PARTS.items():
+            if name not in chosen:
+                continue
+            for row in part(folder):
+                table.append(row)
+                print("  ".join(row), flush=True)
     print()
     print_table(table)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select
 
 from app.models import CheckIn, PracticeSession
-from bench.servers import THREADS, WORKERS, database, gunicorn
+from bench.servers import THREADS, WORKERS, database, gunicorn, rate_limit_storage, rate_limit_where
 
 USERS = 50
 SECONDS = 60
@@ -53,7 +53,8 @@ def run(kind, folder):
     """One load test on one kind of database; its figures."""
     folder = Path(folder)
     ledger_file, prefix = folder / f"ledger-{kind}.json", folder / f"locust-{kind}"
-    with database(kind, folder, name="easeback_load") as url, gunicorn(database_url=url) as base:
+    with rate_limit_storage(folder) as limits, database(kind, folder, name="easeback_load") as url, \
+            gunicorn(database_url=url, env=limits) as base:
         subprocess.run(
             [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--users", str(USERS),
              "--spawn-rate", str(USERS), "--run-time", f"{SECONDS}s", "--stop-timeout", "10", "--host", base,
@@ -83,7 +84,7 @@ def rows(kinds, folder):
     for kind in kinds:
         result = run(kind, folder)
         yield (f"load, {kind}: {USERS} people for {SECONDS} s, reads and saves (Locust; gunicorn {WORKERS} "
-               f"processes x {THREADS} threads)",
+               f"processes x {THREADS} threads, {rate_limit_where()})",
                f"{result['requests']} requests, {result['rps']:.0f}/s, p50 {result['p50']:.0f} ms, "
                f"p99 {result['p99']:.0f} ms; {result['failures']} failed; {result['saves']} saves confirmed, "
                f"{result['lost']} lost, {result['extra']} unconfirmed kept, {result['unanswered']} unanswered",

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
+from tools import redis_server
 from tools.chromium import free_port, wait_until_serving
 
 WORKERS = 2
@@ -47,6 +48,23 @@ def database(kind, folder, name="easeback_bench"):
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def rate_limit_where():
+    """Where rate_limit_storage keeps the counts, in words."""
+    return "limits in Redis" if redis_server.installed() else "limits in memory"
+
+
+@contextmanager
+def rate_limit_storage(folder):
+    """Where the app processes keep rate-limit counts, as a deployment with several does:
+    a throwaway Redis when redis-server is installed, else each process's own memory.
+    Yields the environment that says so."""
+    if not redis_server.installed():
+        yield {}
+        return
+    with redis_server.redis_server(folder) as url:
+        yield {"FLASK_RATELIMIT_STORAGE_URI": url}
 
 
 def environment(database_url, extra=None):

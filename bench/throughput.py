@@ -15,7 +15,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from bench.servers import THREADS, WORKERS, database, gunicorn
+from bench.servers import THREADS, WORKERS, database, gunicorn, rate_limit_storage, rate_limit_where
 
 CONNECTIONS = 8
 SECONDS = 10
@@ -92,7 +92,8 @@ def run(kind, folder):
     with gunicorn("bench.bare:app") as bare_base:
         bare = measure(bare_base + "/")
     results = [{"what": "bare Flask route", **bare}]
-    with database(kind, folder) as url, gunicorn(database_url=url, env=UNLIMITED) as base:
+    with rate_limit_storage(folder) as limits, database(kind, folder) as url, \
+            gunicorn(database_url=url, env={**UNLIMITED, **limits}) as base:
         cookie = device_cookie(base)
         for what, method, path in ENDPOINTS:
             if method == "GET":
@@ -106,7 +107,8 @@ def run(kind, folder):
 
 def rows(kinds, folder):
     """(what, figure, budget) rows for the bench table."""
-    setup = f"gunicorn {WORKERS} workers x {THREADS} threads, wrk {CONNECTIONS} connections, {SECONDS} s"
+    setup = (f"gunicorn {WORKERS} workers x {THREADS} threads, {rate_limit_where()}, wrk {CONNECTIONS} connections, "
+             f"{SECONDS} s")
     for kind in kinds:
         for result in run(kind, folder):
             figure = (f"{result['rps']:.0f} req/s, p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms, "

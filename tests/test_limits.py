@@ -5,21 +5,18 @@ the count can live in storage shared by several app servers (Redis here).
 """
 import http.cookiejar
 import json
-import shutil
-import subprocess
-import time
 import urllib.error
 import urllib.request
 import uuid
 
 import pytest
-import redis
 
 from app import create_app
 from app.db import db
 from app.limits import limiter
 from tests.conftest import database_uri
-from tools.chromium import app_process, free_port
+from tools.chromium import app_process
+from tools.redis_server import redis_server
 
 FEW = "3 per minute"
 
@@ -97,39 +94,11 @@ def test_linking_keeps_its_own_stricter_limit(strict_app):
 
 # --- Shared storage: two app servers, one count -------------------------------------------
 
-def wait_for_redis(url, server, seconds=10):
-    """Poll until Redis answers PING, or fail."""
-    client = redis.Redis.from_url(url, socket_connect_timeout=1)
-    deadline = time.monotonic() + seconds
-    try:
-        while True:
-            assert server.poll() is None, "redis-server exited"
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                assert time.monotonic() < deadline, f"Redis did not answer at {url}"
-                time.sleep(0.05)
-    finally:
-        client.close()
-
-
 @pytest.fixture
 def redis_url(tmp_path):
     """A throwaway Redis on a loopback port (Debian's redis-server)."""
-    server_binary = shutil.which("redis-server")
-    assert server_binary, "redis-server is needed for this test: apt-get install redis-server"
-    port = free_port()
-    server = subprocess.Popen([server_binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                               "--appendonly", "no", "--dir", str(tmp_path)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}"
-    try:
-        wait_for_redis(url, server)
+    with redis_server(tmp_path) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def put(jar, base, path, body):
