@@ -36,19 +36,32 @@ def separate_database_uri(folder, name):
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    """An app with its own empty database."""
+def make_app(tmp_path, monkeypatch):
+    """Make apps with their own empty database and fresh rate-limit counts, and extra config."""
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri(tmp_path)})
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-    limiter.reset()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
+    made = []
+
+    def make(**config):
+        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri(tmp_path), **config})
+        with app.app_context():
+            db.drop_all()
+            db.create_all()
+        limiter.reset()
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        with app.app_context():
+            db.session.remove()
+            db.drop_all()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    """An app with its own empty database."""
+    return make_app()
 
 
 @pytest.fixture

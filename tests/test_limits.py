@@ -11,10 +11,6 @@ import uuid
 
 import pytest
 
-from app import create_app
-from app.db import db
-from app.limits import limiter
-from tests.conftest import database_uri
 from tools.chromium import app_process
 from tools.redis_server import redis_server
 
@@ -27,19 +23,9 @@ def checkin():
 
 
 @pytest.fixture
-def strict_app(tmp_path, monkeypatch):
+def strict_app(make_app):
     """An app that allows only a few saves a minute."""
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri(tmp_path), "WRITE_RATE_LIMIT": FEW})
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-    limiter.reset()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
+    return make_app(WRITE_RATE_LIMIT=FEW)
 
 
 def test_default_write_limit_leaves_room_for_a_long_offline_queue(app):
@@ -124,13 +110,8 @@ def test_two_app_servers_share_one_count(tmp_path, redis_url):
     assert statuses == [201, 201, 201, 201, 429, 429]
 
 
-def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(tmp_path, monkeypatch):
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri(tmp_path),
-                      "WRITE_RATE_LIMIT": FEW, "PROXY_COUNT": 1})
-    with app.app_context():
-        db.create_all()
-    limiter.reset()
+def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(make_app):
+    app = make_app(WRITE_RATE_LIMIT=FEW, PROXY_COUNT=1)
 
     def new_device_from(address):
         client = app.test_client()
@@ -139,10 +120,6 @@ def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(tmp_path, m
 
     assert [new_device_from("198.51.100.7") for _ in range(4)] == [201, 201, 201, 429]
     assert new_device_from("203.0.113.9") == 201
-    with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
 
 
 def test_without_a_proxy_forwarded_addresses_are_not_believed(strict_app):

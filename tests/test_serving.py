@@ -1,4 +1,6 @@
 """Production serving: compression, ETags and the security headers a deployment relies on."""
+import uuid
+
 import pytest
 
 
@@ -32,26 +34,12 @@ def test_permissions_policy_turns_off_what_the_app_never_uses(client):
         assert feature in policy
 
 
-def test_behind_a_tls_proxy_https_is_recognised(tmp_path, monkeypatch):
+def test_behind_a_tls_proxy_https_is_recognised(make_app):
     """With FLASK_PROXY_COUNT=1 the proxy's X-Forwarded-Proto counts: HSTS and a Secure cookie."""
-    import uuid
-
-    from app import create_app
-    from app.db import db
-    from tests.conftest import database_uri
-
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri(tmp_path), "PROXY_COUNT": 1})
-    with app.app_context():
-        db.create_all()
+    app = make_app(PROXY_COUNT=1)
     proxied = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.5"}
     assert "max-age=" in app.test_client().get("/", headers=proxied).headers["Strict-Transport-Security"]
     saved = app.test_client().put(f"/api/v1/checkins/{uuid.uuid4()}", headers=proxied, json={
         "moment": "any", "back_pain": 1, "leg_pain": 1, "reach": "none", "recorded_at": "2026-11-21T08:00:00Z"})
     assert saved.status_code == 201
     assert "Secure" in saved.headers["Set-Cookie"]
-    with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
-
