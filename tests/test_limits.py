@@ -4,22 +4,16 @@ Saves are counted per profile, or per address for a device without one, and
 the count can live in storage shared by several app servers (Redis here).
 """
 import http.cookiejar
-import json
-import urllib.error
-import urllib.request
 import uuid
 
 import pytest
 
+from tests.test_api import checkin_body
+from tests.test_concurrency import device
 from tools.chromium import app_process
 from tools.redis_server import redis_server
 
 FEW = "3 per minute"
-
-
-def checkin():
-    """A valid check-in body."""
-    return {"moment": "any", "back_pain": 4, "leg_pain": 2, "reach": "thigh", "recorded_at": "2026-11-21T08:00:00Z"}
 
 
 @pytest.fixture
@@ -34,10 +28,10 @@ def test_default_write_limit_leaves_room_for_a_long_offline_queue(app):
 
 def test_saves_beyond_the_limit_are_refused_with_a_plain_message(strict_app):
     phone = strict_app.test_client()
-    phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin())  # makes the profile (counted by address)
+    phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body())  # makes the profile (counted by address)
     for _ in range(3):
-        assert phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin()).status_code == 201
-    refused = phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin())
+        assert phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body()).status_code == 201
+    refused = phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body())
     assert refused.status_code == 429
     assert refused.json["error"] == "Too Many Requests"
     assert "sends them again" in refused.json["detail"]
@@ -54,12 +48,12 @@ def test_saves_beyond_the_limit_are_refused_with_a_plain_message(strict_app):
 
 def test_one_busy_device_does_not_slow_down_another(strict_app):
     busy, other = strict_app.test_client(), strict_app.test_client()
-    busy.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin())
+    busy.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body())
     for _ in range(4):
-        busy.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin())
-    assert busy.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin()).status_code == 429
-    other.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin())
-    assert other.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin()).status_code == 201
+        busy.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body())
+    assert busy.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body()).status_code == 429
+    other.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body())
+    assert other.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body()).status_code == 201
 
 
 def test_made_up_cookies_are_counted_by_address(strict_app):
@@ -68,7 +62,7 @@ def test_made_up_cookies_are_counted_by_address(strict_app):
     for _ in range(5):
         forger = strict_app.test_client()
         forger.set_cookie("easeback_device", uuid.uuid4().hex)
-        statuses.append(forger.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin()).status_code)
+        statuses.append(forger.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body()).status_code)
     assert statuses == [201, 201, 201, 429, 429]
 
 
@@ -87,26 +81,15 @@ def redis_url(tmp_path):
         yield url
 
 
-def put(jar, base, path, body):
-    """PUT JSON with this device's cookies; the status code."""
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    request = urllib.request.Request(base + path, data=json.dumps(body).encode(), method="PUT",
-                                     headers={"Content-Type": "application/json"})
-    try:
-        with opener.open(request, timeout=10) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
 def test_two_app_servers_share_one_count(tmp_path, redis_url):
     database = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
     env = {"FLASK_RATELIMIT_STORAGE_URI": redis_url, "FLASK_WRITE_RATE_LIMIT": FEW}
     jar = http.cookiejar.CookieJar()  # one phone; cookies go to 127.0.0.1 whatever the port
     with app_process(database, env=env) as first, app_process(database, env=env) as second:
-        statuses = [put(jar, first, f"/api/v1/checkins/{uuid.uuid4()}", checkin())]
+        servers = {first: device(first, jar), second: device(second, jar)}
+        statuses = [servers[first](f"/api/v1/checkins/{uuid.uuid4()}", checkin_body())]
         for base in (first, second, first, second, first):
-            statuses.append(put(jar, base, f"/api/v1/checkins/{uuid.uuid4()}", checkin()))
+            statuses.append(servers[base](f"/api/v1/checkins/{uuid.uuid4()}", checkin_body()))
     assert statuses == [201, 201, 201, 201, 429, 429]
 
 
@@ -115,7 +98,7 @@ def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(make_app):
 
     def new_device_from(address):
         client = app.test_client()
-        return client.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin(),
+        return client.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body(),
                           headers={"X-Forwarded-For": address}).status_code
 
     assert [new_device_from("198.51.100.7") for _ in range(4)] == [201, 201, 201, 429]
@@ -123,7 +106,7 @@ def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(make_app):
 
 
 def test_without_a_proxy_forwarded_addresses_are_not_believed(strict_app):
-    statuses = [strict_app.test_client().put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin(),
+    statuses = [strict_app.test_client().put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body(),
                                              headers={"X-Forwarded-For": f"198.51.100.{n}"}).status_code
                 for n in range(4)]
     assert statuses == [201, 201, 201, 429]

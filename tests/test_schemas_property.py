@@ -38,6 +38,7 @@ from app.schemas import (
     Slug,
     UtcDatetime,
 )
+from tests.test_api import checkin_body, session_body
 
 pure = settings(max_examples=100, deadline=None)
 over_http = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -61,20 +62,6 @@ def accepts(validate, value):
     except ValidationError:
         return False
     return True
-
-
-def session_body(**overrides):
-    """A valid session body."""
-    body = {"routine": "desk-break", "started_at": "2026-11-21T08:00:00Z", "ended_at": "2026-11-21T08:05:00Z",
-            "steps_done": 8, "steps_total": 8, "completed": True, "updated_at": T0}
-    return {**body, **overrides}
-
-
-def checkin_body(**overrides):
-    """A valid check-in body."""
-    body = {"moment": "before", "back_pain": 6, "leg_pain": 4, "reach": "calf", "note": "",
-            "recorded_at": "2026-11-21T07:58:00+00:00"}
-    return {**body, **overrides}
 
 
 def change_body(**overrides):
