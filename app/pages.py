@@ -1,8 +1,10 @@
 """The home page, the fixed information pages (safety and about) and robots.txt."""
+import re
 from datetime import date, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
+from werkzeug.exceptions import HTTPException
 
 from app.content import library
 from app.content_model import TIMES_OF_DAY
@@ -30,12 +32,44 @@ def suggestions(routines, day):
     return picks
 
 
+# A backslash is read as "/" by browsers ("/\\evil.example" is another site), and
+# control characters are dropped by them; neither belongs in a path of ours.
+UNSAFE_CHARACTERS = re.compile(r"[\\\x00-\x1f\x7f]")
+# Endpoints that answer GET but are not pages a person could be sent back to.
+NOT_PAGES = re.compile(r"^(static|api\.|openapi\.|pwa\.(service_worker|manifest)|pages\.robots)")
+
+
+def page_endpoints():
+    """The URL rules of this app's pages: the places a person may be sent back to."""
+    return [rule for rule in current_app.url_map.iter_rules()
+            if "GET" in rule.methods and not NOT_PAGES.match(rule.endpoint)]
+
+
+def page_patterns():
+    """Each page's URL rule as a regular expression for the browser (one path segment per variable)."""
+    return sorted({"^" + re.sub(r"<[^>]+>", "[^/]+", re.escape(rule.rule)) + "$" for rule in page_endpoints()})
+
+
+def names_a_page(path):
+    """True when path is the address of one of this app's pages, as the URL map routes it."""
+    try:
+        endpoint, _ = current_app.url_map.bind("localhost").match(path, method="GET")
+    except HTTPException:  # not found, wrong method, or a redirect to another address
+        return False
+    return not NOT_PAGES.match(endpoint)
+
+
 def safe_next(target):
-    """Return target if it is a path on this site, else the home page."""
-    parts = urlsplit(target or "")
-    if parts.scheme or parts.netloc or not parts.path.startswith("/") or target.startswith("//"):
-        return url_for("pages.home")
-    return target
+    """Return target if it names a page of this site, else the home page."""
+    home = url_for("pages.home")
+    if not target or UNSAFE_CHARACTERS.search(target):
+        return home
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
+        return home
+    if not names_a_page(parts.path):
+        return home
+    return urlunsplit(("", "", parts.path, parts.query, ""))
 
 
 @bp.get("/")
@@ -63,7 +97,8 @@ def acknowledged_url(target):
 def safety():
     """Red flags, when to get help, and the one-time acknowledgement."""
     next_url = safe_next(request.args.get("next"))
-    return render_template("safety.html", next_url=next_url, continue_url=acknowledged_url(next_url))
+    return render_template("safety.html", next_url=next_url, continue_url=acknowledged_url(next_url),
+                           page_patterns=page_patterns())
 
 
 @bp.get("/about")

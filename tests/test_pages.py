@@ -143,10 +143,29 @@ def test_method_not_allowed_is_a_page_not_a_crash(client):
     ("javascript:alert(1)", "/"),
     ("", "/"),
     (None, "/"),
+    # Browsers read "\\" as "/" and drop tabs: each of these leads to evil.example.
+    ("/\\evil.example", "/"),
+    ("/\\\\evil.example", "/"),
+    ("/\\/evil.example", "/"),
+    ("/\\\tevil.example", "/"),
+    ("/\tevil.example", "/"),
+    # Only pages of this app: not the API, files, or addresses it does not route.
+    ("/api/v1/export.json", "/"),
+    ("/static/css/app.css", "/"),
+    ("/no-such-page", "/"),
+    ("/routines?goal=massage", "/routines?goal=massage"),
 ])
 def test_safety_continues_only_to_this_site(app, next_url, expected):
     with app.test_request_context():
         assert safe_next(next_url) == expected
+
+
+@pytest.mark.parametrize("query", ["/%5Cevil.example", "/%5C%5Cevil.example", "/%5C/evil.example",
+                                   "/%5C%09evil.example", "https:/%5Cevil.example"])
+def test_safety_page_never_links_off_the_site(client, query):
+    html = client.get(f"/safety?next={query}").text
+    assert 'href="/?safety=read" data-acknowledge' in html
+    assert "evil" not in html
 
 
 def test_safety_page_lists_red_flags_and_emergency_numbers(client):

@@ -1,11 +1,24 @@
 // The safety page: remember the acknowledgement at once on tap. The link
 // also carries ?safety=read, for a tap made before this script loaded.
-import { acknowledge, hasAcknowledged } from "./safety.js";
+import { acknowledge, acknowledgedUrl, hasAcknowledged, safeNext } from "./safety.js";
 
 const button = document.querySelector("[data-acknowledge]");
 const doneNote = document.querySelector(".ack-done");
 
+// Offline, this page is the service worker's stored copy, made without the
+// "next" address the player asked for: read it from this page's own address.
+function continueWhereAsked() {
+  const asked = new URLSearchParams(window.location.search).get("next");
+  const next = safeNext(asked, JSON.parse(button.dataset.pagePatterns));
+  if (!next || next === "/") return;
+  button.href = acknowledgedUrl(next);
+  button.textContent = button.dataset.continueLabel;
+}
+
 if (hasAcknowledged() && doneNote) doneNote.hidden = false;
-button?.addEventListener("click", () => {
-  acknowledge();
-});
+if (button) {
+  continueWhereAsked();
+  button.addEventListener("click", () => {
+    acknowledge();
+  });
+}

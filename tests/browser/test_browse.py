@@ -82,6 +82,25 @@ def test_first_play_asks_for_the_safety_page_once(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Desk break")
 
 
+def test_offline_the_safety_page_leads_back_to_the_player_asked_for(page, context):
+    """Offline, /safety is the worker's stored copy, made without "next": it must still lead back."""
+    page.goto("/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    expect(page.locator("html")).to_have_attribute("data-offline-ready", "true", timeout=30000)
+    context.set_offline(True)
+    page.goto("/routines/bedtime-wind-down/play")
+    expect(page).to_have_url(re.compile(r"/safety\?next=%2Froutines%2Fbedtime-wind-down%2Fplay"))
+    page.get_by_role("link", name="I have read this: continue").click()
+    expect(page).to_have_url(re.compile(r"/routines/bedtime-wind-down/play$"))
+    expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible()
+
+
+def test_safety_page_does_not_follow_a_backslash_off_the_site(page):
+    page.goto("/safety?next=/%5Cevil.example")
+    link = page.get_by_role("link", name="I have read this", exact=True)
+    expect(link).to_have_attribute("href", "/?safety=read")
+
+
 def test_safety_page_remembers_it_was_read(page):
     page.goto("/safety")
     expect(page.get_by_text("You have read this page on this device")).to_be_hidden()
