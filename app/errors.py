@@ -1,5 +1,5 @@
 """Friendly error pages in the site's own design, and JSON errors under /api/."""
-from flask import jsonify, render_template, request
+from flask import jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from app.db import db
@@ -12,12 +12,22 @@ def _wants_json():
     return request.path.startswith("/api/")
 
 
+def _with_error_headers(response, error):
+    """Keep the headers an error carries (a 405's Allow, a 429's Retry-After), not its type."""
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
+
+
 def handle_http_error(error):
     """Answer an HTTP error as a page, or as JSON for the API."""
     if _wants_json():
-        return jsonify(error=error.name, detail=error.description), error.code
-    template = TEMPLATES.get(error.code, "errors/error.html")
-    return render_template(template, error=error), error.code
+        response = make_response(jsonify(error=error.name, detail=error.description), error.code)
+    else:
+        template = TEMPLATES.get(error.code, "errors/error.html")
+        response = make_response(render_template(template, error=error), error.code)
+    return _with_error_headers(response, error)
 
 
 def handle_server_error(error):

@@ -22,6 +22,14 @@ PERMISSIONS_POLICY = {
     "usb": "()",
 }
 
+# Talisman does not send these two: keep other sites' windows from holding a
+# reference to ours (opener), and other sites' pages from embedding our
+# responses (resource), so neither can read what a person saved.
+ISOLATION_HEADERS = {
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
 talisman = Talisman()
 
 
@@ -48,6 +56,13 @@ def trust_proxies(app):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
 
+def isolate(response):
+    """Add the cross-origin isolation headers to a response."""
+    for name, value in ISOLATION_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
 def init_app(app):
     """Check the configuration and send security headers on every response."""
     check_secret_key(app)
@@ -62,3 +77,4 @@ def init_app(app):
         permissions_policy=PERMISSIONS_POLICY,
         frame_options="DENY",
     )
+    app.after_request(isolate)

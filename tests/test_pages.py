@@ -36,6 +36,8 @@ def test_security_headers_on_every_page(client, url):
     assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert "camera=()" in response.headers["Permissions-Policy"]
     assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 def test_no_inline_scripts_or_styles(client, app):
@@ -134,6 +136,14 @@ def test_method_not_allowed_is_a_page_not_a_crash(client):
     response = client.post("/routines")
     assert response.status_code == 405
     assert "Method Not Allowed" in response.text
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+
+
+def test_method_not_allowed_in_the_api_says_what_is_allowed(client):
+    response = client.post("/api/v1/checklist", json={})
+    assert response.status_code == 405
+    assert response.json["error"] == "Method Not Allowed"
+    assert "PUT" in response.headers["Allow"].split(", ")
 
 
 @pytest.mark.parametrize(("next_url", "expected"), [
