@@ -43,7 +43,6 @@ def create_app(test_config=None):
     else:
         app.config.from_mapping(test_config)
     app.config.from_prefixed_env()
-    db.apply_database_url(app.config)
 
     security.init_app(app)
     db.init_app(app)

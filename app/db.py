@@ -14,20 +14,22 @@ migrate = Migrate()
 
 
 def default_database_uri(instance_path):
-    """Return the embedded SQLite database's URI inside the instance folder."""
-    return "sqlite:///" + os.path.join(instance_path, "easeback.sqlite3")
+    """The database to use unless the configuration names one: a deployment's
+    DATABASE_URL (e.g. PostgreSQL), else SQLite inside the instance folder.
 
-
-def apply_database_url(config):
-    """Let a deployment's DATABASE_URL (e.g. PostgreSQL) replace the default."""
+    Only a default: SQLALCHEMY_DATABASE_URI given in the test config, the
+    instance config or FLASK_SQLALCHEMY_DATABASE_URI wins, so a developer's
+    exported DATABASE_URL can never send the tests to a real database.
+    """
     url = os.environ.get("DATABASE_URL")
-    if url:
-        # Hosts hand out "postgres://" or "postgresql://"; name the driver we
-        # install (psycopg 3) so SQLAlchemy does not guess another one.
-        for scheme in ("postgres://", "postgresql://"):
-            if url.startswith(scheme):
-                url = "postgresql+psycopg://" + url.removeprefix(scheme)
-        config["SQLALCHEMY_DATABASE_URI"] = url
+    if not url:
+        return "sqlite:///" + os.path.join(instance_path, "easeback.sqlite3")
+    # Hosts hand out "postgres://" or "postgresql://"; name the driver we
+    # install (psycopg 3) so SQLAlchemy does not guess another one.
+    for scheme in ("postgres://", "postgresql://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url.removeprefix(scheme)
+    return url
 
 
 @event.listens_for(Engine, "connect")

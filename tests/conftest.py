@@ -14,6 +14,11 @@ from app.db import db
 from app.limits import limiter
 
 
+def pytest_configure(config):
+    """Never let a developer's exported DATABASE_URL reach an app made by the tests."""
+    os.environ.pop("DATABASE_URL", None)
+
+
 def database_uri(folder):
     """The database the tests run against."""
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{folder / 'test.sqlite3'}"
@@ -38,7 +43,6 @@ def separate_database_uri(folder, name):
 @pytest.fixture
 def make_app(tmp_path, monkeypatch):
     """Make apps with their own empty database and fresh rate-limit counts, and extra config."""
-    monkeypatch.delenv("DATABASE_URL", raising=False)
     made = []
 
     def make(**config):

@@ -1,4 +1,5 @@
 """The application factory: paths, configuration and the production guard."""
+import os
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,19 @@ def test_database_url_replaces_sqlite(monkeypatch, given, expected):
     monkeypatch.setenv("DATABASE_URL", given)
     app = create_app({"TESTING": True})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == expected
+
+
+def test_a_configured_database_wins_over_database_url(monkeypatch, tmp_path):
+    """A developer's exported DATABASE_URL must never take the tests to a real database."""
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u:p@127.0.0.1/production")
+    chosen = f"sqlite:///{tmp_path / 'mine.sqlite3'}"
+    assert create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": chosen}).config["SQLALCHEMY_DATABASE_URI"] == chosen
+    monkeypatch.setenv("FLASK_SQLALCHEMY_DATABASE_URI", chosen)
+    assert create_app({"TESTING": True}).config["SQLALCHEMY_DATABASE_URI"] == chosen
+
+
+def test_the_tests_never_see_database_url():
+    assert "DATABASE_URL" not in os.environ, "tests/conftest.py removes it before any app is made"
 
 
 def test_sqlite_is_the_default(monkeypatch):
