@@ -1,6 +1,7 @@
 """The plumbing that makes Easeback installable and usable offline:
 the web app manifest, the service worker and the offline page."""
 import hashlib
+from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify, render_template, url_for
 
@@ -14,6 +15,11 @@ BACKGROUND = "#f7f3ec"
 # overview and player. Each feature that adds a page adds it here.
 OFFLINE_PAGES = ("pages.home", "routines.catalogue", "favourites.page", "checklist.page", "pages.safety",
                  "pages.about", "settings.index", "pwa.offline")
+# Pages drawn from the person's own saved data. The worker keeps them apart, in
+# a cache whose name never changes (so updates keep them and "Delete
+# everything" drops them whole); static/js/personal-copies.js names it too.
+PERSONAL_PAGES = ("history.page",)
+PERSONAL_CACHE = "easeback-personal"
 SHORTCUTS = (("Favourites", "favourites.page"), ("Therapist checklist", "checklist.page"))
 NO_CACHE = "no-cache"
 
@@ -21,9 +27,10 @@ NO_CACHE = "no-cache"
 def source_version(folders):
     """Hash every file that shapes the precached content, so any change makes a new version."""
     digest = hashlib.sha256()
-    for folder in folders:
+    for number, folder in enumerate(map(Path, folders)):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(path.relative_to(paths.PROJECT_ROOT).as_posix().encode())
+            # Names relative to their folder, so a folder outside the project counts the same way.
+            digest.update(f"{number}/{path.relative_to(folder).as_posix()}".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -71,6 +78,7 @@ def service_worker():
     body = render_template(
         "pwa/sw.js", version=current_app.extensions["easeback_pwa_version"],
         precache=precache_urls(), offline_url=url_for("pwa.offline"),
+        personal_cache=PERSONAL_CACHE, personal_pages=[url_for(endpoint) for endpoint in PERSONAL_PAGES],
     )
     return body, {"Content-Type": "text/javascript; charset=utf-8", "Cache-Control": NO_CACHE}
 
@@ -84,7 +92,9 @@ def offline():
 def init_app(app):
     """Work out the offline version once, from the sources of the precached content.
 
-    PWA_VERSION overrides it, so a test can play two deployments of one tree.
+    The content folder is the one configured (FLASK_ROUTINES_DIR), which is
+    what the precached pages are made from. PWA_VERSION overrides it all, so a
+    test can play two deployments of one tree.
     """
     app.extensions["easeback_pwa_version"] = app.config.get("PWA_VERSION") or source_version(
-        [paths.TEMPLATES_DIR, paths.STATIC_DIR, paths.ROUTINES_DIR, paths.PROJECT_ROOT / "app"])
+        [paths.TEMPLATES_DIR, paths.STATIC_DIR, app.config["ROUTINES_DIR"], paths.PROJECT_ROOT / "app"])

@@ -2,11 +2,13 @@
 import gc
 import json
 import re
+import shutil
 import struct
+import subprocess
 
 from app import paths
 from app.content import library
-from app.pwa import source_version
+from app.pwa import PERSONAL_CACHE, source_version
 
 
 def png_size(data):
@@ -124,3 +126,207 @@ def test_not_modified_static_answer_releases_its_file(client):
     assert response.status_code == 304
     del response
     gc.collect()  # with filterwarnings=error, a leaked file handle fails this test
+
+
+def test_version_follows_the_configured_content_folder(make_app, tmp_path):
+    """The precached pages are made from FLASK_ROUTINES_DIR's files, so the version must follow them."""
+    routines = tmp_path / "routines"
+    shutil.copytree(paths.ROUTINES_DIR, routines)
+    (routines / "desk-break.toml").write_text((routines / "desk-break.toml").read_text() + "\n# edited\n")
+    default, edited = make_app(), make_app(ROUTINES_DIR=str(routines))
+    assert edited.extensions["easeback_pwa_version"] != default.extensions["easeback_pwa_version"]
+    (routines / "desk-break.toml").write_text((paths.ROUTINES_DIR / "desk-break.toml").read_text())
+    assert make_app(ROUTINES_DIR=str(routines)).extensions["easeback_pwa_version"] == \
+        default.extensions["easeback_pwa_version"], "the same content in another folder is the same version"
+
+
+def test_the_page_names_the_workers_personal_cache():
+    """static/js/personal-copies.js deletes the cache the worker keeps personal pages in."""
+    module = (paths.STATIC_DIR / "js" / "personal-copies.js").read_text()
+    assert f'const PERSONAL_CACHE = "{PERSONAL_CACHE}";' in module
+    assert PERSONAL_CACHE.startswith("easeback-")
+
+
+# A stand-in for the worker's surroundings, run by Node: the worker's own source
+# with fake caches (a deleted cache's Cache object lives on but is no longer
+# reachable by name, as the Service Worker spec says), a fetch each test
+# controls, and timers fired by hand.
+WORKER_HARNESS = r"""
+const ORIGIN = "https://easeback.test";
+const absolute = (request) => new URL(typeof request === "string" ? request : request.url, ORIGIN);
+class BasicResponse extends Response { get type() { return "basic"; } }
+const answer = (body, headers = {}) => new BasicResponse(body, { status: 200, headers });
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+const failing = { puts: false };
+
+class FakeCache {
+  entries = new Map();
+  async put(request, response) {
+    if (failing.puts) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    this.entries.set(absolute(request).href, await response.text());
+  }
+  async addAll() {}
+  async match(request, { ignoreSearch = false } = {}) {
+    const wanted = absolute(request);
+    for (const [key, body] of this.entries) {
+      const url = new URL(key);
+      const same = ignoreSearch ? url.origin + url.pathname === wanted.origin + wanted.pathname : key === wanted.href;
+      if (same) return answer(body);
+    }
+    return undefined;
+  }
+}
+
+const named = new Map();
+const caches = {
+  async open(name) {
+    if (!named.has(name)) named.set(name, new FakeCache());
+    return named.get(name);
+  },
+  async keys() { return [...named.keys()]; },
+  async delete(name) { return named.delete(name); },
+  async match(request, { cacheName, ...options }) { return named.get(cacheName)?.match(request, options); },
+};
+const contents = (name) => Object.fromEntries(
+  [...(named.get(name)?.entries ?? [])].map(([key, body]) => [new URL(key).pathname + new URL(key).search, body]));
+
+let network = () => Promise.reject(new TypeError("offline"));
+const timers = [];
+const listeners = {};
+const self = {
+  location: new URL(ORIGIN), clients: { claim: async () => {} }, skipWaiting() {},
+  addEventListener(type, listener) { listeners[type] = listener; },
+};
+new Function("self", "caches", "fetch", "setTimeout", WORKER)(
+  self, caches, (request) => network(request), (fn, ms, ...args) => timers.push({ ms, fire: () => fn(...args) }));
+const fireTimers = () => timers.splice(0).forEach((timer) => timer.fire());
+
+function dispatch(path, mode = "navigate") {
+  const event = {
+    request: { url: ORIGIN + path, method: "GET", mode }, waits: [], response: null,
+    respondWith(promise) { this.response = Promise.resolve(promise); },
+    waitUntil(promise) { this.waits.push(promise); },
+  };
+  listeners.fetch(event);
+  return event;
+}
+
+// What the page got: the body, "network error", or "pending" if nothing yet.
+async function answered(event) {
+  await settle();
+  const response = await Promise.race([event.response, settle().then(() => null)]).catch(() => "error");
+  if (response === "error") return "network error";
+  return response ? response.text() : "pending";
+}
+
+function deferred() {
+  let resolve;
+  const promise = new Promise((done) => { resolve = done; });
+  return { promise, resolve };
+}
+
+const CACHE = "easeback-" + VERSION_UNDER_TEST;
+const result = {};
+"""
+
+
+def run_worker(client, scenario):
+    """Run the served worker in Node with the harness and a scenario; return the scenario's result."""
+    worker = client.get("/sw.js").text
+    version = re.search(r"const VERSION = (\".*?\");", worker).group(1)
+    script = (f"const WORKER = {json.dumps(worker)};\nconst VERSION_UNDER_TEST = {version};\n"
+              + WORKER_HARNESS + scenario + "\nconsole.log(JSON.stringify(result));\n")
+    done = subprocess.run(["node", "--input-type=module"], input=script, capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_a_copy_that_cannot_be_stored_does_not_replace_the_network_answer(client):
+    outcome = run_worker(client, """
+    (await caches.open(CACHE)).entries.set(ORIGIN + "/", "stale");
+    failing.puts = true;
+    network = async () => answer("fresh");
+    result.page = await answered(dispatch("/"));
+    result.file = await answered(dispatch("/static/css/app.css?v=1", "no-cors"));
+    """)
+    assert outcome == {"page": "fresh", "file": "fresh"}
+
+
+def test_a_slow_page_is_answered_from_the_cache_and_refreshed_in_the_background(client):
+    outcome = run_worker(client, """
+    (await caches.open(CACHE)).entries.set(ORIGIN + "/", "stale");
+    const late = deferred();
+    network = () => late.promise;
+    const event = dispatch("/");
+    result.beforeTheLimit = await answered(event);
+    result.limits = timers.map((timer) => timer.ms);
+    fireTimers();
+    result.afterTheLimit = await answered(event);
+    result.keptAlive = event.waits.length > 0;
+    late.resolve(answer("fresh"));
+    await Promise.all(event.waits);
+    result.stored = contents(CACHE)["/"];
+    """)
+    assert outcome == {"beforeTheLimit": "pending", "limits": [3000], "afterTheLimit": "stale",
+                       "keptAlive": True, "stored": "fresh"}
+
+
+def test_a_slow_module_import_is_answered_from_the_cache_after_the_same_limit(client):
+    outcome = run_worker(client, """
+    (await caches.open(CACHE)).entries.set(ORIGIN + "/static/js/timeline.js?v=1", "stored timeline");
+    network = () => new Promise(() => {});
+    const event = dispatch("/static/js/timeline.js", "cors");
+    result.beforeTheLimit = await answered(event);
+    result.limits = timers.map((timer) => timer.ms);
+    fireTimers();
+    result.afterTheLimit = await answered(event);
+    """)
+    assert outcome == {"beforeTheLimit": "pending", "limits": [3000], "afterTheLimit": "stored timeline"}
+
+
+def test_a_no_store_answer_is_never_kept(client):
+    outcome = run_worker(client, """
+    network = async () => answer("private", { "Cache-Control": "private, No-Store" });
+    result.page = await answered(dispatch("/settings"));
+    network = async () => answer("kept", { "Cache-Control": "private, no-cache" });
+    result.history = await answered(dispatch("/history"));
+    result.caches = Object.fromEntries(await Promise.all((await caches.keys()).map(async (name) => [name, contents(name)])));
+    """)
+    assert outcome["page"] == "private"
+    kept = {name: entries for name, entries in outcome["caches"].items() if entries}
+    assert kept == {"easeback-personal": {"/history": "kept"}}
+
+
+def test_personal_pages_live_in_a_cache_that_updates_keep(client):
+    outcome = run_worker(client, """
+    for (const name of ["easeback-older", "easeback-personal", "someone-else", CACHE]) await caches.open(name);
+    network = async () => answer("my history");
+    await answered(dispatch("/history?from=home"));
+    const activated = { waitUntil(promise) { this.done = promise; } };
+    listeners.activate(activated);
+    await activated.done;
+    result.caches = (await caches.keys()).sort();
+    result.current = CACHE;
+    result.personal = contents("easeback-personal");
+    network = () => Promise.reject(new TypeError("offline"));
+    result.offline = await answered(dispatch("/history?anything"));
+    """)
+    assert outcome["caches"] == sorted(["easeback-personal", "someone-else", outcome["current"]])
+    assert outcome["personal"] == {"/history?from=home": "my history"}
+    assert outcome["offline"] == "my history"
+
+
+def test_a_personal_page_on_its_way_during_deletion_is_not_kept(client):
+    outcome = run_worker(client, """
+    const late = deferred();
+    network = () => late.promise;
+    const event = dispatch("/history");
+    await settle();
+    await caches.delete("easeback-personal");  // "Delete everything", while the page is on its way
+    late.resolve(answer("my history"));
+    result.page = await answered(event);
+    await Promise.all(event.waits);
+    result.caches = await caches.keys();
+    """)
+    assert outcome == {"page": "my history", "caches": []}

@@ -3,11 +3,17 @@
 const VERSION = {{ version|tojson }};
 const PREFIX = "easeback-";
 const CACHE = PREFIX + VERSION;
+// Pages drawn from the person's own saved data (/history) live apart, in a
+// cache whose name never changes: updates keep it, and "Delete everything"
+// drops it whole (static/js/personal-copies.js).
+const PERSONAL_CACHE = {{ personal_cache|tojson }};
+const PERSONAL_PAGES = new Set({{ personal_pages|tojson }});
 const PRECACHE = {{ precache|tojson }};
 const OFFLINE_URL = {{ offline_url|tojson }};
 // A slow network should not keep someone in pain waiting: after this long,
 // answer from the cache and let the network response refresh it later.
-const NAVIGATION_TIMEOUT_MS = 3000;
+const NETWORK_TIMEOUT_MS = 3000;
+const SLOW = "slow";
 
 self.addEventListener("install", (event) => {
   // Install only once every page, picture and script is stored; addAll
@@ -21,72 +27,99 @@ self.addEventListener("message", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  // Delete only this app's older caches, never anyone else's.
+  // Delete only this app's older versions, never anyone else's caches, and
+  // never the personal pages, which belong to the person, not to a version.
+  const old = (key) => key.startsWith(PREFIX) && key !== CACHE && key !== PERSONAL_CACHE;
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(
-        keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE).map((key) => caches.delete(key))))
+      .then((keys) => Promise.all(keys.filter(old).map((key) => caches.delete(key))))
       .then(() => self.clients.claim()),
   );
 });
 
+// "no-store" (the API, the exports) means no copy anywhere, whatever else is true.
+function saysNoStore(response) {
+  const directives = (response.headers.get("Cache-Control") || "").toLowerCase().split(",");
+  return directives.some((directive) => directive.trim() === "no-store");
+}
+
 function cacheable(response) {
-  return response && response.status === 200 && response.type === "basic";
+  return response && response.status === 200 && response.type === "basic" && !saysNoStore(response);
 }
 
-async function store(request, response) {
-  if (cacheable(response)) {
-    const cache = await caches.open(CACHE);
-    await cache.put(request, response.clone());
-  }
-  return response;
-}
-
-function fromCache(request) {
-  return caches.match(request, { cacheName: CACHE });
-}
-
-// Network first, with a time limit; then the stored copy; then /offline.
-async function navigate(request) {
-  const network = fetch(request).then((response) => store(request, response));
-  network.catch(() => null); // handled below; avoid an unhandled rejection
-  const timeout = new Promise((resolve) => setTimeout(resolve, NAVIGATION_TIMEOUT_MS, "slow"));
-  let outcome;
+// Keep a copy if allowed. A copy that cannot be stored (the quota is full,
+// say) must not cost the person the good answer already in hand.
+async function store(cache, request, response) {
+  if (!cacheable(response)) return;
   try {
-    outcome = await Promise.race([network, timeout]);
+    await (await cache).put(request, response.clone());
   } catch {
-    outcome = "offline";
+    // Served from the network this time; the stored copy stays as it was.
   }
-  if (outcome !== "slow" && outcome !== "offline") return outcome;
-  const stored = (await fromCache(request))
-    || (await caches.match(request, { cacheName: CACHE, ignoreSearch: true }));
-  if (stored) return stored;
-  if (outcome === "slow") {
-    try {
-      return await network; // nothing stored: a slow answer beats none
-    } catch {
-      // Went offline while waiting.
-    }
+}
+
+function cacheNameFor(request) {
+  return PERSONAL_PAGES.has(new URL(request.url).pathname) ? PERSONAL_CACHE : CACHE;
+}
+
+// The exact address first, then the same page with any query string.
+async function stored(request, cacheName, { exact = true } = {}) {
+  return (exact && (await caches.match(request, { cacheName })))
+    || caches.match(request, { cacheName, ignoreSearch: true });
+}
+
+function slow() {
+  return new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS, SLOW));
+}
+
+// Network first, with a time limit; then the stored copy. Resolves to null
+// when offline with nothing stored; rejects if a slow network fails too.
+async function networkFirst(event, { cacheName, keep, exact }) {
+  const { request } = event;
+  // Opened before the request leaves: if "Delete everything" drops the cache
+  // while the answer is on its way, the late copy goes down with it instead
+  // of making the cache anew.
+  const cache = keep ? caches.open(cacheName) : null;
+  const network = fetch(request).then(async (response) => {
+    if (keep) await store(cache, request, response);
+    return response;
+  });
+  // After a slow start the answer still refreshes the copy: keep the worker
+  // alive until it has, however long after the page got the stored one.
+  if (keep) event.waitUntil(network.catch(() => null));
+  const outcome = await Promise.race([network, slow()]).catch(() => null);
+  if (outcome instanceof Response) return outcome;
+  const copy = await stored(request, cacheName, { exact });
+  if (copy) return copy;
+  return outcome === SLOW ? network : null; // nothing stored: a slow answer beats none
+}
+
+// Pages: network first, then the stored copy, then /offline.
+async function navigate(event) {
+  try {
+    const answer = await networkFirst(event, { cacheName: cacheNameFor(event.request), keep: true });
+    if (answer) return answer;
+  } catch {
+    // Went offline while waiting.
   }
-  return (await fromCache(OFFLINE_URL)) || Response.error();
+  return (await caches.match(OFFLINE_URL, { cacheName: CACHE })) || Response.error();
 }
 
 // Versioned static files never change: the cache answers, the network fills gaps.
 async function staticFile(request) {
-  return (await fromCache(request)) || store(request, await fetch(request));
+  const copy = await caches.match(request, { cacheName: CACHE });
+  if (copy) return copy;
+  const response = await fetch(request);
+  await store(caches.open(CACHE), request, response);
+  return response;
 }
 
 // Module imports inside scripts ("./timeline.js") carry no version: ask the
-// network, so online pages always get matching files, and fall back to this
-// version's stored copy offline.
-async function unversionedStaticFile(request) {
-  try {
-    return await fetch(request);
-  } catch (error) {
-    const stored = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
-    if (stored) return stored;
-    throw error;
-  }
+// network, so online pages get matching files, with the same time limit as
+// pages; then this version's stored copy (precached under its ?v= address).
+async function unversionedStaticFile(event) {
+  const answer = await networkFirst(event, { cacheName: CACHE, keep: false, exact: false });
+  return answer || Response.error();
 }
 
 self.addEventListener("fetch", (event) => {
@@ -96,8 +129,8 @@ self.addEventListener("fetch", (event) => {
   // The API is always asked directly: a stale answer would hide unsynced data.
   if (url.pathname.startsWith("/api/")) return;
   if (request.mode === "navigate") {
-    event.respondWith(navigate(request));
+    event.respondWith(navigate(event));
   } else if (url.pathname.startsWith("/static/")) {
-    event.respondWith(url.searchParams.has("v") ? staticFile(request) : unversionedStaticFile(request));
+    event.respondWith(url.searchParams.has("v") ? staticFile(request) : unversionedStaticFile(event));
   }
 });
