@@ -1,5 +1,6 @@
 // Settings, "Your data": link another device, delete everything (server and
 // device). Downloads are plain links to the export endpoints.
+import { forgetPersonalCopies } from "./personal-copies.js";
 import { clearEverything } from "./store.js";
 import { flush } from "./sync.js";
 
@@ -62,6 +63,7 @@ $("[data-delete-yes]").addEventListener("click", async () => {
     return;
   }
   await clearEverything();
+  await forgetPersonalCopies();
   for (const key of Object.keys(localStorage)) {
     if (key.startsWith("easeback:")) localStorage.removeItem(key);
   }
