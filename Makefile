@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run serve test bench check db migration screenshots clean
+.PHONY: run serve test system-packages bench check db migration screenshots clean
 
 # The virtualenv is rebuilt whenever the declared dependencies change.
 $(BIN)/activate: pyproject.toml
@@ -18,27 +18,29 @@ $(BIN)/activate: pyproject.toml
 run: db
 	$(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
 
-## serve: production serving with gunicorn (needs FLASK_SECRET_KEY; DATABASE_URL optional)
+## serve: production serving with gunicorn (needs FLASK_SECRET_KEY; DATABASE_URL optional;
+## several workers need shared rate-limit counts, e.g. FLASK_RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379)
 WORKERS ?= 2
 serve: $(BIN)/activate
 	$(FLASK) db upgrade
-	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - 'app:create_app()'
+	$(BIN)/gunicorn --config python:app.gunicorn_conf --workers $(WORKERS) --bind 127.0.0.1:$(PORT) \
+	  --access-logfile - 'app:create_app()'
 
 ## db: create or upgrade the database to the latest migration
 db: $(BIN)/activate
 	FLASK_DEBUG=1 $(FLASK) db upgrade
 
+## system-packages: the Debian packages the tests drive (installed as root, else the command is shown)
+system-packages:
+	@sh tools/system_packages.sh
+
 ## test: the whole suite: front-end unit tests (node), then pytest with the browser tests on
 ## SQLite, then all of pytest again on a throwaway PostgreSQL (Debian's pg_virtualenv)
-test: $(BIN)/activate
+test: system-packages $(BIN)/activate
 	node --test tests/js/
 	$(BIN)/pytest
-	@if command -v pg_virtualenv >/dev/null; then \
-	  echo "== The whole suite again, on PostgreSQL =="; \
-	  pg_virtualenv sh -c 'TEST_DATABASE_URL="postgresql+psycopg://$$PGUSER:$$PGPASSWORD@127.0.0.1:$$PGPORT/$$PGDATABASE" $(BIN)/pytest'; \
-	else \
-	  echo "PostgreSQL is not installed here (apt-get install postgresql), so the suite ran on SQLite only."; \
-	fi
+	@echo "== The whole suite again, on PostgreSQL =="
+	pg_virtualenv sh -c 'TEST_DATABASE_URL="postgresql+psycopg://$$PGUSER:$$PGPASSWORD@127.0.0.1:$$PGPORT/$$PGDATABASE" $(BIN)/pytest'
 
 ## migration: write a new migration from the models, e.g. make migration m="add favourites"
 migration: $(BIN)/activate

@@ -7,32 +7,36 @@ page (at most four), so each can be read at full size. Uses Debian's Chromium.
 """
 import sys
 import tempfile
+import uuid
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from flask_migrate import upgrade
 from playwright.sync_api import sync_playwright
 
 from app import create_app
 from tools.chromium import PHONE, launch, serving
 
 PAGES = ["/", "/routines", "/routines?goal=massage&position=sitting", "/routines/morning-mobility",
-         "/routines/gentle-nerve-glide/play", "/safety", "/about", "/no-such-page"]
+         "/routines/gentle-nerve-glide/play", "/favourites", "/history", "/checklist", "/settings", "/safety",
+         "/about", "/no-such-page"]
 OUT = Path("screenshots")
 MAX_SCREENS = 4
 
 
-def file_name(path, scheme, screen):
+def file_name(out, path, scheme, screen):
     """A readable PNG name for a URL path."""
     slug = path.strip("/").replace("/", "_").replace("?", "_").replace("&", "_").replace("=", "-") or "home"
-    return OUT / f"{slug}.{scheme}.{screen}.png"
+    return out / f"{slug}.{scheme}.{screen}.png"
 
 
-def capture(page, path, scheme):
+def capture(page, out, path, scheme):
     """Save the page screen by screen, from the top."""
     height = page.evaluate("document.documentElement.scrollHeight")
     for screen in range(min(MAX_SCREENS, -(-height // PHONE["height"]))):
         page.evaluate(f"window.scrollTo(0, {screen * PHONE['height']})")
-        page.screenshot(path=file_name(path, scheme, screen))
-        print(file_name(path, scheme, screen))
+        page.screenshot(path=file_name(out, path, scheme, screen))
+        print(file_name(out, path, scheme, screen))
 
 
 PLAYER = "/routines/desk-break/play"
@@ -41,7 +45,7 @@ PLAYER_STATES = [("playing", 8, False), ("sided", 75, False), ("rest", 39, False
                  ("paused", 12, True), ("done", 300, False)]
 
 
-def capture_player(browser, base, scheme):
+def capture_player(browser, base, out, scheme):
     """The player's ready screen, then each state after Start, on a fake clock."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme)
     for state, seconds, paused in [("ready", None, False)] + PLAYER_STATES:
@@ -55,18 +59,50 @@ def capture_player(browser, base, scheme):
             page.clock.run_for(seconds * 1000)
         if paused:
             page.get_by_role("button", name="Pause", exact=True).click()
-        name = OUT / f"player.{state}.{scheme}.png"
+        name = out / f"player.{state}.{scheme}.png"
         page.screenshot(path=name)
         print(name)
         page.close()
     context.close()
 
 
-def main(paths):
-    """Capture each path in light and dark at 390x844."""
-    OUT.mkdir(exist_ok=True)
+def saves(now):
+    """Three weeks of a person's saves, through the API as the pages send them: a few favourites,
+    sessions with before and after check-ins that slowly ease, so /history has a trend to draw."""
+    stamp = lambda moment: moment.isoformat(timespec="seconds").replace("+00:00", "Z")  # noqa: E731
+    millis = int(now.timestamp() * 1000)
+    requests = [("PUT", f"/api/v1/favourites/{slug}", {"change_id": str(uuid.uuid4()), "changed_at": millis - n})
+                for n, slug in enumerate(["morning-mobility", "desk-break", "bedtime-wind-down"])]
+    for day in range(20, 0, -2):
+        start = now - timedelta(days=day, hours=2)
+        session = str(uuid.uuid4())
+        requests.append(("PUT", f"/api/v1/sessions/{session}", {
+            "routine": "morning-mobility", "started_at": stamp(start), "ended_at": stamp(start + timedelta(minutes=9)),
+            "steps_done": 8, "steps_total": 8, "completed": True, "updated_at": millis}))
+        for moment, minutes, ease in (("before", 0, 0), ("after", 10, 2)):
+            requests.append(("PUT", f"/api/v1/checkins/{uuid.uuid4()}", {
+                "session_id": session, "moment": moment, "back_pain": max(1, 3 + day // 4 - ease),
+                "leg_pain": max(0, 2 + day // 5 - ease), "reach": "thigh" if day > 10 else "buttock",
+                "recorded_at": stamp(start + timedelta(minutes=minutes))}))
+    return requests
+
+
+SEND = """async (requests) => {
+  for (const [method, path, body] of requests) {
+    const response = await fetch(path, { method, headers: { "Content-Type": "application/json" },
+                                         body: JSON.stringify(body), credentials: "same-origin" });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  }
+}"""
+
+
+def main(paths, out=OUT, player=True):
+    """Capture each path in light and dark at 390x844, then (unless player is False) the player's states."""
+    out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/shots.sqlite3"})
+        with app.app_context():
+            upgrade()  # the tables, made as a deployment makes them
         with serving(app) as base, sync_playwright() as playwright:
             browser = launch(playwright)
             for scheme in ("light", "dark"):
@@ -74,11 +110,13 @@ def main(paths):
                 page = context.new_page()
                 page.goto(base + "/safety")
                 page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
+                page.evaluate(SEND, saves(datetime.now(timezone.utc)))
                 for path in paths:
                     page.goto(base + path, wait_until="networkidle")
-                    capture(page, path, scheme)
+                    capture(page, out, path, scheme)
                 context.close()
-                capture_player(browser, base, scheme)
+                if player:
+                    capture_player(browser, base, out, scheme)
             browser.close()
 
 
