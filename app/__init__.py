@@ -11,6 +11,7 @@ from app import (
     favourites,
     history,
     limits,
+    linking,
     openapi,
     pages,
     paths,
@@ -53,6 +54,6 @@ def create_app(test_config=None):
     assets.init_app(app)
     pwa.init_app(app)
     checklist.init_app(app)
-    for module in (pages, routines, player, favourites, history, settings, pwa, checklist, api, openapi):
+    for module in (pages, routines, player, favourites, history, settings, pwa, checklist, api, linking, openapi):
         app.register_blueprint(module.bp)
     return app

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from app import profiles
 from app.content import library
 from app.db import db
-from app.limits import limit_writes, limiter
+from app.limits import limit_writes
 from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, utcnow
 from app.schemas import (
     Change,
@@ -29,9 +29,6 @@ from app.schemas import (
     Export,
     FavouriteList,
     FavouriteOut,
-    LinkCodeOut,
-    Linked,
-    LinkIn,
     SessionIn,
     SessionList,
     SessionOut,
@@ -313,26 +310,3 @@ def delete_profile():
         db.session.delete(profile)
         db.session.commit()
     return profiles.forget_device(Response(status=204))
-
-
-@bp.post("/link-codes")
-@limiter.limit("10 per hour")
-def create_link_code():
-    """A one-time code, valid for 10 minutes, to join another device to this profile."""
-    profile = profiles.profile_for_writing()
-    db.session.flush()
-    code, expires_at = profiles.new_link_code(profile)
-    db.session.commit()
-    return send(LinkCodeOut(code=code, expires_at=expires_at), 201)
-
-
-@bp.post("/link")
-@limiter.limit("5 per 10 minutes", deduct_when=lambda response: response.status_code != 200)
-def link_device():
-    """Join this device to the profile whose code was typed; a few wrong tries only."""
-    data = body(LinkIn)
-    if not profiles.redeem_link_code(data.code):
-        db.session.rollback()
-        abort(400, description="That code is not right, or it has expired. Make a new one on your other device.")
-    db.session.commit()
-    return send(Linked(linked=True))

@@ -6,27 +6,49 @@ several app servers keep one count.
 
 Writes are counted per profile, so a device cannot dodge the limit by
 sending made-up cookies: a request whose cookie names no profile (a new
-device, or a forged cookie) is counted against its network address instead.
-Behind a reverse proxy, tell the app how many proxies to trust (PROXY_COUNT)
-so that the address is the visitor's, not the proxy's.
+device, or a forged cookie) is counted against its network address instead,
+and such writes, which make new profiles, have a budget of their own per
+network. Behind a reverse proxy, tell the app how many proxies to trust
+(PROXY_COUNT) so that the address is the visitor's, not the proxy's.
 """
+import ipaddress
+
 from flask import current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
 from app import profiles
 
-limiter = Limiter(key_func=get_remote_address)
+
+def network():
+    """The visitor's network: an IPv4 address, or an IPv6 address's /64 (one home or phone has a whole /64)."""
+    address = get_remote_address()
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address  # not an IP address (a test client or a Unix socket): count it as it is
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped is not None:  # ::ffff:192.0.2.1 from a dual-stack socket is an IPv4 visitor
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+
+
+limiter = Limiter(key_func=network)
 
 WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"]
 WRITES_SLOWED = ("Too many changes in a short time. Your device keeps them and sends them again "
                  "in a minute or so.")
+NEW_PROFILES_SLOWED = ("Too many new devices have started saving from this network lately. Your device "
+                       "keeps its changes and sends them again later.")
+LINK_TRIES_HERE = "Too many tries. Wait ten minutes, then make a new code."
+LINK_TRIES_SLOWED = "Too many wrong codes have been tried lately. Wait a while, then make a new code."
 
 
 def writer():
     """Whose writes these are: the profile of the cookie, else the network address."""
     profile = profiles.current_profile()
-    return f"profile:{profile.id}" if profile is not None else f"address:{get_remote_address()}"
+    return f"profile:{profile.id}" if profile is not None else f"address:{network()}"
 
 
 def write_limit():
@@ -34,10 +56,55 @@ def write_limit():
     return current_app.config["WRITE_RATE_LIMIT"]
 
 
+def profile_creation_limit():
+    """The limit on new profiles per network (config PROFILE_CREATION_LIMIT)."""
+    return current_app.config["PROFILE_CREATION_LIMIT"]
+
+
+def has_profile():
+    """True when this device's cookie names a profile: its writes make no new one."""
+    return profiles.current_profile() is not None
+
+
 def limit_writes(blueprint):
-    """Apply the shared write limit to every change made through blueprint."""
+    """Apply the shared write limit, and the budget of new profiles, to every change made through blueprint."""
+    limiter.shared_limit(profile_creation_limit, scope="new-profiles", key_func=network, methods=WRITE_METHODS,
+                         exempt_when=has_profile, error_message=NEW_PROFILES_SLOWED)(blueprint)
     return limiter.shared_limit(write_limit, scope="writes", key_func=writer, methods=WRITE_METHODS,
                                 error_message=WRITES_SLOWED)(blueprint)
+
+
+def everyone():
+    """One key for every visitor: a budget shared by the whole world."""
+    return "everyone"
+
+
+def link_try_limit():
+    """Wrong link codes allowed per network (config LINK_TRY_LIMIT)."""
+    return current_app.config["LINK_TRY_LIMIT"]
+
+
+def link_try_limit_everywhere():
+    """Wrong link codes allowed from all networks together (config LINK_TRY_LIMIT_EVERYWHERE).
+
+    Someone with many addresses gets no more guesses than this in all.
+    """
+    return current_app.config["LINK_TRY_LIMIT_EVERYWHERE"]
+
+
+def wrong_try(response):
+    """A link attempt that was tried and did not link costs a try (one refused for too many tries does
+    not, so one busy guesser cannot spend everyone's budget)."""
+    return response.status_code not in (200, 429)
+
+
+def limit_link_tries(view):
+    """Allow a few wrong codes per network, and a fixed number from everywhere together."""
+    per_network = limiter.limit(link_try_limit, key_func=network, deduct_when=wrong_try,
+                                error_message=LINK_TRIES_HERE)
+    everywhere = limiter.limit(link_try_limit_everywhere, key_func=everyone, deduct_when=wrong_try,
+                               error_message=LINK_TRIES_SLOWED)
+    return everywhere(per_network(view))
 
 
 def init_app(app):
@@ -45,4 +112,10 @@ def init_app(app):
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     app.config.setdefault("WRITE_RATE_LIMIT", "120 per minute")
+    # A household or an office shares one address; a script making profiles does not get far.
+    app.config.setdefault("PROFILE_CREATION_LIMIT", "20 per hour")
+    app.config.setdefault("LINK_TRY_LIMIT", "5 per 10 minutes")
+    # With 31**10 codes and a few hundred alive at once, this many guesses an hour finds one
+    # about once in a million years.
+    app.config.setdefault("LINK_TRY_LIMIT_EVERYWHERE", "200 per hour")
     limiter.init_app(app)

@@ -18,6 +18,15 @@ def utcnow():
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+def wins_over(changed_at, change_id, row):
+    """True when a change (device time, change id) beats what row holds: the last change wins.
+
+    The change id breaks ties between two devices' changes made in the same millisecond, so
+    every server and every merge picks the same winner.
+    """
+    return row is None or (changed_at, str(change_id)) > (row.changed_at, row.change_id)
+
+
 class Profile(db.Model):
     """An anonymous person: no name, no e-mail, just their saved things."""
 
@@ -38,7 +47,9 @@ class DeviceKey(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)  # when it was linked
+    # Updated at most once a day (profiles.note_use), so reading stays a read.
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime, default=utcnow)
 
     profile: Mapped[Profile] = relationship(back_populates="keys")
 

@@ -10,6 +10,7 @@ ERRORS = {"400": "Malformed request", "403": "Cross-site write refused", "404": 
           "409": "Id already used by someone else", "413": "Body too large", "422": "Invalid fields",
           "429": "Too many tries"}
 UUID_PARAM = {"in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+DEVICE_PARAM = {"in": "path", "required": True, "schema": {"type": "integer"}}
 SLUG_PARAM = {"in": "path", "required": True,
               "schema": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$", "maxLength": 80}}
 
@@ -30,12 +31,19 @@ OPERATIONS = [
     ("get", "/export.json", "Download everything as JSON", None, schemas.Export, "200", None),
     ("post", "/link-codes", "Make a one-time code to link another device", None, schemas.LinkCodeOut, "201", None),
     ("post", "/link", "Link this device with a code", schemas.LinkIn, schemas.Linked, "200", None),
+    ("get", "/devices", "List the devices linked to this profile", None, schemas.DeviceList, "200", None),
 ]
+DEVICE_REMOVAL_ERRORS = {"403": ERRORS["403"], "404": "No such device linked to this profile",
+                         "409": "The only device linked cannot be removed", "429": ERRORS["429"]}
+
+
+def ref(model):
+    """A $ref to model in components.schemas."""
+    return {"$ref": f"#/components/schemas/{model.__name__}"}
 
 
 def _operation(summary, request_model, response_model, status, parameter):
     """One operation object, with $refs into components.schemas."""
-    ref = lambda model: {"$ref": f"#/components/schemas/{model.__name__}"}  # noqa: E731
     operation = {
         "summary": summary,
         "responses": {status: {"description": "OK", "content": {"application/json": {"schema": ref(response_model)}}},
@@ -63,6 +71,12 @@ def document():
         "200": {"description": "OK", "content": {"text/csv": {"schema": {"type": "string"}}}}}}}
     paths["/api/v1/profile"] = {"delete": {"summary": "Delete everything and forget this device",
                                            "responses": {"204": {"description": "Deleted"}}}}
+    paths["/api/v1/devices/{device_id}"] = {"delete": {
+        "summary": "Unlink a device (this one too: its cookie is forgotten)",
+        "parameters": [{"name": "device_id", **DEVICE_PARAM}],
+        "responses": {"204": {"description": "Unlinked"},
+                      **{code: {"description": text, "content": {"application/json": {"schema": ref(schemas.Error)}}}
+                         for code, text in DEVICE_REMOVAL_ERRORS.items()}}}}
     return {"openapi": "3.1.0",
             "info": {"title": "Easeback API", "version": "1",
                      "description": "Saves favourites, sessions, pain check-ins and the therapist checklist "

@@ -10,17 +10,30 @@ import secrets
 from datetime import timedelta
 
 from flask import g, request
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.db import db
-from app.models import CheckIn, DeviceKey, Favourite, LinkCode, PracticeSession, Profile, utcnow
+from app.models import (
+    CheckIn,
+    ChecklistState,
+    DeviceKey,
+    Favourite,
+    LinkCode,
+    PracticeSession,
+    Profile,
+    utcnow,
+    wins_over,
+)
 
 COOKIE = "easeback_device"
+# Under HTTPS the browser keeps a __Host- cookie only if it is Secure, has Path=/ and no
+# Domain, so no other site on a sibling domain or plain-HTTP page can set or overwrite it.
+SECURE_COOKIE = "__Host-" + COOKIE
 COOKIE_MAX_AGE = int(timedelta(days=400).total_seconds())  # browsers cap cookies at 400 days
 LINK_CODE_LIFETIME = timedelta(minutes=10)
 # No 0/O, 1/I/L: easy to read aloud and type on a phone.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-CODE_LENGTH = 8
+CODE_LENGTH = 10  # 31**10 (about 8e14) codes: guessing one is hopeless within the try limits
 
 
 def _hash(secret):
@@ -28,22 +41,62 @@ def _hash(secret):
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def cookie_name():
+    """The device cookie's name: __Host- prefixed under HTTPS, plain for local HTTP."""
+    return SECURE_COOKIE if request.is_secure else COOKIE
+
+
+def _cookie_secret():
+    """The secret this device sent; under HTTPS a cookie set before the prefix still counts once."""
+    secret = request.cookies.get(cookie_name())
+    if secret is None and request.is_secure:
+        secret = request.cookies.get(COOKIE)
+        if secret:
+            g.renamed_device_secret = secret  # sent again under the new name on the way out
+    return secret
+
+
 def current_profile():
     """The profile of this device's cookie, or None."""
     if "profile" not in g:
-        secret = request.cookies.get(COOKIE)
+        secret = _cookie_secret()
         key = None
         if secret:
-            found = db.session.execute(select(DeviceKey).where(DeviceKey.secret_hash == _hash(secret)))
-            key = found.scalar_one_or_none()
+            key = db.session.execute(
+                select(DeviceKey).where(DeviceKey.secret_hash == _hash(secret))).scalar_one_or_none()
+        if key is not None:
+            note_use(key)
+        g.device_key = key
         g.profile = key.profile if key else None
     return g.profile
+
+
+def current_device_key():
+    """The device key of this device's cookie (or the one this request made), or None."""
+    current_profile()
+    return g.device_key
+
+
+def note_use(key):
+    """Record that this device was used today; at most one write a day, so reads stay cheap.
+
+    Called at the start of a request, before it changes anything, so the commit holds
+    only this.
+    """
+    now = utcnow()
+    if key.last_used_at is not None and key.last_used_at.date() == now.date():
+        return
+    db.session.execute(update(DeviceKey).where(DeviceKey.id == key.id).values(last_used_at=now)
+                       .execution_options(synchronize_session=False))
+    db.session.commit()
 
 
 def _give_device_a_key(profile):
     """Make a new secret for this device; the cookie is set on the way out."""
     secret = secrets.token_urlsafe(32)
-    db.session.add(DeviceKey(profile=profile, secret_hash=_hash(secret)))
+    key = DeviceKey(profile=profile, secret_hash=_hash(secret))
+    db.session.add(key)
+    g.device_key = key
     g.new_device_secret = secret
 
 
@@ -60,16 +113,22 @@ def profile_for_writing():
 
 def set_device_cookie(response):
     """Send the new secret, if this request made one, as a cookie."""
-    secret = g.pop("new_device_secret", None)
+    secret = g.pop("new_device_secret", None) or g.pop("renamed_device_secret", None)
     if secret:
-        response.set_cookie(COOKIE, secret, max_age=COOKIE_MAX_AGE, httponly=True, samesite="Lax",
+        if request.is_secure and COOKIE in request.cookies:
+            response.delete_cookie(COOKIE, path="/", httponly=True, samesite="Lax", secure=True)
+        response.set_cookie(cookie_name(), secret, max_age=COOKIE_MAX_AGE, httponly=True, samesite="Lax",
                             secure=request.is_secure, path="/")
     return response
 
 
 def forget_device(response):
-    """Remove the cookie from this device."""
-    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="Lax", secure=request.is_secure)
+    """Remove the cookie from this device (under HTTPS, any cookie from before the prefix too)."""
+    g.pop("new_device_secret", None)
+    g.pop("renamed_device_secret", None)
+    names = (SECURE_COOKIE, COOKIE) if request.is_secure else (COOKIE,)
+    for name in names:
+        response.delete_cookie(name, path="/", httponly=True, samesite="Lax", secure=request.is_secure)
     return response
 
 
@@ -78,25 +137,43 @@ def normalise_code(code):
     return "".join(character for character in code.upper() if character.isalnum())
 
 
+def shown_code(code):
+    """A code as people read it: two groups, XXXXX-XXXXX."""
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
 def new_link_code(profile):
-    """Make a one-time code for profile; return it shown as XXXX-XXXX, and when it expires."""
+    """Make a one-time code for profile; return it as shown, and when it expires."""
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     expires_at = utcnow() + LINK_CODE_LIFETIME
     db.session.add(LinkCode(profile_id=profile.id, code_hash=_hash(code), expires_at=expires_at))
-    return f"{code[:4]}-{code[4:]}", expires_at
+    return shown_code(code), expires_at
+
+
+def _claim(code):
+    """Mark an unused, unexpired code used in one conditional UPDATE; return its profile id or None.
+
+    Two devices redeeming one code at once both pass a read-then-write check; only one
+    UPDATE can match the row while used_at is still empty.
+    """
+    code_hash, now = _hash(normalise_code(code)), utcnow()
+    claimed = db.session.execute(
+        update(LinkCode).where(LinkCode.code_hash == code_hash, LinkCode.used_at.is_(None),
+                               LinkCode.expires_at > now).values(used_at=now)
+        .execution_options(synchronize_session=False))
+    if claimed.rowcount != 1:
+        return None
+    return db.session.execute(select(LinkCode.profile_id).where(LinkCode.code_hash == code_hash)).scalar_one()
 
 
 def redeem_link_code(code):
     """Join this device to the code's profile; return False if the code is wrong, used or expired."""
-    link = db.session.execute(
-        select(LinkCode).where(LinkCode.code_hash == _hash(normalise_code(code)),
-                               LinkCode.used_at.is_(None), LinkCode.expires_at > utcnow())
-    ).scalar_one_or_none()
-    if link is None:
+    old = current_profile()  # before the claim, so looking up this device commits nothing else
+    target_id = _claim(code)
+    if target_id is None:
         return False
-    link.used_at = utcnow()
-    target = db.session.get(Profile, link.profile_id)
-    old = current_profile()
+    target = db.session.get(Profile, target_id)
     if old is not None and old.id != target.id:
         _merge_into(old, target)
     _give_device_a_key(target)
@@ -110,11 +187,19 @@ def _merge_into(old, target):
         for row in db.session.execute(select(model).where(model.profile_id == old.id)).scalars():
             row.profile_id = target.id
     for mine in db.session.execute(select(Favourite).where(Favourite.profile_id == old.id)).scalars().all():
-        theirs = db.session.get(Favourite, (target.id, mine.routine))
-        if theirs is None:
-            db.session.add(Favourite(profile_id=target.id, routine=mine.routine, favourite=mine.favourite,
-                                     changed_at=mine.changed_at, change_id=mine.change_id))
-        elif (mine.changed_at, mine.change_id) > (theirs.changed_at, theirs.change_id):
-            theirs.favourite, theirs.changed_at, theirs.change_id = mine.favourite, mine.changed_at, mine.change_id
+        _keep_later(Favourite, mine, db.session.get(Favourite, (target.id, mine.routine)), target,
+                    routine=mine.routine, favourite=mine.favourite)
+    mine = db.session.get(ChecklistState, old.id)
+    if mine is not None:
+        _keep_later(ChecklistState, mine, db.session.get(ChecklistState, target.id), target, state=mine.state)
     db.session.flush()
     db.session.delete(old)
+
+
+def _keep_later(model, mine, theirs, target, **values):
+    """Keep this device's row in target unless target's own row was changed later."""
+    if theirs is None:
+        db.session.add(model(profile_id=target.id, changed_at=mine.changed_at, change_id=mine.change_id, **values))
+    elif wins_over(mine.changed_at, mine.change_id, theirs):
+        for field, value in {"changed_at": mine.changed_at, "change_id": mine.change_id, **values}.items():
+            setattr(theirs, field, value)

@@ -141,9 +141,9 @@ class LinkCodeOut(BaseModel):
 
 
 class LinkIn(Strict):
-    """The code from the other device."""
+    """The code from the other device: 10 characters, as shown (XXXXX-XXXXX) or typed with spaces."""
 
-    code: Annotated[str, Field(min_length=4, max_length=20)]
+    code: Annotated[str, Field(min_length=10, max_length=24)]
 
 
 class Linked(BaseModel):
@@ -167,3 +167,17 @@ class Error(BaseModel):
 
     error: str
     detail: str
+
+class DeviceOut(BaseModel):
+    """One device linked to the profile: when it joined and when it was last used, nothing more."""
+
+    id: int
+    linked_at: datetime
+    last_used_at: datetime | None
+    this_device: bool
+
+
+class DeviceList(BaseModel):
+    """The devices linked to this profile, oldest first."""
+
+    devices: list[DeviceOut]

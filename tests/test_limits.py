@@ -68,7 +68,7 @@ def test_made_up_cookies_are_counted_by_address(strict_app):
 
 def test_linking_keeps_its_own_stricter_limit(strict_app):
     guesser = strict_app.test_client()
-    statuses = [guesser.post("/api/v1/link", json={"code": "AAAA-AAAA"}).status_code for _ in range(6)]
+    statuses = [guesser.post("/api/v1/link", json={"code": "AAAAA-AAAAA"}).status_code for _ in range(6)]
     assert statuses == [400] * 5 + [429]
 
 
@@ -110,3 +110,51 @@ def test_without_a_proxy_forwarded_addresses_are_not_believed(strict_app):
                                              headers={"X-Forwarded-For": f"198.51.100.{n}"}).status_code
                 for n in range(4)]
     assert statuses == [201, 201, 201, 429]
+
+
+# --- New profiles: a budget per network address ---------------------------------------------
+
+def first_save_from(app, address):
+    """A new device's first save (it makes a profile) from address; the response."""
+    return app.test_client().put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body(),
+                                 environ_base={"REMOTE_ADDR": address})
+
+
+def test_default_profile_creation_limit(app):
+    assert app.config["PROFILE_CREATION_LIMIT"] == "20 per hour"
+
+
+def test_cookie_less_writes_from_one_address_make_only_so_many_profiles(app):
+    """240 made-up devices from one address once made 240 profiles, each with its own allowance."""
+    statuses = [first_save_from(app, "198.51.100.7").status_code for _ in range(21)]
+    assert statuses == [201] * 20 + [429]
+    refused = first_save_from(app, "198.51.100.7")
+    assert refused.json["error"] == "Too Many Requests"
+    assert "new devices" in refused.json["detail"] and "sends them again" in refused.json["detail"]
+    assert 0 < int(refused.headers["Retry-After"]) <= 3600
+    assert first_save_from(app, "203.0.113.9").status_code == 201  # another household
+
+
+@pytest.mark.parametrize(("other", "shares"), [
+    ("2001:db8:1:2:ffff:ffff:ffff:ffff", True),  # the same /64: one home or phone
+    ("2001:db8:1:3::1", False),  # the next /64: someone else
+    ("::ffff:192.0.2.1", False),  # an IPv4 visitor on a dual-stack socket
+])
+def test_ipv6_addresses_count_by_their_64_prefix(make_app, other, shares):
+    app = make_app(PROFILE_CREATION_LIMIT="2 per hour")
+    assert [first_save_from(app, f"2001:db8:1:2::{n}").status_code for n in (1, 2)] == [201, 201]
+    assert first_save_from(app, other).status_code == (429 if shares else 201)
+
+
+def test_devices_with_a_profile_keep_saving_when_new_ones_are_refused(make_app):
+    app = make_app(PROFILE_CREATION_LIMIT="1 per hour")
+    phone = app.test_client()
+    assert phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body()).status_code == 201
+    assert app.test_client().put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body()).status_code == 429
+    for _ in range(3):
+        assert phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body()).status_code == 201
+
+
+def test_the_profile_creation_limit_comes_from_config(make_app):
+    app = make_app(PROFILE_CREATION_LIMIT="1000 per hour")
+    assert {first_save_from(app, "198.51.100.7").status_code for _ in range(40)} == {201}

@@ -1,0 +1,84 @@
+"""Linking devices to one profile: one-time codes, and the list of linked devices.
+
+A code works once: redeeming it is a single conditional UPDATE, so two devices
+typing the same code at the same moment cannot both join. Wrong codes are
+limited per network and, in all, across every network.
+"""
+from datetime import timezone
+
+from flask import Blueprint, Response, abort
+from sqlalchemy import func, select
+
+from app import api, profiles
+from app.db import db
+from app.limits import limit_link_tries, limit_writes, limiter
+from app.models import DeviceKey
+from app.schemas import DeviceList, DeviceOut, LinkCodeOut, Linked, LinkIn
+
+bp = Blueprint("linking", __name__, url_prefix="/api/v1")
+limit_writes(bp)
+bp.before_request(api.refuse_cross_site_writes)
+bp.after_request(api.finish)
+
+WRONG_CODE = "That code is not right, or it has expired. Make a new one on your other device."
+NO_SUCH_DEVICE = "There is no such device linked to your saved data."
+ONLY_DEVICE = ("This is the only device with your saved data, so it cannot be removed. "
+               "To remove everything, use Delete everything.")
+
+
+@bp.post("/link-codes")
+@limiter.limit("10 per hour")
+def create_link_code():
+    """A one-time code, valid for 10 minutes, to join another device to this profile."""
+    profile = profiles.profile_for_writing()
+    db.session.flush()
+    code, expires_at = profiles.new_link_code(profile)
+    db.session.commit()
+    return api.send(LinkCodeOut(code=code, expires_at=expires_at), 201)
+
+
+@bp.post("/link")
+@limit_link_tries
+def link_device():
+    """Join this device to the profile whose code was typed; a few wrong tries only."""
+    data = api.body(LinkIn)
+    if not profiles.redeem_link_code(data.code):
+        db.session.rollback()
+        abort(400, description=WRONG_CODE)
+    db.session.commit()
+    return api.send(Linked(linked=True))
+
+
+def as_utc(moment):
+    """A stored naive UTC time, marked as UTC so pages show it in local time."""
+    return moment.replace(tzinfo=timezone.utc) if moment else None
+
+
+@bp.get("/devices")
+def list_devices():
+    """The devices linked to this profile, with when each joined and was last used."""
+    profile = profiles.current_profile()
+    keys = [] if profile is None else db.session.execute(
+        select(DeviceKey).where(DeviceKey.profile_id == profile.id).order_by(DeviceKey.created_at, DeviceKey.id)
+    ).scalars()
+    this = profiles.current_device_key()
+    return api.send(DeviceList(devices=[
+        DeviceOut(id=key.id, linked_at=as_utc(key.created_at), last_used_at=as_utc(key.last_used_at),
+                  this_device=key.id == this.id) for key in keys]))
+
+
+@bp.delete("/devices/<int:device_id>")
+def remove_device(device_id):
+    """Unlink one device; removing this one also forgets its cookie."""
+    profile = profiles.current_profile()
+    key = None if profile is None else db.session.get(DeviceKey, device_id)
+    if key is None or key.profile_id != profile.id:
+        abort(404, description=NO_SUCH_DEVICE)
+    devices = db.session.scalar(select(func.count()).select_from(DeviceKey).where(DeviceKey.profile_id == profile.id))
+    if devices == 1:
+        abort(409, description=ONLY_DEVICE)
+    this_device = key.id == profiles.current_device_key().id
+    db.session.delete(key)
+    db.session.commit()
+    response = Response(status=204)
+    return profiles.forget_device(response) if this_device else response
