@@ -1,0 +1,76 @@
+// What to do with a change after the server answers, and what to tell the
+// person about changes not yet on the server. Pure rules, no DOM, no storage:
+// sync.js acts on them and node --test proves them.
+
+// A 5xx this many times in a row means the server cannot take the change.
+export const MAX_TRIES = 5;
+// The server understood the change and refused it for good: sending it again
+// would get the same answer, so it must not hold up the changes behind it.
+const NEVER_TAKEN = new Set([400, 404, 409, 413, 422]);
+// The server (or a proxy) asked for patience, not for a different change.
+const TRY_LATER = new Set([408, 429]);
+const FIRST_RETRY_SECONDS = 30;
+const LONGEST_WAIT_SECONDS = 300;
+
+// "sent", "park" (put aside, never block the rest), "later" (the server says
+// when), or "keep" (keep it at the head of the outbox and try again).
+// `tries` counts earlier 5xx answers to this change.
+export function verdict(status, tries = 0) {
+  if (status >= 200 && status < 300) return "sent";
+  if (NEVER_TAKEN.has(status)) return "park";
+  if (TRY_LATER.has(status)) return "later";
+  if (status >= 500 && tries + 1 >= MAX_TRIES) return "park";
+  return "keep";
+}
+
+// Whether an answer counts towards MAX_TRIES.
+export function countsAsTry(status) {
+  return status >= 500;
+}
+
+// Seconds before trying a kept change again: doubling, at most five minutes.
+export function retryDelay(failures) {
+  return Math.min(FIRST_RETRY_SECONDS * 2 ** Math.max(0, failures - 1), LONGEST_WAIT_SECONDS);
+}
+
+// Seconds to wait when the server said "later" (Retry-After), at most five minutes.
+export function laterDelay(retryAfterHeader) {
+  const seconds = Number(retryAfterHeader);
+  return Math.min(seconds > 0 ? seconds : 60, LONGEST_WAIT_SECONDS);
+}
+
+const MESSAGES = {
+  outdated: "Easeback was updated in another tab. Reload this page to keep saving your changes.",
+  blocked: "Easeback is open in another tab. Close that tab so this one can save your changes.",
+  deviceFailed: "Your last change could not be saved on this device. Please try again.",
+  held: "Some changes could not be sent yet. They are kept on this device and will be sent again.",
+};
+
+function parkedMessage(count) {
+  const noun = count === 1 ? "1 change" : `${count} changes`;
+  const pronoun = count === 1 ? "It is" : "They are";
+  return `${noun} could not be saved on our server. ${pronoun} kept on this device, `
+    + "and included when you download your data in Settings.";
+}
+
+// The page-wide note about saving: the most pressing sentences first, or "" when all is well.
+export function statusMessage({ outdated = false, blocked = false, deviceFailed = false, held = false, parked = 0 }) {
+  const flags = { outdated, blocked, deviceFailed, held };
+  const sentences = Object.keys(MESSAGES).filter((key) => flags[key]).map((key) => MESSAGES[key]);
+  if (parked > 0) sentences.push(parkedMessage(parked));
+  return sentences.join(" ");
+}
+
+// One change not on the server, as the export describes it.
+export function notSentEntry(item, state) {
+  const entry = {
+    state, method: item.method, path: item.path, body: item.body,
+    queued_at: new Date(item.queuedAt ?? Date.now()).toISOString(),
+  };
+  if (state === "parked") {
+    entry.server_status = item.status;
+    entry.server_detail = item.detail ?? null;
+    entry.parked_at = new Date(item.parkedAt).toISOString();
+  }
+  return entry;
+}

@@ -1,0 +1,80 @@
+// What sync.js does with each answer from the server, and what it tells the person.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import {
+  MAX_TRIES, countsAsTry, laterDelay, notSentEntry, retryDelay, statusMessage, verdict,
+} from "../../static/js/outbox-rules.js";
+
+describe("verdict", () => {
+  for (const status of [200, 201, 204]) {
+    test(`${status} means sent`, () => assert.equal(verdict(status), "sent"));
+  }
+  // The server understood the change and will never take it: park it, never block the rest.
+  for (const status of [400, 404, 409, 413, 422]) {
+    test(`${status} parks the change`, () => assert.equal(verdict(status), "park"));
+  }
+  for (const status of [408, 429]) {
+    test(`${status} means try later`, () => assert.equal(verdict(status), "later"));
+  }
+  // A proxy's refusal is not the server's answer: keep the change, never throw it away.
+  for (const status of [401, 403, 405, 418]) {
+    test(`${status} keeps the change`, () => assert.equal(verdict(status), "keep"));
+  }
+  test("a 5xx keeps the change until the last try, then parks it", () => {
+    for (let tries = 0; tries < MAX_TRIES - 1; tries += 1) assert.equal(verdict(500, tries), "keep");
+    assert.equal(verdict(503, MAX_TRIES - 1), "park");
+  });
+  test("earlier 5xx answers do not park a change the server now takes", () => {
+    assert.equal(verdict(200, MAX_TRIES + 3), "sent");
+  });
+});
+
+test("only server errors count as tries", () => {
+  assert.deepEqual([403, 429, 500, 502].map(countsAsTry), [false, false, true, true]);
+});
+
+test("retries back off, doubling, at most five minutes", () => {
+  assert.deepEqual([1, 2, 3, 4, 5, 10].map(retryDelay), [30, 60, 120, 240, 300, 300]);
+});
+
+test("Retry-After is honoured, at most five minutes, a minute when missing or odd", () => {
+  assert.deepEqual(["30", "600", null, "soon", "0"].map(laterDelay), [30, 300, 60, 60, 60]);
+});
+
+describe("statusMessage", () => {
+  test("says nothing when all is well", () => assert.equal(statusMessage({}), ""));
+  test("a kept change", () => {
+    assert.equal(statusMessage({ held: true }),
+      "Some changes could not be sent yet. They are kept on this device and will be sent again.");
+  });
+  test("parked changes, counted, in plain words", () => {
+    assert.match(statusMessage({ parked: 1 }), /^1 change could not be saved on our server\. It is kept/);
+    assert.match(statusMessage({ parked: 3 }), /^3 changes could not be saved on our server\. They are kept/);
+    assert.match(statusMessage({ parked: 2 }), /download your data in Settings\.$/);
+  });
+  test("the most pressing first", () => {
+    const message = statusMessage({ blocked: true, held: true, parked: 1 });
+    assert.ok(message.startsWith("Easeback is open in another tab."));
+    assert.ok(message.indexOf("could not be sent yet") < message.indexOf("could not be saved on our server"));
+  });
+  test("a failed device write", () => {
+    assert.equal(statusMessage({ deviceFailed: true }), "Your last change could not be saved on this device. Please try again.");
+  });
+});
+
+describe("notSentEntry", () => {
+  const item = { seq: 4, method: "PUT", path: "/api/v1/favourites/in-bed", body: { change_id: "x" }, queuedAt: 0 };
+  test("a waiting change", () => {
+    assert.deepEqual(notSentEntry(item, "waiting"), {
+      state: "waiting", method: "PUT", path: "/api/v1/favourites/in-bed", body: { change_id: "x" },
+      queued_at: "1970-01-01T00:00:00.000Z",
+    });
+  });
+  test("a parked change keeps the server's answer", () => {
+    const entry = notSentEntry({ ...item, status: 422, detail: "Too far ahead.", parkedAt: 1000 }, "parked");
+    assert.equal(entry.server_status, 422);
+    assert.equal(entry.server_detail, "Too far ahead.");
+    assert.equal(entry.parked_at, "1970-01-01T00:00:01.000Z");
+  });
+});
