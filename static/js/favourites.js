@@ -51,7 +51,8 @@ document.addEventListener("click", async (event) => {
   for (const same of document.querySelectorAll(`[data-favourite="${CSS.escape(button.dataset.favourite)}"]`)) {
     same.setAttribute("aria-pressed", String(favourite));
   }
-  await setFavourite(button.dataset.favourite, favourite);
+  // If the device could not keep it, the page says so and the buttons show what is kept.
+  await setFavourite(button.dataset.favourite, favourite).catch(() => null);
   render();
 });
 document.addEventListener("easeback:synced", render);

@@ -1,22 +1,40 @@
 // Sends queued changes to the server when it can: at once, when the network
 // comes back, and when the page is shown again (not Background Sync, which
 // Safari lacks). Each change carries its own id, so sending one twice is
-// harmless. Once nothing is waiting, the server's state is the merged truth
-// and the device copy is refreshed from it.
+// harmless. A change the server refuses for good is parked (kept, and in the
+// export) so it never holds up the rest; anything else is kept and sent
+// again. Once nothing is waiting, the server's state is the merged truth and
+// the device copy is refreshed from it.
 import { entries, read, remove as forget, write } from "./device-store.js";
 import { askToKeepData } from "./keep-data.js";
-import { clear, getAll, put, remove } from "./store.js";
+import { countsAsTry, laterDelay, notSentEntry, retryDelay, statusMessage, verdict } from "./outbox-rules.js";
+import { count, getAll, move, onStorageChange, put, putWithChange, remove, replaceUnlessWaiting } from "./store.js";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 const UNSENT = "unsent:";
 // Set once the server has taken a save from this device, so it has a profile.
 const HAS_PROFILE = "has-profile";
-const RETRY_LATER = new Set([408, 429]);
 let flushing = null;
 
 function newId() {
   return crypto.randomUUID();
 }
+
+// --- What the page says about saving ------------------------------------------
+
+const notes = { outdated: false, blocked: false, deviceFailed: false, held: false, parked: 0 };
+
+function showStatus() {
+  const element = document.querySelector("[data-sync-status]");
+  const message = statusMessage(notes);
+  if (element && element.textContent !== message) element.textContent = message;
+}
+
+onStorageChange((state) => {
+  notes.blocked = state === "blocked";
+  notes.outdated = state === "outdated";
+  showStatus();
+});
 
 // Saves started but not yet in the outbox, and how many saves have ever
 // started. A count taken while a save began may have missed it on both
@@ -28,48 +46,107 @@ let started = 0;
 async function showPending() {
   const seen = started;
   const onTheirWay = arriving;
-  const pending = (await getAll("outbox")).length + onTheirWay;
-  if (started === seen) document.documentElement.dataset.pending = String(pending);
-  return pending;
+  let pending;
+  try {
+    pending = (await count("outbox")) + onTheirWay;
+    notes.parked = await count("parked");
+  } catch {
+    pending = null; // the device's storage cannot be read: say so rather than guess
+  }
+  if (started === seen) document.documentElement.dataset.pending = pending === null ? "unknown" : String(pending);
+  showStatus();
+  return pending ?? onTheirWay;
 }
 
-// Mark the page as saving at once, before any await, so "nothing pending"
-// is never read between a tap and its change reaching the outbox.
-function saving() {
+// Keep a change on the device: its own copy (if any) and the outbox, together.
+// Marks the page as saving at once, before any await, so "nothing pending" is
+// never read between a tap and its change reaching the outbox; and whatever
+// happens, the mark is lifted again. Rejects if the device could not keep it.
+async function save(storeName, row, method, path, body) {
   arriving += 1;
   started += 1;
   document.documentElement.dataset.pending = "saving";
+  try {
+    await putWithChange(storeName, row, { method, path, body, queuedAt: Date.now() });
+    notes.deviceFailed = false;
+  } catch (error) {
+    notes.deviceFailed = true;
+    throw error;
+  } finally {
+    arriving = Math.max(0, arriving - 1);
+    await showPending();
+  }
+  askToKeepData();
 }
 
 // Queue a change for the server and try to send it now.
 export async function queue(method, path, body) {
-  try {
-    await put("outbox", { method, path, body, queuedAt: Date.now() });
-  } finally {
-    arriving = Math.max(0, arriving - 1);
-  }
-  await showPending();
-  askToKeepData();
+  await save(null, null, method, path, body);
   return flush();
 }
 
-let retryTimer = null;
+// --- Sending -------------------------------------------------------------------
 
-// The server asked us to slow down: try again when it says (at most in five minutes).
-function retryAfter(response) {
-  const seconds = Number(response.headers.get("Retry-After")) || 60;
+let retryTimer = null;
+// Refusals and network failures in a row, for backing off.
+let failures = 0;
+
+function retryIn(seconds) {
   clearTimeout(retryTimer);
-  retryTimer = setTimeout(() => flush(), Math.min(seconds, 300) * 1000);
+  retryTimer = setTimeout(() => flush(), seconds * 1000);
 }
 
-async function send(item) {
-  const response = await fetch(item.path, {
+function send(item) {
+  return fetch(item.path, {
     method: item.method, headers: JSON_HEADERS, body: JSON.stringify(item.body), credentials: "same-origin",
   });
-  if (response.status === 429) retryAfter(response);
-  if (response.ok) write(HAS_PROFILE, true);
-  // A 4xx other than "try later" will never succeed: drop it rather than block the queue.
-  return response.ok || (response.status < 500 && !RETRY_LATER.has(response.status));
+}
+
+async function detailOf(response) {
+  try {
+    return (await response.json()).detail ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// The server will never take this change: put it aside, with its answer.
+async function park(item, response) {
+  const parked = { ...item, status: response.status, detail: await detailOf(response), parkedAt: Date.now() };
+  await move("outbox", "parked", item.seq, parked);
+}
+
+// Refused for now (a proxy's 403, a 5xx): keep it first in line and try again later.
+async function hold(item, status) {
+  notes.held = true;
+  if (countsAsTry(status)) await put("outbox", { ...item, tries: (item.tries ?? 0) + 1 });
+  failures += 1;
+  retryIn(retryDelay(failures));
+}
+
+// Send one change and act on the answer. Resolves to the verdict, or "offline".
+async function attempt(item) {
+  let response;
+  try {
+    response = await send(item);
+  } catch {
+    failures += 1;
+    retryIn(retryDelay(failures));
+    return "offline";
+  }
+  const outcome = verdict(response.status, item.tries ?? 0);
+  if (outcome === "sent") {
+    write(HAS_PROFILE, true);
+    failures = 0;
+    await remove("outbox", item.seq);
+  } else if (outcome === "park") {
+    await park(item, response);
+  } else if (outcome === "later") {
+    retryIn(laterDelay(response.headers.get("Retry-After")));
+  } else {
+    await hold(item, response.status);
+  }
+  return outcome;
 }
 
 // Changes written while the page was closing (see recordSessionOnExit) join the outbox.
@@ -83,25 +160,22 @@ async function adoptUnsent() {
 async function flushNow() {
   await adoptUnsent();
   for (const item of await getAll("outbox")) {
-    let done = false;
-    try {
-      done = await send(item);
-    } catch {
-      done = false; // offline
-    }
-    if (!done) return showPending();
-    await remove("outbox", item.seq);
+    const outcome = await attempt(item);
+    // Anything but "sent" or "parked" waits, and so does everything behind it.
+    if (outcome !== "sent" && outcome !== "park") return showPending();
   }
+  notes.held = false;
   await pull();
   return showPending();
 }
 
+// Send what is waiting; resolves to how many changes are still waiting.
 export function flush() {
-  if (!navigator.onLine) return adoptUnsent().then(showPending);
+  if (!navigator.onLine) return adoptUnsent().then(showPending, showPending);
   // A flush already under way read the outbox before this change joined it:
   // go again once it is done.
   if (flushing) return flushing.then(() => flush());
-  flushing = flushNow().finally(() => { flushing = null; });
+  flushing = flushNow().catch(showPending).finally(() => { flushing = null; });
   return flushing;
 }
 
@@ -111,14 +185,16 @@ async function fetchJson(path) {
   return response.json();
 }
 
-// Only called with an empty outbox: the server already has every local change.
+// Refresh the device's copy from the server. The server's answer may be
+// older than a change made here while it was on its way, so it is applied
+// only if no save started since and nothing is waiting in the outbox; that
+// change's own flush pulls again.
 async function pull() {
+  const startedBefore = started;
   try {
     const { favourites } = await fetchJson("/api/v1/favourites");
-    await clear("favourites");
-    for (const row of favourites) {
-      await put("favourites", { routine: row.routine, favourite: true, changedAt: row.changed_at });
-    }
+    const rows = favourites.map((row) => ({ routine: row.routine, favourite: true, changedAt: row.changed_at }));
+    await replaceUnlessWaiting("favourites", rows, () => started === startedBefore);
     const checklist = await fetchJson("/api/v1/checklist");
     const local = read("checklist");
     if (checklist.changed_at > (local?.changedAt ?? 0)) {
@@ -132,26 +208,34 @@ async function pull() {
   document.dispatchEvent(new CustomEvent("easeback:synced"));
 }
 
+// Everything on this device that the server does not have: changes still
+// waiting to be sent, and changes it refused (parked), as the export lists them.
+export async function changesNotSent() {
+  const closing = entries(UNSENT).map(([, item]) => notSentEntry(item, "waiting"));
+  const waiting = (await getAll("outbox")).map((item) => notSentEntry(item, "waiting"));
+  const parked = (await getAll("parked")).map((item) => notSentEntry(item, "parked"));
+  return [...parked, ...waiting, ...closing];
+}
+
 // --- What the pages save ------------------------------------------------------
 
 export async function setFavourite(routine, favourite) {
-  saving();
   const changedAt = Date.now();
-  await put("favourites", { routine, favourite, changedAt });
   const path = `/api/v1/favourites/${encodeURIComponent(routine)}`;
-  return queue(favourite ? "PUT" : "DELETE", path, { change_id: newId(), changed_at: changedAt });
+  await save("favourites", { routine, favourite, changedAt }, favourite ? "PUT" : "DELETE", path,
+    { change_id: newId(), changed_at: changedAt });
+  return flush();
 }
 
 export async function favouriteRoutines() {
   return (await getAll("favourites")).filter((row) => row.favourite).sort((a, b) => b.changedAt - a.changedAt);
 }
 
-export async function recordSession(session) {
-  saving();
+// The player does not wait for this; a failure is told on the page by save().
+export function recordSession(session) {
   const body = { ...session, updated_at: Date.now() };
   delete body.id;
-  await put("sessions", session);
-  return queue("PUT", `/api/v1/sessions/${session.id}`, body);
+  return save("sessions", session, "PUT", `/api/v1/sessions/${session.id}`, body).then(flush, () => null);
 }
 
 // While the page is closing there is no time for IndexedDB: keep the change
@@ -159,7 +243,7 @@ export async function recordSession(session) {
 export function recordSessionOnExit(session) {
   const body = { ...session, updated_at: Date.now() };
   delete body.id;
-  const item = { method: "PUT", path: `/api/v1/sessions/${session.id}`, body };
+  const item = { method: "PUT", path: `/api/v1/sessions/${session.id}`, body, queuedAt: Date.now() };
   write(UNSENT + session.id, item);
   // A device's first save makes its profile. Sent from here, it could race the
   // next page's outbox (which sends the same change, before this answer's cookie
@@ -170,18 +254,18 @@ export function recordSessionOnExit(session) {
   }).catch(() => null);
 }
 
+// Resolves once the check-in is kept on this device (rejects if it could not
+// be); sending it to the server carries on without holding up the form.
 export async function recordCheckin(checkin) {
-  saving();
-  await put("checkins", checkin);
-  write("latest-checkin", checkin);
   const body = { ...checkin };
   delete body.id;
-  return queue("PUT", `/api/v1/checkins/${checkin.id}`, body);
+  await save("checkins", checkin, "PUT", `/api/v1/checkins/${checkin.id}`, body);
+  write("latest-checkin", checkin);
+  flush();
 }
 
 export function saveChecklist({ state, changedAt }) {
-  saving();
-  return queue("PUT", "/api/v1/checklist", { change_id: newId(), changed_at: changedAt, state });
+  return queue("PUT", "/api/v1/checklist", { change_id: newId(), changed_at: changedAt, state }).catch(() => null);
 }
 
 export { newId };
