@@ -2,11 +2,19 @@
 // player, a check-in belongs to the session being played.
 import { newId, recordCheckin } from "./sync.js";
 
+// One id per filled-in form, kept until that fill is safely saved: a second
+// tap (or a retry after a failure) sends the same check-in again, which the
+// server records once, instead of a second check-in.
+function checkinId(form) {
+  form.dataset.checkinId ||= newId();
+  return form.dataset.checkinId;
+}
+
 function fromForm(form) {
   const values = new FormData(form);
   const player = document.querySelector("[data-player]");
   return {
-    id: newId(),
+    id: checkinId(form),
     session_id: player?.dataset.sessionId ?? null,
     moment: form.dataset.moment,
     back_pain: Number(values.get("back_pain")),
@@ -22,9 +30,19 @@ document.addEventListener("submit", async (event) => {
   if (!form) return;
   event.preventDefault();
   const status = form.querySelector("[data-checkin-status]");
+  const button = form.querySelector("button[type=submit]");
   const checkin = fromForm(form);
-  await recordCheckin(checkin);
+  button.disabled = true;
+  try {
+    await recordCheckin(checkin);
+  } catch {
+    status.textContent = "This check-in could not be saved on this device. Please try again.";
+    return;
+  } finally {
+    button.disabled = false;
+  }
   form.reset();
+  delete form.dataset.checkinId;
   status.textContent = `Saved: back ${checkin.back_pain}, leg ${checkin.leg_pain}. Thank you.`;
   form.dispatchEvent(new CustomEvent("easeback:checkin-saved", { bubbles: true, detail: checkin }));
 });
