@@ -1,0 +1,39 @@
+// Settings, "Download as JSON": the server's export plus what only this
+// device has (changes still waiting, and changes the server refused), so a
+// download really is everything. Without JavaScript the link still gives
+// the server's export.
+import { changesNotSent } from "./sync.js";
+
+const link = document.querySelector("[data-export-json]");
+const status = document.querySelector("[data-export-status]");
+
+async function fromServer() {
+  try {
+    const response = await fetch(link.href, { credentials: "same-origin" });
+    if (response.ok) return await response.json();
+  } catch {
+    // Offline: what is on this device can still be downloaded.
+  }
+  status.textContent = "Our server could not be reached, so this download has only what is on this device.";
+  return { exported_at: new Date().toISOString(), from_this_device_only: true };
+}
+
+function download(data, filename) {
+  const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const anchor = Object.assign(document.createElement("a"), { href: url, download: filename });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+if (link) {
+  link.addEventListener("click", async (event) => {
+    event.preventDefault();
+    status.textContent = "";
+    const data = await fromServer();
+    data.not_sent = await changesNotSent();
+    download(data, "easeback-export.json");
+  });
+}
