@@ -1,5 +1,7 @@
 """Favourites, sessions and check-ins in the browser: offline first, synced, never lost."""
+import json
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -201,3 +203,216 @@ def test_link_a_second_device(page, browser, base_url):
     other.goto("/favourites")
     expect(other.get_by_role("link", name="In bed")).to_be_visible()
     other.context.close()
+
+
+# --- Nothing lost, nothing doubled, nothing dropped without a word -------------
+
+KEPT = "Some changes could not be sent yet. They are kept on this device and will be sent again."
+
+
+def sync_note(page, text):
+    """The page-wide note about saving, with this text in it."""
+    return page.get_by_role("status").filter(has_text=text)
+
+
+def refuse(status, detail="Refused."):
+    """A route handler answering every request with this error."""
+    return lambda route: route.fulfill(status=status, json={"error": "Refused", "detail": detail})
+
+
+def test_a_change_a_proxy_refuses_is_kept_told_and_sent_again(page):
+    page.clock.install(time=START)
+    page.route("**/api/v1/favourites/desk-break", refuse(403, "Forbidden by the proxy."))
+    page.goto("/routines/desk-break")
+    page.get_by_role("button", name="Favourite Desk break").click()
+    expect(sync_note(page, KEPT)).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("data-pending", "1")
+    assert server_favourites(page) == []
+    page.unroute("**/api/v1/favourites/desk-break")
+    page.clock.run_for(31_000)
+    synced(page)
+    assert server_favourites(page) == ["desk-break"]
+    expect(sync_note(page, KEPT)).to_have_count(0)
+
+
+def test_a_change_the_server_never_takes_is_parked_and_the_rest_go_on(page):
+    page.route("**/api/v1/favourites/desk-break", refuse(422, "Times more than a day ahead are refused."))
+    page.goto("/routines")
+    page.get_by_role("button", name="Favourite Desk break").click()
+    page.get_by_role("button", name="Favourite In bed").click()
+    synced(page)
+    assert server_favourites(page) == ["in-bed"]
+    parked = "1 change could not be saved on our server. It is kept on this device"
+    expect(sync_note(page, parked)).to_be_visible()
+    page.goto("/about")
+    expect(sync_note(page, parked)).to_be_visible()
+
+
+def test_a_change_the_server_fails_on_every_time_is_parked_after_five_tries(page):
+    tries = []
+
+    def fail(route):
+        tries.append(route.request.method)
+        route.fulfill(status=500, json={"error": "Internal Server Error", "detail": "Something went wrong."})
+
+    page.route("**/api/v1/favourites/desk-break", fail)
+    page.goto("/routines/desk-break")
+    page.get_by_role("button", name="Favourite Desk break").click()
+    for _ in range(4):
+        expect(sync_note(page, KEPT)).to_be_visible()
+        page.reload()  # each page sends what is waiting
+    expect(sync_note(page, "1 change could not be saved on our server.")).to_be_visible()
+    assert tries == ["PUT"] * 5
+    synced(page)  # parked: it no longer holds up the changes behind it
+    page.reload()
+    synced(page)
+    assert len(tries) == 5
+
+
+def test_download_as_json_includes_changes_not_sent(page):
+    page.route("**/api/v1/favourites/desk-break", refuse(409, "This profile is full."))
+    page.route("**/api/v1/favourites/in-bed", refuse(403))
+    page.goto("/routines")
+    page.get_by_role("button", name="Favourite Desk break").click()
+    expect(sync_note(page, "1 change could not be saved on our server.")).to_be_visible()
+    page.get_by_role("button", name="Favourite In bed").click()
+    expect(sync_note(page, KEPT)).to_be_visible()
+    page.goto("/settings")
+    link = page.get_by_role("link", name="Download as JSON")
+    expect(link).to_have_attribute("href", "/api/v1/export.json")  # still a plain link without JavaScript
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "easeback-export.json"
+    exported = json.loads(Path(download.value.path()).read_text())
+    assert {"exported_at", "favourites", "sessions", "checkins", "checklist"} <= exported.keys()
+    not_sent = {entry["path"]: entry for entry in exported["not_sent"]}
+    assert not_sent.keys() == {"/api/v1/favourites/desk-break", "/api/v1/favourites/in-bed"}
+    parked, waiting = not_sent["/api/v1/favourites/desk-break"], not_sent["/api/v1/favourites/in-bed"]
+    assert (parked["state"], parked["server_status"], parked["server_detail"]) == ("parked", 409, "This profile is full.")
+    assert waiting["state"] == "waiting" and waiting["method"] == "PUT" and "change_id" in waiting["body"]
+
+
+def test_a_pull_never_undoes_a_tap_made_while_it_was_fetching(page):
+    held = []
+    page.route("**/api/v1/favourites", lambda route: route.continue_() if held else held.append(route))
+    page.route("**/api/v1/favourites/desk-break", lambda route: route.abort())  # the tap stays unsent
+    page.goto("/routines/desk-break")
+    button = page.get_by_role("button", name="Favourite Desk break")
+    expect(button).to_have_attribute("aria-pressed", "false")
+    assert len(held) == 1  # the page's first pull is on its way
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    # The server (which has not had the tap) answers the pull; it reads the checklist next.
+    with page.expect_response("**/api/v1/checklist"):
+        held[0].continue_()
+    page.reload()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("html")).to_have_attribute("data-pending", "1")
+
+
+def test_a_second_submit_of_the_same_check_in_saves_it_once(page):
+    page.goto("/history")
+    form = page.locator("form[data-checkin-form]")
+    form.get_by_role("group", name=re.compile("^Back pain")).get_by_text("6", exact=True).click()
+    form.get_by_role("group", name=re.compile("^Leg pain")).get_by_text("4", exact=True).click()
+    with page.expect_navigation():  # /history redraws once the check-in has synced
+        form.evaluate("form => { form.requestSubmit(); form.requestSubmit(); }")
+    synced(page)
+    checkins = page.request.get("/api/v1/checkins").json()["checkins"]
+    assert [(c["back_pain"], c["leg_pain"]) for c in checkins] == [(6, 4)]
+
+
+FAIL_DEVICE_WRITES = """
+const put = IDBObjectStore.prototype.put;
+IDBObjectStore.prototype.put = function (...args) {
+  if (window.failDeviceWrites) throw new DOMException("The device is full.", "QuotaExceededError");
+  return put.apply(this, args);
+};
+"""
+
+
+def test_a_favourite_the_device_could_not_keep_is_told_and_the_count_recovers(page):
+    page.add_init_script(FAIL_DEVICE_WRITES)
+    page.goto("/routines/desk-break")
+    synced(page)
+    page.evaluate("window.failDeviceWrites = true")
+    button = page.get_by_role("button", name="Favourite Desk break")
+    button.click()
+    expect(sync_note(page, "Your last change could not be saved on this device.")).to_be_visible()
+    synced(page)
+    expect(button).to_have_attribute("aria-pressed", "false")
+    page.evaluate("window.failDeviceWrites = false")
+    button.click()
+    synced(page)
+    expect(sync_note(page, "could not be saved on this device")).to_have_count(0)
+    assert server_favourites(page) == ["desk-break"]
+
+
+def test_a_check_in_the_device_could_not_keep_is_told_and_can_be_saved_again(page):
+    page.add_init_script(FAIL_DEVICE_WRITES)
+    page.goto("/history")
+    synced(page)
+    page.evaluate("window.failDeviceWrites = true")
+    fill_checkin(page, 5, 2, "Thigh", check_saved=False)
+    form = page.locator("form[data-checkin-form]")
+    expect(form.get_by_role("status")).to_have_text(
+        "This check-in could not be saved on this device. Please try again.")
+    synced(page)
+    page.evaluate("window.failDeviceWrites = false")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Save check-in").click()
+    synced(page)
+    assert len(page.request.get("/api/v1/checkins").json()["checkins"]) == 1
+
+
+def blank_page(context, path):
+    """Another tab on the app's origin that runs none of its scripts."""
+    tab = context.new_page()
+    tab.route(f"**{path}", lambda route: route.fulfill(content_type="text/html", body="<title>Tab</title>"))
+    tab.goto(path)
+    return tab
+
+
+OPEN_AS_OLD_VERSION = """() => new Promise((resolve, reject) => {
+  const req = indexedDB.open("easeback", 1);
+  req.onupgradeneeded = () => {  // version 1's stores, as the old tab made them
+    req.result.createObjectStore("favourites", { keyPath: "routine" });
+    req.result.createObjectStore("sessions", { keyPath: "id" });
+    req.result.createObjectStore("checkins", { keyPath: "id" });
+    req.result.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
+  };
+  req.onsuccess = () => { window.heldOpen = req.result; resolve(); };  // and never closed
+  req.onerror = () => reject(req.error);
+})"""
+
+OPEN_AS_NEWER_VERSION = """async () => {
+  const [{ version }] = await indexedDB.databases();
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open("easeback", version + 1);
+    req.onblocked = () => reject(new Error("blocked by the other tab"));
+    req.onsuccess = () => { req.result.close(); resolve(version + 1); };
+    req.onerror = () => reject(req.error);
+  });
+}"""
+
+
+def test_an_older_tab_holding_the_database_open_is_explained_not_a_silent_hang(page, context):
+    old = blank_page(context, "/an-old-tab")
+    old.evaluate(OPEN_AS_OLD_VERSION)
+    page.goto("/routines/desk-break")
+    blocked = sync_note(page, "Easeback is open in another tab. Close that tab")
+    expect(blocked).to_be_visible()
+    old.close()
+    expect(blocked).to_have_count(0)
+    page.get_by_role("button", name="Favourite Desk break").click()
+    synced(page)
+    assert server_favourites(page) == ["desk-break"]
+
+
+def test_this_tab_steps_aside_for_a_newer_version_in_another_tab(page, context):
+    page.goto("/routines/desk-break")
+    synced(page)  # this tab has the database open
+    newer = blank_page(context, "/a-newer-tab")
+    assert newer.evaluate(OPEN_AS_NEWER_VERSION) > 1
+    page.get_by_role("button", name="Favourite Desk break").click()
+    expect(sync_note(page, "Easeback was updated in another tab. Reload this page")).to_be_visible()
