@@ -296,12 +296,12 @@ def test_a_pull_never_undoes_a_tap_made_while_it_was_fetching(page):
     held = []
     page.route("**/api/v1/favourites", lambda route: route.continue_() if held else held.append(route))
     page.route("**/api/v1/favourites/desk-break", lambda route: route.abort())  # the tap stays unsent
-    page.goto("/routines/desk-break")
+    with page.expect_request(lambda request: request.url.endswith("/api/v1/favourites")):
+        page.goto("/routines/desk-break")  # the page's first pull is on its way, and held
     button = page.get_by_role("button", name="Favourite Desk break")
-    expect(button).to_have_attribute("aria-pressed", "false")
-    assert len(held) == 1  # the page's first pull is on its way
     button.click()
     expect(button).to_have_attribute("aria-pressed", "true")
+    assert len(held) == 1
     # The server (which has not had the tap) answers the pull; it reads the checklist next.
     with page.expect_response("**/api/v1/checklist"):
         held[0].continue_()
@@ -338,8 +338,8 @@ def test_a_favourite_the_device_could_not_keep_is_told_and_the_count_recovers(pa
     page.evaluate("window.failDeviceWrites = true")
     button = page.get_by_role("button", name="Favourite Desk break")
     button.click()
+    synced(page)  # not stuck at "saving"
     expect(sync_note(page, "Your last change could not be saved on this device.")).to_be_visible()
-    synced(page)
     expect(button).to_have_attribute("aria-pressed", "false")
     page.evaluate("window.failDeviceWrites = false")
     button.click()
