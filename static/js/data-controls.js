@@ -22,6 +22,7 @@ $("[data-make-code]").addEventListener("click", async () => {
   try {
     const { ok, data } = await post("/api/v1/link-codes");
     output.textContent = ok ? data.code : data.detail;
+    if (ok) document.dispatchEvent(new CustomEvent("easeback:devices-changed"));
   } catch {
     output.textContent = OFFLINE;
   }
@@ -35,9 +36,12 @@ $("[data-link-form]").addEventListener("submit", async (event) => {
     if (ok) {
       status.textContent = "This device is linked. Your saved things will appear here.";
       event.target.reset();
+      document.dispatchEvent(new CustomEvent("easeback:devices-changed"));
       await flush();
+    } else if (code === 422) {
+      status.textContent = "A code has 10 letters and numbers, like ABCDE-23456. Check it and try again.";
     } else {
-      status.textContent = code === 429 ? "Too many tries. Wait ten minutes, then make a new code." : data.detail;
+      status.textContent = data.detail ?? "Too many tries. Wait ten minutes, then make a new code.";
     }
   } catch {
     status.textContent = OFFLINE;

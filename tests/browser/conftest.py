@@ -13,8 +13,13 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    """Serve the app, in its own process, on 127.0.0.1 for the whole browser session."""
-    with app_process(separate_database_uri(tmp_path_factory.mktemp("live"), "easeback_live")) as url:
+    """Serve the app, in its own process, on 127.0.0.1 for the whole browser session.
+
+    Every test's fresh browser context is a new device from 127.0.0.1, so the session makes
+    far more profiles from one address than a household would.
+    """
+    database = separate_database_uri(tmp_path_factory.mktemp("live"), "easeback_live")
+    with app_process(database, env={"FLASK_PROFILE_CREATION_LIMIT": "10000 per hour"}) as url:
         yield url
 
 

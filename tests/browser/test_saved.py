@@ -192,7 +192,7 @@ def test_link_a_second_device(page, browser, base_url):
     synced(page)
     page.goto("/settings")
     page.get_by_role("button", name="Show a code").click()
-    shown = page.get_by_role("status").filter(has_text=re.compile(r"^[2-9A-Z]{4}-[2-9A-Z]{4}$"))
+    shown = page.get_by_role("status").filter(has_text=re.compile(r"^[2-9A-Z]{5}-[2-9A-Z]{5}$"))
     expect(shown).to_be_visible()
     code = shown.inner_text()
     other = browser.new_context(base_url=base_url).new_page()
