@@ -1,31 +1,67 @@
-"""/history: past sessions and pain check-ins, a trend chart and gentle notes."""
+"""/history: past sessions and pain check-ins, a trend chart and gentle notes.
+
+A profile may hold thousands of rows, so the page reads only what it shows: the
+latest sessions and check-ins, and the weekly counts added up by the database.
+"""
 from collections import defaultdict
-from datetime import timezone
+from datetime import datetime, time, timedelta, timezone
+from itertools import pairwise
 from types import SimpleNamespace
 
-from flask import Blueprint, render_template
-from sqlalchemy import select
+from flask import Blueprint, make_response, render_template
+from sqlalchemy import and_, case, func, select
 
 from app.content import library
 from app.db import db
-from app.history_chart import REACH_LABELS, gentle_notes, pain_chart_svg, weekly_sessions
-from app.models import CheckIn, PracticeSession
+from app.history_chart import REACH_LABELS, gentle_notes, pain_chart_svg, week_mondays
+from app.models import CheckIn, PracticeSession, utcnow
 from app.profiles import current_profile
+from app.schemas import CLOCK_SLACK
 
 bp = Blueprint("history", __name__)
 SHOWN_SESSIONS = 50
+WEEK = timedelta(weeks=1)
+# The chart, its table and the notes use the latest check-ins: months of daily use,
+# and still quick to draw for a profile with thousands.
+SHOWN_CHECKINS = 200
 
 
-def saved_by(profile):
-    """The profile's sessions and check-ins, newest first."""
+def latest(model, profile, moment, limit):
+    """A profile's newest rows by moment, at most limit + 1 (so the caller can tell there are more).
+
+    Rows more than a day ahead of the server's clock (saved before such times were refused)
+    are left out: they would count as the latest for years.
+    """
+    return db.session.execute(
+        select(model).where(model.profile_id == profile.id, moment <= utcnow() + CLOCK_SLACK)
+        .order_by(moment.desc()).limit(limit + 1)).scalars().all()
+
+
+def checkins_by_session(profile, sessions):
+    """The newest check-in for each moment (before, after) of each session shown."""
+    by_session = defaultdict(dict)
+    if not sessions:
+        return by_session
+    found = db.session.execute(
+        select(CheckIn).where(CheckIn.profile_id == profile.id, CheckIn.session_id.in_([s.id for s in sessions]))
+        .order_by(CheckIn.recorded_at.desc())).scalars()
+    for checkin in found:
+        by_session[checkin.session_id].setdefault(checkin.moment, checkin)
+    return by_session
+
+
+def sessions_per_week(profile, weeks=8):
+    """(Monday, sessions started that week) for the last weeks weeks, counted by the database."""
+    mondays = week_mondays(weeks=weeks)
     if profile is None:
-        return [], []
-    sessions = db.session.execute(
-        select(PracticeSession).where(PracticeSession.profile_id == profile.id)
-        .order_by(PracticeSession.started_at.desc())).scalars().all()
-    checkins = db.session.execute(
-        select(CheckIn).where(CheckIn.profile_id == profile.id).order_by(CheckIn.recorded_at.desc())).scalars().all()
-    return sessions, checkins
+        return [(monday, 0) for monday in mondays]
+    starts = [datetime.combine(monday, time()) for monday in mondays] + [
+        datetime.combine(mondays[-1] + WEEK, time())]
+    started = PracticeSession.started_at
+    counts = db.session.execute(
+        select(*(func.count(case((and_(started >= start, started < end), 1))) for start, end in pairwise(starts)))
+        .where(PracticeSession.profile_id == profile.id, started >= starts[0], started < starts[-1])).one()
+    return list(zip(mondays, counts, strict=True))
 
 
 def in_utc(row, *fields):
@@ -39,15 +75,22 @@ def in_utc(row, *fields):
 @bp.get("/history")
 def page():
     """Sessions with their check-ins, the pain trend, sessions per week and notes."""
-    sessions, checkins = saved_by(current_profile())
+    profile = current_profile()
+    sessions, checkins = [], []
+    if profile is not None:
+        sessions = latest(PracticeSession, profile, PracticeSession.started_at, SHOWN_SESSIONS)
+        checkins = latest(CheckIn, profile, CheckIn.recorded_at, SHOWN_CHECKINS)
+    more_checkins = len(checkins) > SHOWN_CHECKINS
+    sessions, checkins = sessions[:SHOWN_SESSIONS], checkins[:SHOWN_CHECKINS]
     chart_points = [in_utc(checkin, "recorded_at") for checkin in checkins]
-    by_session = defaultdict(dict)
-    for checkin in checkins:
-        if checkin.session_id:
-            by_session[checkin.session_id].setdefault(checkin.moment, checkin)
-    weeks = weekly_sessions([in_utc(session, "started_at") for session in sessions])
-    return render_template(
-        "history.html", sessions=sessions[:SHOWN_SESSIONS], checkins=checkins, by_session=by_session,
-        chart=pain_chart_svg(chart_points), weeks=weeks, busiest=max([count for _, count in weeks] + [1]),
-        notes=gentle_notes(chart_points), reach_labels=REACH_LABELS, routines=library().routines,
-    )
+    weeks = sessions_per_week(profile)
+    response = make_response(render_template(
+        "history.html", sessions=sessions, checkins=checkins, more_checkins=more_checkins,
+        by_session=checkins_by_session(profile, sessions), chart=pain_chart_svg(chart_points), weeks=weeks,
+        busiest=max([count for _, count in weeks] + [1]), notes=gentle_notes(chart_points),
+        reach_labels=REACH_LABELS, routines=library().routines,
+    ))
+    # Personal: no shared cache may keep it. Not no-store: the service worker keeps a copy
+    # so the page still opens offline, and asks the server first when online.
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response

@@ -96,14 +96,18 @@ def _describe(ordered) -> str:
     )
 
 
-def weekly_sessions(sessions, *, weeks=8, today=None) -> list[tuple[date, int]]:
-    """Count sessions per week (Monday first) for the last `weeks` weeks, oldest first."""
+def week_mondays(*, weeks=8, today=None) -> list[date]:
+    """The Mondays (UTC) starting the last `weeks` weeks, this one included, oldest first."""
     if weeks < 1:
         raise ValueError(f"weeks must be at least 1, not {weeks}")
     today = today or datetime.now(UTC).date()
     this_monday = today - timedelta(days=today.weekday())
-    mondays = [this_monday - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
-    counts = dict.fromkeys(mondays, 0)
+    return [this_monday - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
+
+
+def weekly_sessions(sessions, *, weeks=8, today=None) -> list[tuple[date, int]]:
+    """Count sessions per week (Monday first) for the last `weeks` weeks, oldest first."""
+    counts = dict.fromkeys(week_mondays(weeks=weeks, today=today), 0)
     for session in sessions:
         day = session.started_at.astimezone(UTC).date()
         monday = day - timedelta(days=day.weekday())
