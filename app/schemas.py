@@ -3,14 +3,48 @@
 The same models validate requests and generate the OpenAPI document, so the
 two can never disagree.
 """
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Annotated, Literal
 
-from pydantic import UUID4, AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import (
+    UUID4,
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
 
-# A device's clock in ms since 1970: between 2020 and 2100.
+from app import models
+
+EPOCH = datetime(1970, 1, 1)
+FIRST_MOMENT = datetime(2020, 1, 1)
+# A phone's clock may be a little fast; one a day or more ahead is wrong, and a time
+# from the future would sort after every real one for years (history, last change wins).
+CLOCK_SLACK = timedelta(days=1)
+AHEAD = "is more than a day ahead of the server's clock; check the date and time on this device"
+
+
+def _not_ahead(moment):
+    """Refuse a naive UTC time more than a day ahead of the server's clock."""
+    if moment > models.utcnow() + CLOCK_SLACK:
+        raise ValueError(AHEAD)
+    return moment
+
+
+def _millis_not_ahead(millis):
+    """Refuse a device clock reading (ms since 1970) more than a day ahead of the server's clock."""
+    if millis > (models.utcnow() + CLOCK_SLACK - EPOCH) // timedelta(milliseconds=1):
+        raise ValueError(AHEAD)
+    return millis
+
+
+# A device's clock in ms since 1970: from 2020 to a day ahead of the server's clock.
 # Numbers and yes/no must be sent as JSON numbers and booleans, not strings.
-DeviceMillis = Annotated[StrictInt, Field(ge=1_577_836_800_000, le=4_102_444_800_000)]
+DeviceMillis = Annotated[StrictInt, Field(ge=1_577_836_800_000), AfterValidator(_millis_not_ahead)]
 PainScore = Annotated[StrictInt, Field(ge=0, le=10)]
 Reach = Literal["none", "buttock", "thigh", "calf", "foot"]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
@@ -21,11 +55,11 @@ def _as_utc(value):
     if value.tzinfo is not None:
         try:
             value = value.astimezone(timezone.utc).replace(tzinfo=None)
-        except OverflowError:  # e.g. 0001-01-01T00:00+01:00 is before year 1 in UTC
-            value = None
-    if value is None or not 2020 <= value.year <= 2100:
-        raise ValueError("must be between the years 2020 and 2100")
-    return value
+        except OverflowError:  # before year 1 or after year 9999 in UTC
+            value = datetime.min if value.year < 5000 else datetime.max
+    if value < FIRST_MOMENT:
+        raise ValueError("must be in the year 2020 or later")
+    return _not_ahead(value)
 
 
 UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
@@ -68,6 +102,13 @@ class SessionIn(Strict):
     steps_total: Annotated[StrictInt, Field(ge=1, le=500)]
     completed: StrictBool
     updated_at: DeviceMillis
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self):
+        """A session cannot end before it started (a device clock changed part-way, or a bug)."""
+        if self.ended_at < self.started_at:
+            raise ValueError("ended_at is before started_at; a session must end after it starts")
+        return self
 
 
 class SessionOut(BaseModel):
@@ -120,10 +161,57 @@ class CheckInList(BaseModel):
     checkins: list[CheckInOut]
 
 
+# The checklist page's own limits (templates/checklist.html): textareas take 2000
+# characters, one-line fields 200, and a therapist's details 120.
+LongText = Annotated[StrictStr, Field(max_length=2000)]
+LineText = Annotated[StrictStr, Field(max_length=200)]
+ShortText = Annotated[StrictStr, Field(max_length=120)]
+# Item and section ids; the checklist has a few dozen, so hundreds is plenty of room.
+Ticks = Annotated[dict[Slug, StrictBool], Field(max_length=300)]
+
+
+class Symptoms(Strict):
+    """"My symptoms in brief", to hand over at a first visit."""
+
+    where: LongText = ""
+    side: LineText = ""
+    duration: LineText = ""
+    helps: LongText = ""
+    worse: LongText = ""
+    diagnosis: LongText = ""
+
+
+class TherapistCard(Strict):
+    """One therapist on the comparison cards."""
+
+    name: ShortText = ""
+    clinic: ShortText = ""
+    techniques: ShortText = ""
+    cost: ShortText = ""
+    registered: StrictBool = False
+    ticks: Ticks = {}
+    notes: LongText = ""
+
+
+class ChecklistEntries(Strict):
+    """Everything entered on the checklist page, shaped like its form's field names
+    (see app/checklist.py); every part may be missing, as on a page never touched."""
+
+    ticks: Ticks = {}
+    notes: Annotated[dict[Slug, LongText], Field(max_length=100)] = {}
+    symptoms: Symptoms = Symptoms()
+    questions: LongText = ""
+    therapists: Annotated[list[TherapistCard], Field(max_length=3)] = []
+
+    def as_stored(self):
+        """The entries as plain JSON, with only the parts that were sent."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
 class ChecklistIn(Change):
     """The whole therapist checklist, as entered on the device."""
 
-    state: dict
+    state: ChecklistEntries
 
 
 class ChecklistOut(BaseModel):
@@ -167,6 +255,7 @@ class Error(BaseModel):
 
     error: str
     detail: str
+
 
 class DeviceOut(BaseModel):
     """One device linked to the profile: when it joined and when it was last used, nothing more."""

@@ -5,17 +5,22 @@ Hypothesis builds many inputs, valid and not, and these tests show that:
 - every valid body is accepted and comes back as sent: whole numbers and text
   unchanged, times as naive UTC at the same instant whatever offset they were
   sent with;
-- each range holds exactly at its edges: device clocks from 2020-01-01 to
-  2100-01-01 in ms, pain 0 to 10, steps done 0 to 500 and steps in all 1 to 500,
-  notes up to 280 characters, link codes of 4 to 20, routine slugs of up to 80
-  in lower-case words joined by single hyphens, times in the years 2020 to 2100
-  (UTC);
+- each range holds exactly at its edges: device clocks from 2020-01-01 to a
+  day ahead of the server's clock in ms, pain 0 to 10, steps done 0 to 500 and
+  steps in all 1 to 500, notes up to 280 characters, link codes as long as
+  LinkIn allows, routine slugs of up to 80 in lower-case words joined by single
+  hyphens, times from 2020 (UTC) to a day ahead of the server's clock, and a
+  session never ends before it starts;
+- the therapist checklist has the page's own shape and limits;
 - nothing is coerced: numbers and yes/no sent as text, yes/no sent as numbers,
   fractions for whole numbers, unknown fields and unlisted choices are refused;
 - no input at all makes a validator raise anything but a ValidationError, and
   through the HTTP API no body gets a 5xx: each gets a 2xx, or a 4xx whose JSON
   body has just "error" and "detail".
+
+The server's clock is fixed (NOW) for the whole module, so the edges are exact.
 """
+import math
 import re
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -25,11 +30,13 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
+from app.checklist import SYMPTOMS, THERAPIST_FIELDS
 from app.content import library
 from app.limits import limiter
 from app.schemas import (
     Change,
     CheckInIn,
+    ChecklistEntries,
     ChecklistIn,
     DeviceMillis,
     LinkIn,
@@ -43,16 +50,36 @@ from tests.test_api import checkin_body, session_body
 pure = settings(max_examples=100, deadline=None)
 over_http = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
-FIRST_MS, LAST_MS = 1_577_836_800_000, 4_102_444_800_000  # 2020-01-01 and 2100-01-01, UTC
+NOW = datetime(2026, 11, 25, 12, 0)  # the server's clock, in naive UTC, for every test here
+FIRST_TIME, LAST_TIME = datetime(2020, 1, 1), NOW + timedelta(days=1)
+AFTER_LAST_TIME = LAST_TIME + timedelta(microseconds=1)
+FIRST_MS = 1_577_836_800_000  # 2020-01-01, UTC
+LAST_MS = (LAST_TIME - datetime(1970, 1, 1)) // timedelta(milliseconds=1)
 T0 = 1_795_000_000_000
 EPOCH = datetime(2000, 1, 1)  # times are compared as timedeltas from here, which never overflow
-FIRST_TIME, AFTER_LAST_TIME = datetime(2020, 1, 1), datetime(2101, 1, 1)
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MODELS = [SessionIn, CheckInIn, Change, ChecklistIn, LinkIn]
 as_device_millis = TypeAdapter(DeviceMillis).validate_python
 as_pain_score = TypeAdapter(PainScore).validate_python
 as_slug = TypeAdapter(Slug).validate_python
 as_utc = TypeAdapter(UtcDatetime).validate_python
+
+
+@pytest.fixture(autouse=True, scope="module")
+def server_clock():
+    """Fix the server's clock, which decides how far ahead a time may be."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("app.models.utcnow", lambda: NOW)
+        yield
+
+
+def length_limits(model, field):
+    """The shortest and longest text a model's field takes, from its JSON Schema."""
+    schema = model.model_json_schema()["properties"][field]
+    return schema["minLength"], schema["maxLength"]
+
+
+CODE_MIN, CODE_MAX = length_limits(LinkIn, "code")
 
 
 def accepts(validate, value):
@@ -71,11 +98,11 @@ def change_body(**overrides):
 
 def checklist_body(**overrides):
     """A valid checklist body."""
-    return change_body(state={"asked-about-training": True}, **overrides)
+    return change_body(state={"ticks": {"asked-about-training": True}}, **overrides)
 
 
 VALID_BODIES = {SessionIn: session_body, CheckInIn: checkin_body, Change: change_body,
-                ChecklistIn: checklist_body, LinkIn: lambda **overrides: {"code": "K7P2QX", **overrides}}
+                ChecklistIn: checklist_body, LinkIn: lambda **overrides: {"code": "K7P2Q-X8M4N", **overrides}}
 
 # (model, field, smallest and largest whole number allowed)
 WHOLE_NUMBER_FIELDS = [
@@ -101,17 +128,17 @@ def offset_text(minutes):
 
 
 offsets = st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59)
-# Any wall-clock reading, weighted towards the allowed years and their edges.
+# Any wall-clock reading, weighted towards the allowed span and its edges.
 wall_clocks = st.one_of(
     st.datetimes(),
-    st.datetimes(min_value=datetime(2019, 12, 30), max_value=datetime(2101, 1, 2)),
-    st.sampled_from([datetime.min, datetime.max, FIRST_TIME, AFTER_LAST_TIME - timedelta(microseconds=1)]),
+    st.datetimes(min_value=FIRST_TIME - timedelta(days=2), max_value=LAST_TIME + timedelta(days=2)),
+    st.sampled_from([datetime.min, datetime.max, FIRST_TIME, LAST_TIME, AFTER_LAST_TIME]),
 )
 
 
 @st.composite
 def instants(draw):
-    """A (value to send, the UTC instant it means) pair, for an instant in 2020..2100.
+    """A (value to send, the UTC instant it means) pair, for an instant from 2020 to LAST_TIME.
 
     The value is an ISO 8601 string or a datetime, with any offset or none (taken as UTC).
     """
@@ -135,6 +162,7 @@ device_millis = st.integers(min_value=FIRST_MS, max_value=LAST_MS)
 pain = st.integers(min_value=0, max_value=10)
 uuid4s = st.uuids(version=4)
 json_leaves = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+texts = st.text(max_size=30)  # short: the limits have tests of their own
 json_values = st.recursive(
     json_leaves, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=12,
@@ -144,7 +172,8 @@ json_values = st.recursive(
 @st.composite
 def sessions(draw, routines=slugs):
     """A valid session body and the values it should validate to."""
-    (started, started_utc), (ended, ended_utc) = draw(instants()), draw(instants())
+    # A session ends when or after it starts.
+    (started, started_utc), (ended, ended_utc) = sorted([draw(instants()), draw(instants())], key=lambda p: p[1])
     body = {"routine": draw(routines), "started_at": started, "ended_at": ended,
             "steps_done": draw(st.integers(0, 500)), "steps_total": draw(st.integers(1, 500)),
             "completed": draw(st.booleans()), "updated_at": draw(device_millis)}
@@ -164,16 +193,25 @@ def checkins(draw):
     return body, {**body, "session_id": session_id, "recorded_at": recorded_utc}
 
 
+ticks = st.dictionaries(slugs, st.booleans(), max_size=6)
+therapist_cards = st.fixed_dictionaries({}, optional={
+    **{key: texts for key, _label in THERAPIST_FIELDS}, "registered": st.booleans(), "ticks": ticks, "notes": texts})
+# Any part of the page's state may be missing, as on a page never touched.
+checklist_states = st.fixed_dictionaries({}, optional={
+    "ticks": ticks, "notes": st.dictionaries(slugs, texts, max_size=4),
+    "symptoms": st.fixed_dictionaries({}, optional={key: texts for key, _label, _rows in SYMPTOMS}),
+    "questions": texts, "therapists": st.lists(therapist_cards, max_size=3)})
+
+
 @st.composite
 def checklists(draw):
     """A valid checklist body and the values it should validate to."""
     change_id = draw(uuid4s)
-    body = {"change_id": str(change_id), "changed_at": draw(device_millis),
-            "state": draw(st.dictionaries(st.text(), json_values, max_size=6))}
+    body = {"change_id": str(change_id), "changed_at": draw(device_millis), "state": draw(checklist_states)}
     return body, {**body, "change_id": change_id}
 
 
-links = st.text(min_size=4, max_size=20).map(lambda code: ({"code": code}, {"code": code}))
+links = st.text(min_size=CODE_MIN, max_size=CODE_MAX).map(lambda code: ({"code": code}, {"code": code}))
 
 
 def field_values():
@@ -206,9 +244,10 @@ def garbage_for(draw, model):
 @pure
 @given(data=st.data())
 def test_every_valid_body_is_accepted_and_round_trips(model, bodies, data):
-    """Each field comes back unchanged, except times, which come back as naive UTC."""
+    """Each field comes back unchanged, except times, which come back as naive UTC; parts left
+    out of a checklist stay out."""
     body, expected = data.draw(bodies)
-    assert model.model_validate(body).model_dump() == expected
+    assert model.model_validate(body).model_dump(exclude_unset=True) == expected
 
 
 @pure
@@ -224,7 +263,7 @@ def test_a_time_comes_back_as_naive_utc_at_the_same_instant(instant):
 
 @pure
 @given(n=st.integers() | st.integers(FIRST_MS - 3, FIRST_MS + 3) | st.integers(LAST_MS - 3, LAST_MS + 3))
-def test_device_millis_are_taken_in_2020_to_2100_only(n):
+def test_device_millis_are_taken_from_2020_to_a_day_ahead_only(n):
     assert accepts(as_device_millis, n) == (FIRST_MS <= n <= LAST_MS)
 
 
@@ -261,9 +300,9 @@ def test_a_note_is_at_most_280_characters(note):
 
 
 @pure
-@given(code=st.text(max_size=24))
-def test_a_link_code_is_4_to_20_characters(code):
-    assert accepts(LinkIn.model_validate, {"code": code}) == (4 <= len(code) <= 20)
+@given(code=st.text(max_size=CODE_MAX + 4) | st.text(min_size=CODE_MIN - 2, max_size=CODE_MIN + 2))
+def test_a_link_code_has_the_length_linkin_allows(code):
+    assert accepts(LinkIn.model_validate, {"code": code}) == (CODE_MIN <= len(code) <= CODE_MAX)
 
 
 slug_like_text = st.one_of(
@@ -283,15 +322,16 @@ def test_a_slug_is_lower_case_words_joined_by_single_hyphens_up_to_80(text):
     assert accepts(SessionIn.model_validate, session_body(routine=text)) == allowed
 
 
-# --- Times: any offset, the same instant, 2020 to 2100 only ------------------------------
+# --- Times: any offset, the same instant, 2020 to a day ahead only ----------------------
 
 @pure
 @example(clock=datetime(1, 1, 1), minutes=60, as_text=True)  # a UTC instant before year 1
 @example(clock=datetime(9999, 12, 31, 23, 59), minutes=-60, as_text=False)  # one after year 9999
 @example(clock=datetime(2019, 12, 31, 23, 30), minutes=-60, as_text=True)  # 2019 there, 2020 in UTC
-@example(clock=datetime(2101, 1, 1, 0, 30), minutes=60, as_text=True)  # 2101 there, 2100 in UTC
+@example(clock=LAST_TIME + timedelta(minutes=30), minutes=60, as_text=True)  # too late there, in time in UTC
+@example(clock=LAST_TIME, minutes=-60, as_text=True)  # in time there, too late in UTC
 @given(clock=wall_clocks, minutes=st.none() | offsets, as_text=st.booleans())
-def test_a_time_is_taken_when_its_utc_instant_is_in_2020_to_2100(clock, minutes, as_text):
+def test_a_time_is_taken_when_its_utc_instant_is_from_2020_to_a_day_ahead(clock, minutes, as_text):
     """Whatever the wall clock and offset, the year that counts is the one in UTC; out of range is a
     ValidationError, even where the UTC instant cannot be shown as a Python datetime at all."""
     offset = timedelta(minutes=minutes or 0)
@@ -310,12 +350,41 @@ def test_a_time_is_taken_when_its_utc_instant_is_in_2020_to_2100(clock, minutes,
 @pytest.mark.parametrize(("sent", "allowed"), [
     ("2019-12-31T23:59:59.999999Z", False),
     ("2020-01-01T00:00:00Z", True),
-    ("2100-12-31T23:59:59.999999Z", True),
-    ("2101-01-01T00:00:00Z", False),
     ("2020-01-01T00:30:00+01:00", False),  # 2019-12-31T23:30 in UTC
+    (LAST_TIME.isoformat() + "Z", True),
+    (AFTER_LAST_TIME.isoformat() + "Z", False),
+    ((LAST_TIME + timedelta(hours=1)).isoformat() + "+01:00", True),
+    ("2099-01-01T08:00:00Z", False),  # a phone whose clock is decades out
 ])
 def test_time_edges(sent, allowed):
     assert accepts(as_utc, sent) == allowed
+
+
+@pure
+@given(first=instants(), second=instants())
+def test_a_session_never_ends_before_it_starts(first, second):
+    (started, started_utc), (ended, ended_utc) = first, second
+    body = session_body(started_at=started, ended_at=ended)
+    assert accepts(SessionIn.model_validate, body) == (ended_utc >= started_utc)
+
+
+# (where a text goes in the checklist, the page's maxlength for it)
+CHECKLIST_TEXTS = [
+    (lambda text: {"questions": text}, 2000),
+    (lambda text: {"notes": {"credentials": text}}, 2000),
+    (lambda text: {"symptoms": {"where": text}}, 2000),
+    (lambda text: {"symptoms": {"side": text}}, 200),
+    (lambda text: {"therapists": [{"name": text}]}, 120),
+    (lambda text: {"therapists": [{}, {"notes": text}]}, 2000),
+]
+
+
+@pytest.mark.parametrize(("state_with", "longest"), CHECKLIST_TEXTS)
+@pure
+@given(data=st.data())
+def test_checklist_text_is_as_long_as_the_page_allows(state_with, longest, data):
+    length = data.draw(st.integers(longest - 2, longest + 2) | st.integers(0, longest + 50))
+    assert accepts(ChecklistEntries.model_validate, state_with("x" * length)) == (length <= longest)
 
 
 @pytest.mark.parametrize(("model", "field"), TIME_FIELDS)
@@ -323,7 +392,8 @@ def test_time_edges(sent, allowed):
 @given(instant=instants())
 def test_each_time_field_stores_naive_utc(model, field, instant):
     sent, utc = instant
-    stored = getattr(model.model_validate(VALID_BODIES[model](**{field: sent})), field)
+    times = {name: sent for owner, name in TIME_FIELDS if owner is model}  # a session may end as it starts
+    stored = getattr(model.model_validate(VALID_BODIES[model](**times)), field)
     assert stored.tzinfo is None and stored == utc
 
 
@@ -403,11 +473,27 @@ def assert_json_error(response, status):
     assert all(isinstance(text, str) and text for text in response.json.values())
 
 
+def leaves_and_keys(value):
+    """Every value and key inside value, itself included."""
+    yield value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from leaves_and_keys(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from leaves_and_keys(item)
+
+
 def expected_status(model, body, known_routines=None):
-    """What the API should answer to body: 400 for no JSON object, 422 for invalid, 404 for an unknown
-    routine, else 2xx (None)."""
-    if body is None:
+    """What the API should answer to body: 400 for no JSON object or a number that is not finite
+    (NaN and Infinity are not JSON), 422 for invalid or a NUL character anywhere, 404 for an
+    unknown routine, else 2xx (None)."""
+    found = list(leaves_and_keys(body))
+    if body is None or any(isinstance(leaf, float) and not math.isfinite(leaf) for leaf in found):
         return 400
+    if any(isinstance(leaf, str) and "\x00" in leaf for leaf in found):
+        return 422
     try:
         data = model.model_validate(body)
     except ValidationError:
