@@ -19,6 +19,9 @@ from tools.chromium import free_port, wait_until_serving
 
 WORKERS = 2
 THREADS = 4
+# Every simulated device in the load test is a new profile from 127.0.0.1; a deployment's
+# per-address budget (PROFILE_CREATION_LIMIT) would stop the test, not measure the app.
+MANY_DEVICES = {"FLASK_PROFILE_CREATION_LIMIT": "1000000 per hour"}
 
 
 def postgres_available():
@@ -70,7 +73,8 @@ def rate_limit_storage(folder):
 def environment(database_url, extra=None):
     """A production environment: a real secret key, no debug, no testing."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("FLASK_")}
-    env.update({"DATABASE_URL": database_url, "FLASK_SECRET_KEY": secrets.token_hex(32), **(extra or {})})
+    env.update({"DATABASE_URL": database_url, "FLASK_SECRET_KEY": secrets.token_hex(32), **MANY_DEVICES,
+                **(extra or {})})
     return env
 
 

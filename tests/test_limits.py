@@ -7,7 +7,10 @@ import http.cookiejar
 import uuid
 
 import pytest
+from limits import parse
 
+from bench.load import USERS
+from bench.servers import environment
 from tests.test_api import checkin_body
 from tests.test_concurrency import device
 from tools.chromium import app_process
@@ -158,3 +161,9 @@ def test_devices_with_a_profile_keep_saving_when_new_ones_are_refused(make_app):
 def test_the_profile_creation_limit_comes_from_config(make_app):
     app = make_app(PROFILE_CREATION_LIMIT="1000 per hour")
     assert {first_save_from(app, "198.51.100.7").status_code for _ in range(40)} == {201}
+
+
+def test_the_load_test_may_make_a_profile_for_every_simulated_person():
+    """make bench's Locust run starts USERS new devices from 127.0.0.1 at once."""
+    allowed = parse(environment("sqlite://")["FLASK_PROFILE_CREATION_LIMIT"])
+    assert allowed.amount >= 10 * USERS
