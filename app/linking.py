@@ -20,6 +20,7 @@ limit_writes(bp)
 bp.before_request(api.refuse_cross_site_writes)
 bp.after_request(api.finish)
 
+LARGEST_ID = 2**63 - 1  # a bigger number in the URL names no device (and no database can look it up)
 WRONG_CODE = "That code is not right, or it has expired. Make a new one on your other device."
 NO_SUCH_DEVICE = "There is no such device linked to your saved data."
 ONLY_DEVICE = ("This is the only device with your saved data, so it cannot be removed. "
@@ -71,7 +72,7 @@ def list_devices():
 def remove_device(device_id):
     """Unlink one device; removing this one also forgets its cookie."""
     profile = profiles.current_profile()
-    key = None if profile is None else db.session.get(DeviceKey, device_id)
+    key = None if profile is None or device_id > LARGEST_ID else db.session.get(DeviceKey, device_id)
     if key is None or key.profile_id != profile.id:
         abort(404, description=NO_SUCH_DEVICE)
     devices = db.session.scalar(select(func.count()).select_from(DeviceKey).where(DeviceKey.profile_id == profile.id))

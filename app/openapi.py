@@ -10,7 +10,7 @@ ERRORS = {"400": "Malformed request", "403": "Cross-site write refused", "404": 
           "409": "Id already used by someone else", "413": "Body too large", "422": "Invalid fields",
           "429": "Too many tries"}
 UUID_PARAM = {"in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
-DEVICE_PARAM = {"in": "path", "required": True, "schema": {"type": "integer"}}
+DEVICE_PARAM = {"in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
 SLUG_PARAM = {"in": "path", "required": True,
               "schema": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$", "maxLength": 80}}
 

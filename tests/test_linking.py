@@ -217,6 +217,12 @@ def test_another_profiles_device_cannot_be_removed(two_devices, app):
     assert len(devices(maker)) == 2
 
 
+@pytest.mark.parametrize("device_id", [0, 2**63, 10**40])
+def test_a_device_id_no_database_can_hold_is_not_found(two_devices, device_id):
+    maker, _ = two_devices
+    assert maker.delete(f"/api/v1/devices/{device_id}").status_code == 404
+
+
 def test_removing_a_device_from_another_site_is_refused(two_devices):
     maker, _ = two_devices
     target = devices(maker)[1]["id"]
