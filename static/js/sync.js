@@ -27,7 +27,9 @@ const notes = { outdated: false, blocked: false, deviceFailed: false, held: fals
 function showStatus() {
   const element = document.querySelector("[data-sync-status]");
   const message = statusMessage(notes);
-  if (element && element.textContent !== message) element.textContent = message;
+  if (!element || element.textContent === message) return;
+  element.textContent = message;
+  element.hidden = !message;
 }
 
 onStorageChange((state) => {
