@@ -1,7 +1,8 @@
 """Anonymous profiles: no sign-up, just a random secret in a cookie.
 
 The first time something is saved, the server makes a profile and gives the
-device a long-lived, HttpOnly, SameSite cookie holding a random secret. Only
+device a long-lived, HttpOnly, SameSite cookie (__Host- prefixed and Secure
+under HTTPS) holding a random secret. Only
 a hash of the secret is stored, so a copy of the database cannot be used to
 get in. Another device joins the profile with a short one-time code.
 """
@@ -47,25 +48,25 @@ def cookie_name():
 
 
 def _cookie_secret():
-    """The secret this device sent; under HTTPS a cookie set before the prefix still counts once."""
+    """The secret this device sent, and whether it came under the name used before the prefix."""
     secret = request.cookies.get(cookie_name())
     if secret is None and request.is_secure:
-        secret = request.cookies.get(COOKIE)
-        if secret:
-            g.renamed_device_secret = secret  # sent again under the new name on the way out
-    return secret
+        return request.cookies.get(COOKIE), True
+    return secret, False
 
 
 def current_profile():
     """The profile of this device's cookie, or None."""
     if "profile" not in g:
-        secret = _cookie_secret()
+        secret, old_name = _cookie_secret()
         key = None
         if secret:
             key = db.session.execute(
                 select(DeviceKey).where(DeviceKey.secret_hash == _hash(secret))).scalar_one_or_none()
         if key is not None:
             note_use(key)
+            if old_name:
+                g.renamed_device_secret = secret  # a cookie from before the prefix: sent again under the new name
         g.device_key = key
         g.profile = key.profile if key else None
     return g.profile

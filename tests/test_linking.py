@@ -289,6 +289,9 @@ def test_a_cookie_from_before_the_prefix_is_renamed_not_lost(client, app):
     assert any(header.startswith(f"{profiles.COOKIE}=;") for header in set_cookies)
 
 
-def test_a_made_up_secure_cookie_buys_nothing(client):
-    client.set_cookie(profiles.SECURE_COOKIE, uuid.uuid4().hex, secure=True)
-    assert favourites_at(client, HTTPS) == []
+@pytest.mark.parametrize("name", [profiles.SECURE_COOKIE, profiles.COOKIE])
+def test_a_made_up_cookie_under_https_buys_nothing(client, name):
+    client.set_cookie(name, uuid.uuid4().hex, secure=True)
+    response = client.get("/api/v1/favourites", base_url=HTTPS)
+    assert response.json["favourites"] == []
+    assert "Set-Cookie" not in response.headers
