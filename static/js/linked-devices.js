@@ -6,6 +6,7 @@ const empty = section.querySelector("[data-devices-empty]");
 const status = section.querySelector("[data-devices-status]");
 
 const OFFLINE = "You are offline. Connect to the internet and try again.";
+const UNREACHABLE = "Connect to the internet to see your linked devices.";
 const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
 function when(iso) {
@@ -43,9 +44,10 @@ async function show() {
     if (!response.ok) throw new Error(String(response.status));
     ({ devices } = await response.json());
   } catch {
-    status.textContent = OFFLINE;
+    status.textContent = UNREACHABLE;
     return;
   }
+  if (status.textContent === UNREACHABLE) status.textContent = "";
   // The only device cannot be removed: Delete everything is the way to remove all.
   list.replaceChildren(...devices.map((device) => row(device, devices.length > 1)));
   empty.hidden = devices.length > 0;
@@ -63,12 +65,13 @@ async function remove(device) {
     status.textContent = (await response.json().catch(() => ({}))).detail ?? "Nothing was removed. Try again.";
     return;
   }
+  await show();
   status.textContent = device.this_device
     ? "This device is unlinked. What you saved stays on your other devices."
     : "That device is unlinked. It no longer sees what you save.";
-  await show();
 }
 
 document.addEventListener("easeback:devices-changed", show);
 document.addEventListener("easeback:synced", show);
+window.addEventListener("online", show);
 show();

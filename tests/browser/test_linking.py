@@ -83,3 +83,16 @@ def test_a_code_of_the_wrong_length_gets_a_plain_message(page):
     field.fill("ABCD-EFGH")
     page.get_by_role("button", name="Link this device").click()
     expect(page.get_by_text("A code has 10 letters and numbers", exact=False)).to_be_visible()
+
+
+def test_offline_the_list_says_so_and_comes_back_online(page, context):
+    favourite_in_bed(page)
+    page.goto("/settings")
+    expect(device_rows(page)).to_have_count(1)
+    context.set_offline(True)
+    page.evaluate("document.dispatchEvent(new CustomEvent('easeback:devices-changed'))")
+    unreachable = page.get_by_text("Connect to the internet to see your linked devices.")
+    expect(unreachable).to_be_visible()
+    context.set_offline(False)
+    expect(unreachable).to_be_hidden()
+    expect(device_rows(page)).to_have_count(1)
