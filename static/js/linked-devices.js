@@ -72,6 +72,5 @@ async function remove(device) {
 }
 
 document.addEventListener("easeback:devices-changed", show);
-document.addEventListener("easeback:synced", show);
-window.addEventListener("online", show);
+document.addEventListener("easeback:synced", show);  // also after coming back online: sync flushes then
 show();
