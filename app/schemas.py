@@ -44,7 +44,8 @@ def _millis_not_ahead(millis):
 
 # A device's clock in ms since 1970: from 2020 to a day ahead of the server's clock.
 # Numbers and yes/no must be sent as JSON numbers and booleans, not strings.
-DeviceMillis = Annotated[StrictInt, Field(ge=1_577_836_800_000), AfterValidator(_millis_not_ahead)]
+DeviceMillis = Annotated[StrictInt, Field(ge=1_577_836_800_000, description="ms since 1970, from 2020 to a day "
+                                           "ahead of the server's clock"), AfterValidator(_millis_not_ahead)]
 PainScore = Annotated[StrictInt, Field(ge=0, le=10)]
 Reach = Literal["none", "buttock", "thigh", "calf", "foot"]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
@@ -62,7 +63,8 @@ def _as_utc(value):
     return _not_ahead(value)
 
 
-UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
+UtcDatetime = Annotated[datetime, AfterValidator(_as_utc),
+                        Field(description="from 2020 (UTC) to a day ahead of the server's clock")]
 
 
 class Strict(BaseModel):
