@@ -2,18 +2,45 @@ import { askToKeepData } from "./keep-data.js";
 
 // Register the service worker, and offer "Update available - Reload" when a
 // new version is waiting. Never in the middle of a routine: while the player
-// is playing or paused, the offer waits for it to finish.
+// is playing or paused, the offer waits for it to finish. A tab reloads only
+// when its own Reload is pressed, never because another tab's was.
 const prompt = document.querySelector("[data-update-prompt]");
 const player = document.querySelector("[data-player]");
-let waiting = null;
+let waiting = null; // the new version, waiting for a Reload
+let takenOver = false; // another tab's Reload made the new version active here
+let asked = false; // this tab's Reload was pressed
 
 function busyPlaying() {
   return player && ["playing", "paused"].includes(player.dataset.status);
 }
 
+function showOffer() {
+  prompt.hidden = !((waiting || takenOver) && !busyPlaying());
+}
+
 function offer(worker) {
   waiting = worker;
-  if (!busyPlaying()) prompt.hidden = false;
+  showOffer();
+}
+
+// The new version now controls this tab. Reload only if this tab asked;
+// otherwise keep going (a routine keeps playing) and offer the reload.
+function takeOver() {
+  if (asked) {
+    window.location.reload();
+  } else if (waiting) {
+    waiting = null;
+    takenOver = true;
+    showOffer();
+  }
+}
+
+function accept() {
+  if (asked || busyPlaying()) return;
+  asked = true;
+  prompt.hidden = true;
+  if (takenOver) window.location.reload();
+  else waiting?.postMessage("skip-waiting");
 }
 
 function watch(registration) {
@@ -45,19 +72,10 @@ if ("serviceWorker" in navigator && prompt) {
   else window.addEventListener("load", register, { once: true });
   markOfflineReady();
   navigator.serviceWorker.addEventListener("controllerchange", markOfflineReady);
-  let reloading = false;
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (reloading || !waiting) return;
-    reloading = true;
-    window.location.reload();
-  });
-  prompt.querySelector("[data-update-reload]").addEventListener("click", () => {
-    prompt.hidden = true;
-    waiting?.postMessage("skip-waiting");
-  });
+  navigator.serviceWorker.addEventListener("controllerchange", takeOver);
+  prompt.querySelector("[data-update-reload]").addEventListener("click", accept);
   if (player) {
-    new MutationObserver(() => { if (waiting && !busyPlaying()) prompt.hidden = false; })
-      .observe(player, { attributes: true, attributeFilter: ["data-status"] });
+    new MutationObserver(showOffer).observe(player, { attributes: true, attributeFilter: ["data-status"] });
   }
 }
 

@@ -147,3 +147,31 @@ def test_update_waits_until_the_routine_is_over(page, build):
     page.clock.run_for(20 * 60 * 1000)
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
     expect(page.get_by_text("Update available")).to_be_visible(timeout=30000)
+
+
+def test_reload_in_another_tab_leaves_a_routine_playing(page, context, build):
+    url = build.url
+    page.clock.install(time="2026-11-23T08:00:00Z")
+    page.goto(url + "/")
+    wait_until_offline_ready(page)
+    page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
+    page.goto(url + "/routines/gentle-nerve-glide/play")
+    page.get_by_role("button", name="Start", exact=True).click()
+    navigations = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
+    page.evaluate("""() => { window.newVersionHere = new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true })); }""")
+    other = context.new_page()
+    other.goto(url + "/")
+    new_build(build, other)
+    expect(other.get_by_text("Update available")).to_be_visible(timeout=30000)
+    with other.expect_navigation():
+        other.get_by_role("button", name="Reload", exact=True).click()
+    page.evaluate("window.newVersionHere.then(() => true)")  # the new version controls the playing tab too
+    expect(page.get_by_text("Update available")).to_be_hidden()
+    page.clock.run_for(20 * 60 * 1000)  # a reloaded player comes back paused and would never finish
+    expect(page.get_by_role("heading", name="Well done")).to_be_visible()
+    assert navigations == []
+    expect(page.get_by_text("Update available")).to_be_visible()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Reload", exact=True).click()
