@@ -21,7 +21,7 @@ from app import profiles
 from app.content import library
 from app.db import db
 from app.limits import limit_writes
-from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, utcnow
+from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, utcnow, wins_over
 from app.schemas import (
     Change,
     CheckInIn,
@@ -177,12 +177,11 @@ def change_favourite(slug, favourite):
     profile = profiles.profile_for_writing()
     db.session.flush()
     row = db.session.get(Favourite, (profile.id, known_routine(slug)))
-    incoming = (change.changed_at, str(change.change_id))
     if row is None:
         row = Favourite(profile_id=profile.id, routine=slug, favourite=favourite,
                         changed_at=change.changed_at, change_id=str(change.change_id))
         db.session.add(row)
-    elif incoming > (row.changed_at, row.change_id):
+    elif wins_over(change.changed_at, change.change_id, row):
         row.favourite, row.changed_at, row.change_id = favourite, change.changed_at, str(change.change_id)
     db.session.commit()
     return send(favourite_out(row))
@@ -333,11 +332,10 @@ def put_checklist():
     profile = profiles.profile_for_writing()
     db.session.flush()
     row = db.session.get(ChecklistState, profile.id)
-    incoming = (change.changed_at, str(change.change_id))
     if row is None:
         db.session.add(ChecklistState(profile_id=profile.id, state=change.state.as_stored(),
                                       changed_at=change.changed_at, change_id=str(change.change_id)))
-    elif incoming > (row.changed_at, row.change_id):
+    elif wins_over(change.changed_at, change.change_id, row):
         row.state, row.changed_at, row.change_id = change.state.as_stored(), change.changed_at, str(change.change_id)
     db.session.commit()
     return send(checklist_out(profile))

@@ -7,7 +7,7 @@ All datetimes are naive UTC.
 """
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import db
@@ -70,6 +70,8 @@ class PracticeSession(db.Model):
     """One time through a routine, finished or stopped part-way."""
 
     __tablename__ = "sessions"
+    # /history and the exports read one profile's sessions in time order.
+    __table_args__ = (Index("ix_sessions_profile_started", "profile_id", "started_at"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
@@ -86,6 +88,8 @@ class CheckIn(db.Model):
     """How back and leg felt at one moment, before or after a routine or on its own."""
 
     __tablename__ = "checkins"
+    # /history and the exports read one profile's check-ins in time order.
+    __table_args__ = (Index("ix_checkins_profile_recorded", "profile_id", "recorded_at"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)

@@ -7,7 +7,8 @@ from app import schemas
 bp = Blueprint("openapi", __name__)
 
 ERRORS = {"400": "Malformed request", "403": "Cross-site write refused", "404": "Not found",
-          "409": "Id already used by someone else", "413": "Body too large", "422": "Invalid fields",
+          "409": "Id already used by someone else, or the profile holds as many sessions or check-ins as "
+                 "the server keeps", "413": "Body too large", "422": "Invalid fields",
           "429": "Too many tries"}
 UUID_PARAM = {"in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
 DEVICE_PARAM = {"in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
