@@ -39,8 +39,8 @@ function accept() {
   if (asked || busyPlaying()) return;
   asked = true;
   prompt.hidden = true;
-  if (takenOver) window.location.reload();
-  else waiting?.postMessage("skip-waiting");
+  if (waiting) waiting.postMessage("skip-waiting");
+  else window.location.reload(); // another tab's Reload already made the new version active
 }
 
 function watch(registration) {
