@@ -421,4 +421,7 @@ def delete_profile():
     if profile is not None:
         db.session.delete(profile)
         db.session.commit()
-    return profiles.forget_device(Response(status=204))
+    # The browser's own HTTP cache may hold a personal page (/history is private, no-cache)
+    # that no script can reach: ask the browser to empty it. Not "storage": that would also
+    # remove the service worker and every routine kept for offline use.
+    return profiles.forget_device(Response(status=204, headers={"Clear-Site-Data": '"cache"'}))

@@ -242,6 +242,7 @@ def test_delete_everything_removes_all_and_the_cookie(client):
     response = client.delete("/api/v1/profile")
     assert response.status_code == 204
     assert f"{COOKIE}=;" in response.headers["Set-Cookie"]
+    assert response.headers["Clear-Site-Data"] == '"cache"', "the browser's HTTP cache may hold /history"
     client.delete_cookie(COOKIE)
     assert client.get("/api/v1/export.json").json["sessions"] == []
 

@@ -91,6 +91,9 @@ def test_delete_everything_leaves_nothing_personal_on_the_device(page, context):
         page.goto(address)
         expect(page.get_by_role("heading", level=1)).to_have_text("You are offline")
         expect(page.get_by_role("img", name=CHART)).to_have_count(0)
+    # Only personal things went: every routine is still there offline.
+    assert page.goto("/routines/in-bed").from_service_worker
+    expect(page.get_by_role("heading", level=1)).to_have_text("In bed")
 
 
 def test_a_history_page_on_its_way_during_deletion_is_not_kept(page, context):
