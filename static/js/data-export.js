@@ -33,7 +33,11 @@ if (link) {
     event.preventDefault();
     status.textContent = "";
     const data = await fromServer();
-    data.not_sent = await changesNotSent();
+    try {
+      data.not_sent = await changesNotSent();
+    } catch {
+      status.textContent = "The changes kept on this device could not be read, so this download has only what our server has.";
+    }
     download(data, "easeback-export.json");
   });
 }

@@ -40,11 +40,13 @@ function upgrade(db) {
 }
 
 // Another tab wants a newer version (or to delete the database): step aside
-// at once, or that tab would wait for this one forever. The next call reopens.
+// at once, or that tab would wait for this one forever. The next call reopens
+// (and, if the other tab's version is newer, learns that this page is outdated).
 function stepAside(db) {
-  db.onversionchange = () => {
+  db.onversionchange = (event) => {
     db.close();
     opening = null;
+    if (event.newVersion > DB_VERSION) tell("outdated");
   };
   db.onclose = () => { opening = null; };
 }

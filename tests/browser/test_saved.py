@@ -414,5 +414,7 @@ def test_this_tab_steps_aside_for_a_newer_version_in_another_tab(page, context):
     synced(page)  # this tab has the database open
     newer = blank_page(context, "/a-newer-tab")
     assert newer.evaluate(OPEN_AS_NEWER_VERSION) > 1
-    page.get_by_role("button", name="Favourite Desk break").click()
     expect(sync_note(page, "Easeback was updated in another tab. Reload this page")).to_be_visible()
+    page.get_by_role("button", name="Favourite Desk break").click()
+    expect(sync_note(page, "Your last change could not be saved on this device.")).to_be_visible()
+    expect(page.locator("html")).not_to_have_attribute("data-pending", "saving")
