@@ -56,6 +56,7 @@ async function showPending() {
     pending = null; // the device's storage cannot be read: say so rather than guess
   }
   if (started === seen) document.documentElement.dataset.pending = pending === null ? "unknown" : String(pending);
+  if (pending === 0) notes.held = false; // nothing waiting, so nothing held back
   showStatus();
   return pending ?? onTheirWay;
 }
@@ -274,6 +275,8 @@ export { newId };
 
 // Start: send anything left from last time, and again whenever we can.
 document.addEventListener("easeback:checklist-changed", (event) => saveChecklist(event.detail));
+// Also sent after "Delete everything": what the note counted may be gone.
+document.addEventListener("easeback:synced", () => showPending());
 window.addEventListener("online", () => flush());
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") flush();

@@ -418,3 +418,16 @@ def test_this_tab_steps_aside_for_a_newer_version_in_another_tab(page, context):
     page.get_by_role("button", name="Favourite Desk break").click()
     expect(sync_note(page, "Your last change could not be saved on this device.")).to_be_visible()
     expect(page.locator("html")).not_to_have_attribute("data-pending", "saving")
+
+
+def test_deleting_everything_also_clears_the_note_about_parked_changes(page):
+    page.route("**/api/v1/favourites/desk-break", refuse(422))
+    page.goto("/routines/desk-break")
+    page.get_by_role("button", name="Favourite Desk break").click()
+    parked = sync_note(page, "1 change could not be saved on our server.")
+    expect(parked).to_be_visible()
+    page.goto("/settings")
+    page.get_by_role("button", name="Delete everything").click()
+    page.get_by_role("button", name="Yes, delete everything").click()
+    expect(page.get_by_text("Everything is deleted, here and on our server.")).to_be_visible()
+    expect(parked).to_have_count(0)
