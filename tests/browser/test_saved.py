@@ -248,7 +248,7 @@ def test_a_change_the_server_never_takes_is_parked_and_the_rest_go_on(page):
     expect(sync_note(page, parked)).to_be_visible()
 
 
-def test_a_change_the_server_fails_on_every_time_is_parked_after_five_tries(page):
+def test_a_change_the_server_fails_on_every_time_is_parked_after_five_tries(page, context):
     tries = []
 
     def fail(route):
@@ -256,17 +256,21 @@ def test_a_change_the_server_fails_on_every_time_is_parked_after_five_tries(page
         route.fulfill(status=500, json={"error": "Internal Server Error", "detail": "Something went wrong."})
 
     page.route("**/api/v1/favourites/desk-break", fail)
-    page.goto("/routines/desk-break")
+    page.goto("/routines")
+    synced(page)
+    context.set_offline(True)  # queue two changes, the failing one first
     page.get_by_role("button", name="Favourite Desk break").click()
+    page.get_by_role("button", name="Favourite In bed").click()
+    expect(page.locator("html")).to_have_attribute("data-pending", "2")
+    context.set_offline(False)
     for _ in range(4):
         expect(sync_note(page, KEPT)).to_be_visible()
+        assert server_favourites(page) == []  # held up behind the failing change
         page.reload()  # each page sends what is waiting
     expect(sync_note(page, "1 change could not be saved on our server.")).to_be_visible()
     assert tries == ["PUT"] * 5
-    synced(page)  # parked: it no longer holds up the changes behind it
-    page.reload()
     synced(page)
-    assert len(tries) == 5
+    assert server_favourites(page) == ["in-bed"]  # parked, it no longer holds up the rest
 
 
 def test_download_as_json_includes_changes_not_sent(page):
