@@ -21,13 +21,14 @@ THREADS, WRITES = 20, 50
 T0 = 1_795_000_000_000
 
 
-def device(base, jar=None):
-    """A client that PUTs JSON to base with its own cookie jar (or jar), like one phone; it gives the status."""
+def device(base, jar=None, method="PUT"):
+    """A client that sends JSON to base (PUT, or method) with its own cookie jar (or jar), like one phone;
+    it gives the status."""
     jar = http.cookiejar.CookieJar() if jar is None else jar  # an empty jar is falsy: no `or` here
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 
     def put(path, body):
-        request = urllib.request.Request(base + path, data=json.dumps(body).encode(), method="PUT",
+        request = urllib.request.Request(base + path, data=json.dumps(body).encode(), method=method,
                                          headers={"Content-Type": "application/json"})
         try:
             with opener.open(request, timeout=30) as response:

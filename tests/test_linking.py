@@ -1,11 +1,7 @@
 """Linking devices: one-time codes that really work once, merging what a joining device
 saved, the list of linked devices, and the device cookie's name under HTTPS."""
-import http.cookiejar
-import json
 import re
 import threading
-import urllib.error
-import urllib.request
 import uuid
 from datetime import timedelta
 
@@ -16,6 +12,7 @@ from app import profiles
 from app.db import db
 from app.models import DeviceKey, LinkCode
 from tests.test_api import T0, change, favourites
+from tests.test_concurrency import device
 from tools.chromium import serving
 
 SAME_SITE = {"Sec-Fetch-Site": "same-origin"}
@@ -39,22 +36,6 @@ def devices(client, **kwargs):
 
 # --- One code, two devices at once ------------------------------------------------------------
 
-def poster(base):
-    """A device with its own cookies that POSTs JSON to base and gives the status."""
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-
-    def post(path, body):
-        request = urllib.request.Request(base + path, data=json.dumps(body).encode(), method="POST",
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with opener.open(request, timeout=30) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-
-    return post
-
-
 DEVICES = 10
 
 
@@ -68,7 +49,7 @@ def test_one_code_typed_on_many_devices_at_once_links_only_one(make_app):
             start.wait()
             statuses.append(post("/api/v1/link", {"code": code}))
 
-        threads = [threading.Thread(target=redeem, args=(poster(base),)) for _ in range(DEVICES)]
+        threads = [threading.Thread(target=redeem, args=(device(base, method="POST"),)) for _ in range(DEVICES)]
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -1,15 +1,17 @@
 """`make screenshots` works on a fresh clone: its own server, tables and a person's saves."""
+import subprocess
+import sys
+
 import pytest
 
-from tools.screenshots import main
-
-# Its own Playwright and server, like `make screenshots`: outside tests/browser/, whose
-# fixtures already hold a Playwright instance.
+# Its own process, as `make screenshots` runs it: this test process may already hold the
+# browser tests' Playwright.
 pytestmark = pytest.mark.browser
 
 
 def test_screenshots_of_personal_pages_with_data(tmp_path):
-    main(["/history", "/settings"], out=tmp_path, player=False)
+    subprocess.run([sys.executable, "-m", "tools.screenshots", "--out", str(tmp_path), "--no-player",
+                    "/history", "/settings"], check=True, capture_output=True, timeout=300)
     shots = sorted(path.name for path in tmp_path.glob("*.png"))
     for scheme in ("light", "dark"):
         assert f"history.{scheme}.0.png" in shots

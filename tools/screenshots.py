@@ -1,10 +1,11 @@
 """Take phone-sized screenshots of every page, light and dark, to look at.
 
-    .venv/bin/python -m tools.screenshots [URL path ...]
+    .venv/bin/python -m tools.screenshots [--out DIR] [--no-player] [URL path ...]
 
 Writes PNGs to screenshots/ (ignored by git), one per phone screen down the
 page (at most four), so each can be read at full size. Uses Debian's Chromium.
 """
+import argparse
 import sys
 import tempfile
 import uuid
@@ -120,5 +121,15 @@ def main(paths, out=OUT, player=True):
             browser.close()
 
 
+def arguments(argv):
+    """The command line: URL paths (default: every page), --out DIR, --no-player."""
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", default=PAGES, help="URL paths to capture (default: every page)")
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNGs (default: screenshots/)")
+    parser.add_argument("--no-player", dest="player", action="store_false", help="skip the player's states")
+    return parser.parse_args(argv)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:] or PAGES)
+    options = arguments(sys.argv[1:])
+    main(options.paths, out=options.out, player=options.player)

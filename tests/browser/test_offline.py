@@ -133,14 +133,19 @@ def test_update_is_offered_and_activates_on_reload(page, build):
     assert cache_names(page) == ["easeback-second-build"]
 
 
-def test_update_waits_until_the_routine_is_over(page, build):
-    url = build.url
+def start_playing(page, build):
+    """Start a routine on the first build, on a fake clock, once the worker is ready; give the base URL."""
     page.clock.install(time="2026-11-23T08:00:00Z")
-    page.goto(url + "/")
+    page.goto(build.url + "/")
     wait_until_offline_ready(page)
     page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
-    page.goto(url + "/routines/gentle-nerve-glide/play")
+    page.goto(build.url + "/routines/gentle-nerve-glide/play")
     page.get_by_role("button", name="Start", exact=True).click()
+    return build.url
+
+
+def test_update_waits_until_the_routine_is_over(page, build):
+    url = start_playing(page, build)
     new_build(build, page)
     page.clock.run_for(10000)
     expect(page.get_by_text("Update available")).to_be_hidden()
@@ -150,13 +155,7 @@ def test_update_waits_until_the_routine_is_over(page, build):
 
 
 def test_reload_in_another_tab_leaves_a_routine_playing(page, context, build):
-    url = build.url
-    page.clock.install(time="2026-11-23T08:00:00Z")
-    page.goto(url + "/")
-    wait_until_offline_ready(page)
-    page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
-    page.goto(url + "/routines/gentle-nerve-glide/play")
-    page.get_by_role("button", name="Start", exact=True).click()
+    url = start_playing(page, build)
     navigations = []
     page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
     page.evaluate("""() => { window.newVersionHere = new Promise((resolve) =>
