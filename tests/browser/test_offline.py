@@ -114,6 +114,22 @@ def new_build(build, page):
     page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
 
 
+# Resolves once the new version's worker is installed and waiting: the moment the page
+# decides whether to offer it.
+NEW_WORKER_INSTALLED = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (registration.waiting) return true;
+  const worker = registration.installing ?? await new Promise((resolve) => registration.addEventListener(
+    "updatefound", () => resolve(registration.installing), { once: true }));
+  if (worker.state !== "installed") {
+    await new Promise((resolve) => worker.addEventListener("statechange", () => {
+      if (worker.state === "installed") resolve();
+    }));
+  }
+  return true;
+}"""
+
+
 def cache_names(page):
     """The Cache Storage names this origin has."""
     return page.evaluate("caches.keys()")
@@ -147,6 +163,7 @@ def start_playing(page, build):
 def test_update_waits_until_the_routine_is_over(page, build):
     url = start_playing(page, build)
     new_build(build, page)
+    page.evaluate(NEW_WORKER_INSTALLED)  # so the offer has been made, and held back
     page.clock.run_for(10000)
     expect(page.get_by_text("Update available")).to_be_hidden()
     page.clock.run_for(20 * 60 * 1000)
