@@ -37,16 +37,22 @@ function row(device, removable) {
   return item;
 }
 
+// Several refreshes can overlap (a sync ending, a link made, going offline): only the
+// one asked for last may draw, or an older answer could hide what is true now.
+let latest = 0;
+
 async function show() {
+  const asked = ++latest;
   let devices;
   try {
     const response = await fetch("/api/v1/devices", { credentials: "same-origin" });
     if (!response.ok) throw new Error(String(response.status));
     ({ devices } = await response.json());
   } catch {
-    status.textContent = UNREACHABLE;
+    if (asked === latest) status.textContent = UNREACHABLE;
     return;
   }
+  if (asked !== latest) return;
   if (status.textContent === UNREACHABLE) status.textContent = "";
   // The only device cannot be removed: Delete everything is the way to remove all.
   list.replaceChildren(...devices.map((device) => row(device, devices.length > 1)));

@@ -96,3 +96,38 @@ def test_offline_the_list_says_so_and_comes_back_online(page, context):
     context.set_offline(False)
     expect(unreachable).to_be_hidden()
     expect(device_rows(page)).to_have_count(1)
+
+
+# Counts the device-list answers the page has finished reading, so a test can wait for one.
+COUNT_DEVICE_LISTS_READ = """(() => {
+  window.deviceListsRead = 0;
+  const original = window.fetch;
+  window.fetch = async (...args) => {
+    const response = await original(...args);
+    if (!String(args[0]).endsWith("/api/v1/devices")) return response;
+    const read = response.json.bind(response);
+    response.json = () => read().finally(() => { window.deviceListsRead += 1; });
+    return response;
+  };
+})();"""
+
+
+def test_an_older_answer_never_hides_what_a_newer_refresh_found(page):
+    """A list asked for before going offline, answered after, must not hide the offline note."""
+    favourite_in_bed(page)
+    page.add_init_script(COUNT_DEVICE_LISTS_READ)
+    page.goto("/settings")
+    expect(device_rows(page)).to_have_count(1)
+    held = []
+    page.route("**/api/v1/devices", lambda route: held.append(route) if not held else route.abort("internetdisconnected"))
+    refresh = "document.dispatchEvent(new CustomEvent('easeback:devices-changed'))"
+    with page.expect_request("**/api/v1/devices"):
+        page.evaluate(refresh)  # the older refresh: held on its way
+    page.evaluate(refresh)  # the newer one: no connection
+    unreachable = page.get_by_text("Connect to the internet to see your linked devices.")
+    expect(unreachable).to_be_visible()
+    read_before = page.evaluate("window.deviceListsRead")
+    held[0].fulfill(json={"devices": []})
+    page.wait_for_function("count => window.deviceListsRead > count", arg=read_before)
+    expect(unreachable).to_be_visible()
+    expect(device_rows(page)).to_have_count(1)
