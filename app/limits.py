@@ -51,14 +51,10 @@ def writer():
     return f"profile:{profile.id}" if profile is not None else f"address:{network()}"
 
 
-def write_limit():
-    """The limit on saves (config WRITE_RATE_LIMIT): roomy enough for a long offline queue."""
-    return current_app.config["WRITE_RATE_LIMIT"]
-
-
-def profile_creation_limit():
-    """The limit on new profiles per network (config PROFILE_CREATION_LIMIT)."""
-    return current_app.config["PROFILE_CREATION_LIMIT"]
+def configured(name):
+    """A limit read from the app's config when a request is counted, so each app may set its own
+    (the defaults and their reasons are in init_app)."""
+    return lambda: current_app.config[name]
 
 
 def has_profile():
@@ -68,28 +64,15 @@ def has_profile():
 
 def limit_writes(blueprint):
     """Apply the shared write limit, and the budget of new profiles, to every change made through blueprint."""
-    limiter.shared_limit(profile_creation_limit, scope="new-profiles", key_func=network, methods=WRITE_METHODS,
-                         exempt_when=has_profile, error_message=NEW_PROFILES_SLOWED)(blueprint)
-    return limiter.shared_limit(write_limit, scope="writes", key_func=writer, methods=WRITE_METHODS,
-                                error_message=WRITES_SLOWED)(blueprint)
+    limiter.shared_limit(configured("PROFILE_CREATION_LIMIT"), scope="new-profiles", key_func=network,
+                         methods=WRITE_METHODS, exempt_when=has_profile, error_message=NEW_PROFILES_SLOWED)(blueprint)
+    return limiter.shared_limit(configured("WRITE_RATE_LIMIT"), scope="writes", key_func=writer,
+                                methods=WRITE_METHODS, error_message=WRITES_SLOWED)(blueprint)
 
 
 def everyone():
     """One key for every visitor: a budget shared by the whole world."""
     return "everyone"
-
-
-def link_try_limit():
-    """Wrong link codes allowed per network (config LINK_TRY_LIMIT)."""
-    return current_app.config["LINK_TRY_LIMIT"]
-
-
-def link_try_limit_everywhere():
-    """Wrong link codes allowed from all networks together (config LINK_TRY_LIMIT_EVERYWHERE).
-
-    Someone with many addresses gets no more guesses than this in all.
-    """
-    return current_app.config["LINK_TRY_LIMIT_EVERYWHERE"]
 
 
 def wrong_try(response):
@@ -100,10 +83,10 @@ def wrong_try(response):
 
 def limit_link_tries(view):
     """Allow a few wrong codes per network, and a fixed number from everywhere together."""
-    per_network = limiter.limit(link_try_limit, key_func=network, deduct_when=wrong_try,
+    per_network = limiter.limit(configured("LINK_TRY_LIMIT"), key_func=network, deduct_when=wrong_try,
                                 error_message=LINK_TRIES_HERE)
-    everywhere = limiter.limit(link_try_limit_everywhere, key_func=everyone, deduct_when=wrong_try,
-                               error_message=LINK_TRIES_SLOWED)
+    everywhere = limiter.limit(configured("LINK_TRY_LIMIT_EVERYWHERE"), key_func=everyone,
+                               deduct_when=wrong_try, error_message=LINK_TRIES_SLOWED)
     return everywhere(per_network(view))
 
 
@@ -111,11 +94,13 @@ def init_app(app):
     """Bind the limiter; counts are kept in memory unless storage is configured."""
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    # Roomy enough for a long offline queue sent at once.
     app.config.setdefault("WRITE_RATE_LIMIT", "120 per minute")
     # A household or an office shares one address; a script making profiles does not get far.
     app.config.setdefault("PROFILE_CREATION_LIMIT", "20 per hour")
     app.config.setdefault("LINK_TRY_LIMIT", "5 per 10 minutes")
-    # With 31**10 codes and a few hundred alive at once, this many guesses an hour finds one
+    # Someone with many addresses gets no more guesses than this in all. With 31**10
+    # codes and a few hundred alive at once, this many guesses an hour finds one
     # about once in a million years.
     app.config.setdefault("LINK_TRY_LIMIT_EVERYWHERE", "200 per hour")
     limiter.init_app(app)
