@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from flask import current_app
 
+from app.schemas import SLUG_PATTERN
 from app.content_model import (
     GOALS,
     KINDS,
@@ -25,7 +26,7 @@ from app.content_model import (
     build_segments,
 )
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(SLUG_PATTERN)
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 MIN_ROUTINE_SECONDS, MAX_ROUTINE_SECONDS = 3 * 60, 20 * 60
 STRETCH_HOLD = range(20, 46)

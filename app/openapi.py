@@ -1,5 +1,6 @@
 """The OpenAPI document, generated from the pydantic models the API validates with."""
 from flask import Blueprint, jsonify
+from pydantic import TypeAdapter
 from pydantic.json_schema import models_json_schema
 
 from app import schemas
@@ -12,8 +13,7 @@ ERRORS = {"400": "Malformed request", "403": "Cross-site write refused", "404": 
           "429": "Too many tries"}
 UUID_PARAM = {"in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
 DEVICE_PARAM = {"in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
-SLUG_PARAM = {"in": "path", "required": True,
-              "schema": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$", "maxLength": 80}}
+SLUG_PARAM = {"in": "path", "required": True, "schema": TypeAdapter(schemas.Slug).json_schema()}
 
 # (method, path, summary, request model, response model, success status, path parameter)
 OPERATIONS = [

@@ -48,7 +48,10 @@ DeviceMillis = Annotated[StrictInt, Field(ge=1_577_836_800_000, description="ms 
                                            "ahead of the server's clock"), AfterValidator(_millis_not_ahead)]
 PainScore = Annotated[StrictInt, Field(ge=0, le=10)]
 Reach = Literal["none", "buttock", "thigh", "calf", "foot"]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+# A routine's or exercise's id: lowercase words joined by single hyphens. The content loader
+# and the API both check slugs with this one pattern.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 
 
 def _as_utc(value):

@@ -12,7 +12,8 @@ from app import create_app
 from app.db import db
 from bench import lighthouse, load, precache, throughput, timer_accuracy, transfer
 from bench.servers import postgres_available
-from tools.chromium import launch, serving
+from tools.browser import launch
+from tools.servers import serving
 
 
 def rows(app, base, browser):

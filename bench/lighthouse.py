@@ -24,7 +24,7 @@ from contextlib import contextmanager
 
 from app.paths import PROJECT_ROOT
 from bench.servers import database, gunicorn
-from tools.chromium import ARGS, EXECUTABLE
+from tools.browser import ARGS, EXECUTABLE
 
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["/", "/routines/morning-mobility", "/routines/morning-mobility/play", "/checklist"]

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
 from tools import redis_server
-from tools.chromium import free_port, wait_until_serving
+from tools.servers import free_port, wait_until_serving
 
 WORKERS = 2
 THREADS = 4

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from app.db import db
 from app.models import CheckIn, Favourite, PracticeSession
-from tools.chromium import serving
+from tools.servers import serving
 
 THREADS, WRITES = 20, 50
 T0 = 1_795_000_000_000

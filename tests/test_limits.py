@@ -13,7 +13,7 @@ from bench.load import USERS
 from bench.servers import environment
 from tests.test_api import checkin_body
 from tests.test_concurrency import device
-from tools.chromium import app_process
+from tools.servers import app_process
 from tools.redis_server import redis_server
 
 FEW = "3 per minute"

@@ -13,7 +13,7 @@ from app.db import db
 from app.models import DeviceKey, LinkCode
 from tests.test_api import T0, change, favourites
 from tests.test_concurrency import device
-from tools.chromium import serving
+from tools.servers import serving
 
 SAME_SITE = {"Sec-Fetch-Site": "same-origin"}
 HTTPS = "https://localhost"

@@ -9,7 +9,7 @@ whose background fills the square and whose mark stays in the safe zone.
 from playwright.sync_api import sync_playwright
 
 from app import paths
-from tools.chromium import launch
+from tools.browser import launch
 
 ICONS = paths.STATIC_DIR / "icons"
 BACKGROUND = "#1f6f6a"

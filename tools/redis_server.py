@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import redis
 
-from tools.chromium import free_port
+from tools.servers import free_port
 
 
 def installed():

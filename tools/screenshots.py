@@ -16,7 +16,8 @@ from flask_migrate import upgrade
 from playwright.sync_api import sync_playwright
 
 from app import create_app
-from tools.chromium import PHONE, launch, serving
+from tools.browser import PHONE, launch
+from tools.servers import serving
 
 PAGES = ["/", "/routines", "/routines?goal=massage&position=sitting", "/routines/morning-mobility",
          "/routines/gentle-nerve-glide/play", "/favourites", "/history", "/checklist", "/settings", "/safety",

@@ -2,7 +2,8 @@
 import pytest
 
 from tests.conftest import separate_database_uri
-from tools.chromium import ARGS, EXECUTABLE, PHONE, app_process
+from tools.browser import ARGS, EXECUTABLE, PHONE
+from tools.servers import app_process
 
 
 def pytest_collection_modifyitems(items):

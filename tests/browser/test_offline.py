@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import separate_database_uri
-from tools.chromium import app_process, free_port
+from tools.servers import app_process, free_port
 
 # Every non-persistent context is "incognito" to Chromium; nothing else may remain.
 ALLOWED = {"in-incognito"}

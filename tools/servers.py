@@ -1,4 +1,4 @@
-"""Debian's Chromium and a loopback server: shared by browser tests, screenshots and benchmarks."""
+"""The app served on 127.0.0.1, in this process or its own: shared by tests, screenshots and benchmarks."""
 import os
 import socket
 import subprocess
@@ -9,21 +9,6 @@ import urllib.request
 from contextlib import contextmanager
 
 from werkzeug.serving import make_server
-
-# Playwright cannot download its own browser on these machines.
-EXECUTABLE = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    # The machine has no internet: stop Chromium phoning home.
-    "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
-PHONE = {"width": 390, "height": 844}
-
-
-def launch(playwright):
-    """Start headless Debian Chromium with the project's flags."""
-    return playwright.chromium.launch(executable_path=EXECUTABLE, args=ARGS)
 
 
 @contextmanager

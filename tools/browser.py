@@ -1,0 +1,16 @@
+"""Debian's Chromium with the project's flags: shared by browser tests, screenshots and benchmarks."""
+
+# Playwright cannot download its own browser on these machines.
+EXECUTABLE = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    # The machine has no internet: stop Chromium phoning home.
+    "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+PHONE = {"width": 390, "height": 844}
+
+
+def launch(playwright):
+    """Start headless Debian Chromium with the project's flags."""
+    return playwright.chromium.launch(executable_path=EXECUTABLE, args=ARGS)
