@@ -10,14 +10,10 @@ from math import ceil
 
 from markupsafe import Markup, escape
 
-REACH_LABELS = {
-    "none": "Not in the leg",
-    "buttock": "Buttock",
-    "thigh": "Thigh",
-    "calf": "Calf",
-    "foot": "Foot",
-}
-REACH_ORDER = tuple(REACH_LABELS)  # dicts keep insertion order: none < buttock < ... < foot
+from app.schemas import PAIN_REACHES
+
+REACH_LABELS = {reach.value: reach.label for reach in PAIN_REACHES}
+REACH_ORDER = tuple(REACH_LABELS)  # PAIN_REACHES runs nearest first: none < buttock < ... < foot
 
 REACH_WINDOW = timedelta(days=28)
 REACH_NOTE = (

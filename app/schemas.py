@@ -3,6 +3,7 @@
 The same models validate requests and generate the OpenAPI document, so the
 two can never disagree.
 """
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Annotated, Literal
 
@@ -47,7 +48,27 @@ def _millis_not_ahead(millis):
 DeviceMillis = Annotated[StrictInt, Field(ge=1_577_836_800_000, description="ms since 1970, from 2020 to a day "
                                            "ahead of the server's clock"), AfterValidator(_millis_not_ahead)]
 PainScore = Annotated[StrictInt, Field(ge=0, le=10)]
-Reach = Literal["none", "buttock", "thigh", "calf", "foot"]
+
+
+@dataclass(frozen=True)
+class PainReach:
+    """How far down the leg pain reaches: the stored value, a label for forms and tables,
+    and a phrase for a sentence ("Back 6/10, leg 4/10, down to the calf")."""
+
+    value: str
+    label: str
+    phrase: str
+
+
+# The one list of reaches, nearest first: forms, tables, the trend notes and the API take it from here.
+PAIN_REACHES = (
+    PainReach("none", "Not in the leg", "not down the leg"),
+    PainReach("buttock", "Buttock", "into the buttock"),
+    PainReach("thigh", "Thigh", "down to the thigh"),
+    PainReach("calf", "Calf", "down to the calf"),
+    PainReach("foot", "Foot", "down to the foot"),
+)
+Reach = Literal[tuple(reach.value for reach in PAIN_REACHES)]
 # A routine's or exercise's id: lowercase words joined by single hyphens. The content loader
 # and the API both check slugs with this one pattern.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -1,5 +1,6 @@
-"""Jinja filters that turn content numbers into plain words."""
+"""Jinja filters that turn content numbers into plain words, and the vocabularies templates share."""
 from app.content_model import GOALS, POSITIONS
+from app.schemas import PAIN_REACHES
 
 
 def minutes(seconds):
@@ -26,8 +27,9 @@ def utc_text(moment):
 
 
 def init_app(app):
-    """Register the filters and the content vocabularies for templates."""
+    """Register the filters and the vocabularies (content's, and the pain reaches) for templates."""
     for function in (minutes, duration, utc_iso, utc_text):
         app.add_template_filter(function)
     app.add_template_global(GOALS, "goal_labels")
     app.add_template_global(POSITIONS, "position_labels")
+    app.add_template_global(PAIN_REACHES, "pain_reaches")
