@@ -1,8 +1,10 @@
 """Easeback: a calm, offline-first self-care companion for people with sciatica."""
 from flask import Flask
 
-from app import (
+from app import (  # api_data and api_saves add their routes to api.bp as they are imported
     api,
+    api_data,
+    api_saves,
     assets,
     checklist,
     content,

@@ -9,12 +9,12 @@ from itertools import pairwise
 from types import SimpleNamespace
 
 from flask import Blueprint, make_response, render_template
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func
 
 from app.content import library
 from app.db import db
 from app.history_chart import REACH_LABELS, gentle_notes, pain_chart_svg, week_mondays
-from app.models import CheckIn, PracticeSession, utcnow
+from app.models import CheckIn, PracticeSession, rows_of, utcnow
 from app.profiles import current_profile
 from app.schemas import CLOCK_SLACK
 
@@ -33,7 +33,7 @@ def latest(model, profile, moment, limit):
     are left out: they would count as the latest for years.
     """
     return db.session.execute(
-        select(model).where(model.profile_id == profile.id, moment <= utcnow() + CLOCK_SLACK)
+        rows_of(model, profile).where(moment <= utcnow() + CLOCK_SLACK)
         .order_by(moment.desc()).limit(limit + 1)).scalars().all()
 
 
@@ -43,7 +43,7 @@ def checkins_by_session(profile, sessions):
     if not sessions:
         return by_session
     found = db.session.execute(
-        select(CheckIn).where(CheckIn.profile_id == profile.id, CheckIn.session_id.in_([s.id for s in sessions]))
+        rows_of(CheckIn, profile).where(CheckIn.session_id.in_([s.id for s in sessions]))
         .order_by(CheckIn.recorded_at.desc())).scalars()
     for checkin in found:
         by_session[checkin.session_id].setdefault(checkin.moment, checkin)
@@ -58,9 +58,9 @@ def sessions_per_week(profile, weeks=8):
     starts = [datetime.combine(monday, time()) for monday in mondays] + [
         datetime.combine(mondays[-1] + WEEK, time())]
     started = PracticeSession.started_at
+    weekly = (func.count(case((and_(started >= start, started < end), 1))) for start, end in pairwise(starts))
     counts = db.session.execute(
-        select(*(func.count(case((and_(started >= start, started < end), 1))) for start, end in pairwise(starts)))
-        .where(PracticeSession.profile_id == profile.id, started >= starts[0], started < starts[-1])).one()
+        rows_of(PracticeSession, profile, *weekly).where(started >= starts[0], started < starts[-1])).one()
     return list(zip(mondays, counts, strict=True))
 
 

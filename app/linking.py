@@ -7,12 +7,12 @@ limited per network and, in all, across every network.
 from datetime import timezone
 
 from flask import Blueprint, Response, abort
-from sqlalchemy import func, select
+from sqlalchemy import func
 
 from app import api, profiles
 from app.db import db
 from app.limits import limit_link_tries, limit_writes, limiter
-from app.models import DeviceKey
+from app.models import DeviceKey, rows_of
 from app.schemas import DeviceList, DeviceOut, LinkCodeOut, Linked, LinkIn
 
 bp = Blueprint("linking", __name__, url_prefix="/api/v1")
@@ -60,8 +60,7 @@ def list_devices():
     """The devices linked to this profile, with when each joined and was last used."""
     profile = profiles.current_profile()
     keys = [] if profile is None else db.session.execute(
-        select(DeviceKey).where(DeviceKey.profile_id == profile.id).order_by(DeviceKey.created_at, DeviceKey.id)
-    ).scalars()
+        rows_of(DeviceKey, profile).order_by(DeviceKey.created_at, DeviceKey.id)).scalars()
     this = profiles.current_device_key()
     return api.send(DeviceList(devices=[
         DeviceOut(id=key.id, linked_at=as_utc(key.created_at), last_used_at=as_utc(key.last_used_at),
@@ -75,7 +74,7 @@ def remove_device(device_id):
     key = None if profile is None or device_id > LARGEST_ID else db.session.get(DeviceKey, device_id)
     if key is None or key.profile_id != profile.id:
         abort(404, description=NO_SUCH_DEVICE)
-    devices = db.session.scalar(select(func.count()).select_from(DeviceKey).where(DeviceKey.profile_id == profile.id))
+    devices = db.session.scalar(rows_of(DeviceKey, profile, func.count()))
     if devices == 1:
         abort(409, description=ONLY_DEVICE)
     this_device = key.id == profiles.current_device_key().id

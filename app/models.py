@@ -7,7 +7,7 @@ All datetimes are naive UTC.
 """
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import db
@@ -25,6 +25,12 @@ def wins_over(changed_at, change_id, row):
     every server and every merge picks the same winner.
     """
     return row is None or (changed_at, str(change_id)) > (row.changed_at, row.change_id)
+
+
+def rows_of(model, profile, *columns):
+    """A query for one profile's rows of model (or only the given columns or counts);
+    the caller adds its own conditions, order and limit, and runs it."""
+    return select(*(columns or (model,))).where(model.profile_id == profile.id)
 
 
 class Profile(db.Model):

@@ -22,6 +22,7 @@ from app.models import (
     LinkCode,
     PracticeSession,
     Profile,
+    rows_of,
     utcnow,
     wins_over,
 )
@@ -185,9 +186,9 @@ def redeem_link_code(code):
 def _merge_into(old, target):
     """Bring what this device saved before into the profile it joins, then drop the old one."""
     for model in (PracticeSession, CheckIn):
-        for row in db.session.execute(select(model).where(model.profile_id == old.id)).scalars():
+        for row in db.session.execute(rows_of(model, old)).scalars():
             row.profile_id = target.id
-    for mine in db.session.execute(select(Favourite).where(Favourite.profile_id == old.id)).scalars().all():
+    for mine in db.session.execute(rows_of(Favourite, old)).scalars().all():
         _keep_later(Favourite, mine, db.session.get(Favourite, (target.id, mine.routine)), target,
                     routine=mine.routine, favourite=mine.favourite)
     mine = db.session.get(ChecklistState, old.id)

@@ -1,0 +1,133 @@
+"""Saving favourites, sessions, check-ins and the checklist through the JSON API.
+
+Favourites and the checklist carry a change id and the device time of the change
+(the last change wins); sessions and check-ins carry ids made on the device, so
+sending the same thing twice can never double it.
+"""
+from flask import abort, current_app, request
+from sqlalchemy import func
+
+from app import profiles
+from app.api import DEFAULT_MOST_ROWS, body, bp, known_routine, retry_once_on_conflict, send
+from app.api_data import checklist_out, favourite_out
+from app.db import db
+from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of, wins_over
+from app.schemas import Change, CheckInIn, CheckInOut, ChecklistIn, SessionIn, SessionOut
+
+
+# --- Favourites -----------------------------------------------------------
+
+def change_favourite(slug, favourite):
+    """Apply one favourite change, unless a later change already won."""
+    change = body(Change)
+    profile = profiles.profile_for_writing()
+    db.session.flush()
+    row = db.session.get(Favourite, (profile.id, known_routine(slug)))
+    if row is None:
+        row = Favourite(profile_id=profile.id, routine=slug, favourite=favourite,
+                        changed_at=change.changed_at, change_id=str(change.change_id))
+        db.session.add(row)
+    elif wins_over(change.changed_at, change.change_id, row):
+        row.favourite, row.changed_at, row.change_id = favourite, change.changed_at, str(change.change_id)
+    db.session.commit()
+    return send(favourite_out(row))
+
+
+@bp.put("/favourites/<slug>")
+@retry_once_on_conflict
+def put_favourite(slug):
+    """Make a routine a favourite."""
+    return change_favourite(slug, True)
+
+
+@bp.delete("/favourites/<slug>")
+@retry_once_on_conflict
+def delete_favourite(slug):
+    """Stop a routine being a favourite."""
+    return change_favourite(slug, False)
+
+
+# --- Sessions and check-ins --------------------------------------------------
+
+def owned(model, row_id, profile):
+    """The row with this id, refusing one that belongs to someone else."""
+    row = db.session.get(model, row_id)
+    if row is not None and row.profile_id != profile.id:
+        abort(409, description="That id is already in use. Make a new one on the device.")
+    return row
+
+
+def make_room(model, profile, setting, what):
+    """Refuse a new row once the profile holds the most the server keeps (config setting).
+
+    A generous cap that years of daily use never reach, so that no profile can grow
+    without bound and make its history and exports slow for everyone.
+    """
+    most = current_app.config.get(setting, DEFAULT_MOST_ROWS)
+    held = db.session.scalar(rows_of(model, profile, func.count()))
+    if held >= most:
+        abort(409, description=f"The server already keeps {most:,} {what} for you, the most it can. "
+                               "This device keeps this one, but the server cannot take it. To make room, "
+                               "download your data in Settings, then delete the old data there "
+                               "(Delete everything) and start afresh.")
+
+
+@bp.put("/sessions/<uuid:session_id>")
+@retry_once_on_conflict
+def put_session(session_id):
+    """Create or update a session; the update made last on the device wins."""
+    data = body(SessionIn)
+    known_routine(data.routine)
+    profile = profiles.profile_for_writing()
+    db.session.flush()
+    row = owned(PracticeSession, str(session_id), profile)
+    created = row is None
+    if created:
+        make_room(PracticeSession, profile, "MAX_SESSIONS_PER_PROFILE", "sessions")
+        row = PracticeSession(id=str(session_id), profile_id=profile.id, **data.model_dump())
+        db.session.add(row)
+    elif data.updated_at > row.updated_at:
+        for field, value in data.model_dump().items():
+            setattr(row, field, value)
+    db.session.commit()
+    return send(SessionOut.model_validate(row, from_attributes=True), 201 if created else 200)
+
+
+@bp.put("/checkins/<uuid:checkin_id>")
+@retry_once_on_conflict
+def put_checkin(checkin_id):
+    """Record a check-in once; sending it again changes nothing."""
+    data = body(CheckInIn)
+    profile = profiles.profile_for_writing()
+    db.session.flush()
+    row = owned(CheckIn, str(checkin_id), profile)
+    created = row is None
+    if created:
+        make_room(CheckIn, profile, "MAX_CHECKINS_PER_PROFILE", "check-ins")
+        values = data.model_dump()
+        values["session_id"] = str(values["session_id"]) if values["session_id"] else None
+        row = CheckIn(id=str(checkin_id), profile_id=profile.id, **values)
+        db.session.add(row)
+        db.session.commit()
+    return send(CheckInOut.model_validate(row, from_attributes=True), 201 if created else 200)
+
+
+# --- The therapist checklist ---------------------------------------------------
+
+@bp.put("/checklist")
+@retry_once_on_conflict
+def put_checklist():
+    """Save the whole checklist, unless a later change already won."""
+    change = body(ChecklistIn)
+    if len(request.get_data()) > 32 * 1024:
+        abort(413, description="The checklist is too long to save. Shorten the notes a little.")
+    profile = profiles.profile_for_writing()
+    db.session.flush()
+    row = db.session.get(ChecklistState, profile.id)
+    if row is None:
+        db.session.add(ChecklistState(profile_id=profile.id, state=change.state.as_stored(),
+                                      changed_at=change.changed_at, change_id=str(change.change_id)))
+    elif wins_over(change.changed_at, change.change_id, row):
+        row.state, row.changed_at, row.change_id = change.state.as_stored(), change.changed_at, str(change.change_id)
+    db.session.commit()
+    return send(checklist_out(profile))
