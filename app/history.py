@@ -13,7 +13,7 @@ from sqlalchemy import and_, case, func
 
 from app.content import library
 from app.db import db
-from app.history_chart import REACH_LABELS, gentle_notes, pain_chart_svg, week_mondays
+from app.history_chart import REACH_LABELS, gentle_notes, pain_chart, week_mondays
 from app.models import CheckIn, PracticeSession, rows_of, utcnow
 from app.profiles import current_profile
 from app.schemas import CLOCK_SLACK
@@ -86,7 +86,7 @@ def page():
     weeks = sessions_per_week(profile)
     response = make_response(render_template(
         "history.html", sessions=sessions, checkins=checkins, more_checkins=more_checkins,
-        by_session=checkins_by_session(profile, sessions), chart=pain_chart_svg(chart_points), weeks=weeks,
+        by_session=checkins_by_session(profile, sessions), chart=pain_chart(chart_points), weeks=weeks,
         busiest=max([count for _, count in weeks] + [1]), notes=gentle_notes(chart_points),
         reach_labels=REACH_LABELS, routines=library().routines,
     ))

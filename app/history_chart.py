@@ -1,14 +1,14 @@
-"""The /history page's pain trend chart (server-side SVG) and calm notes on the trend.
+"""The rules behind /history's pain trend chart and its calm notes on the trend.
 
 Pure functions over plain objects: check-ins need `recorded_at` (aware UTC
 datetime), `back_pain`, `leg_pain` (0-10), `reach` and `moment`; sessions need
-`started_at`. The caller turns database rows into such objects.
+`started_at`. The caller turns database rows into such objects. pain_chart works
+out every position and label; templates/history/chart.svg.html draws them.
 """
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from math import ceil
-
-from markupsafe import Markup, escape
+from typing import ClassVar
 
 from app.schemas import PAIN_REACHES
 
@@ -32,8 +32,6 @@ MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 20, 56, 48
 LEGEND_BASELINE = 30
 MAX_X_LABELS = 5
 LABEL_STEPS = (1, 2, 3, 4, 7, 14)
-LINE_WIDTH = 4
-LEG_DASHES = "12 8"
 BACK_RADIUS = 7
 LEG_SQUARE = 14  # a little wider than the circle, so equal values still show both shapes
 
@@ -57,26 +55,66 @@ class _Frame:
         return self.bottom - max(0, min(10, pain)) / 10 * (self.bottom - self.top)
 
 
-def pain_chart_svg(checkins, *, width=640, height=320, title=DEFAULT_TITLE) -> Markup:
-    """Draw back and leg pain over time as an accessible inline SVG line chart."""
+@dataclass(frozen=True)
+class Series:
+    """One line of the chart: its path through the points (None for a single point) and
+    where each marker goes: the back's circles by their centre, the leg's squares by their corner."""
+
+    path: str | None
+    markers: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One line's sample in the legend: a short stroke with its marker, then its name."""
+
+    label: str
+    line: tuple[str, str, str]  # x1, x2 and y of the sample stroke
+    marker: tuple[str, str]  # placed as on the chart: circle centre, square corner
+    text: tuple[str, str]  # x and y of the name
+
+
+@dataclass(frozen=True)
+class PainChart:
+    """Everything the chart template draws, with coordinates as viewBox numbers in text."""
+
+    LINE_WIDTH: ClassVar[int] = 4
+    LEG_DASHES: ClassVar[str] = "12 8"
+    FONT_SIZE: ClassVar[int] = FONT_SIZE
+    BACK_RADIUS: ClassVar[int] = BACK_RADIUS
+    LEG_SQUARE: ClassVar[int] = LEG_SQUARE
+
+    width: int
+    height: int
+    title: str
+    description: str
+    grid: list[tuple[str, int]]  # (y, pain) for each line across, 0 to 10 in twos
+    left: str
+    right: str
+    y_label_x: str
+    x_labels: list[tuple[str, str]]  # (x, date)
+    x_label_y: str
+    back: Series
+    leg: Series
+    back_legend: LegendEntry
+    leg_legend: LegendEntry
+
+
+def pain_chart(checkins, *, width=640, height=320, title=DEFAULT_TITLE) -> PainChart | None:
+    """Lay out back and leg pain over time for the chart template; None when there is nothing to draw."""
     ordered = sorted(checkins, key=lambda c: c.recorded_at)
     if not ordered:
-        return Markup("")
+        return None
     frame = _frame(ordered, width, height)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img"'
-        ' aria-labelledby="pain-chart-title pain-chart-desc" class="pain-chart">',
-        f'<title id="pain-chart-title">{escape(title)}</title>',
-        f'<desc id="pain-chart-desc">{escape(_describe(ordered))}</desc>',
-        _grid(frame),
-        _x_labels(frame, width),
-        # Leg first so the back pain circles sit on top of the larger squares.
-        _series(frame, ordered, "leg_pain", "pain-chart__leg", _square),
-        _series(frame, ordered, "back_pain", "pain-chart__back", _circle),
-        _legend(),
-        "</svg>",
-    ]
-    return Markup("\n".join(parts))
+    return PainChart(
+        width=width, height=height, title=title, description=_describe(ordered),
+        grid=[(_num(frame.y(pain)), pain) for pain in range(0, 11, 2)],
+        left=_num(frame.left), right=_num(frame.right), y_label_x=_num(frame.left - 10),
+        x_labels=_x_labels(frame, width), x_label_y=_num(frame.bottom + MARGIN_BOTTOM - 14),
+        back=_series(frame, ordered, "back_pain", _centre),
+        leg=_series(frame, ordered, "leg_pain", _corner),
+        **_legend(),
+    )
 
 
 def _describe(ordered) -> str:
@@ -156,33 +194,16 @@ def _frame(ordered, width, height) -> _Frame:
     return _Frame(MARGIN_LEFT, width - MARGIN_RIGHT, MARGIN_TOP, height - MARGIN_BOTTOM, start, end)
 
 
-def _grid(frame: _Frame) -> str:
-    lines, labels = [], []
-    for pain in range(0, 11, 2):
-        y = _num(frame.y(pain))
-        lines.append(f'<line x1="{_num(frame.left)}" y1="{y}" x2="{_num(frame.right)}" y2="{y}"/>')
-        labels.append(f'<text x="{_num(frame.left - 10)}" y="{y}" dy="0.35em">{pain}</text>')
-    return (
-        '<g class="pain-chart__grid" stroke="currentColor" stroke-opacity="0.3" stroke-width="1">'
-        + "".join(lines) + "</g>\n"
-        f'<g class="pain-chart__axis-label" fill="currentColor" font-size="{FONT_SIZE}" text-anchor="end">'
-        + "".join(labels) + "</g>"
-    )
-
-
-def _x_labels(frame: _Frame, width) -> str:
+def _x_labels(frame: _Frame, width) -> list[tuple[str, str]]:
     first, last = _utc_date(frame.start), _utc_date(frame.end) - timedelta(days=1)
-    texts = []
+    labels = []
     for day in _label_days(first, last):
         text = _short_date(day)
         half = _text_width(text) / 2
         # Keep edge labels inside the picture rather than centred off its edge.
         x = min(max(frame.x(datetime.combine(day, time(12), UTC)), 4 + half), width - 4 - half)
-        texts.append(f'<text x="{_num(x)}" y="{_num(frame.bottom + MARGIN_BOTTOM - 14)}">{escape(text)}</text>')
-    return (
-        f'<g class="pain-chart__axis-label" fill="currentColor" font-size="{FONT_SIZE}" text-anchor="middle">'
-        + "".join(texts) + "</g>"
-    )
+        labels.append((_num(x), text))
+    return labels
 
 
 def _label_days(first: date, last: date) -> list[date]:
@@ -192,46 +213,28 @@ def _label_days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=offset) for offset in range(0, days, step)]
 
 
-def _series(frame: _Frame, ordered, field, css_class, marker) -> str:
+def _series(frame: _Frame, ordered, field, place) -> Series:
     points = [(frame.x(c.recorded_at), frame.y(getattr(c, field))) for c in ordered]
-    dashes = f' stroke-dasharray="{LEG_DASHES}"' if marker is _square else ""
-    parts = [f'<g class="{css_class}" fill="currentColor" stroke="currentColor">']
-    if len(points) > 1:
-        path = "M" + " L".join(f"{_num(x)} {_num(y)}" for x, y in points)
-        parts.append(
-            f'<path d="{path}" fill="none" stroke-width="{LINE_WIDTH}"{dashes}'
-            ' stroke-linejoin="round" stroke-linecap="round"/>'
-        )
-    parts.extend(marker(x, y) for x, y in points)
-    parts.append("</g>")
-    return "".join(parts)
+    path = "M" + " L".join(f"{_num(x)} {_num(y)}" for x, y in points) if len(points) > 1 else None
+    return Series(path=path, markers=[place(x, y) for x, y in points])
 
 
-def _circle(x: float, y: float) -> str:
-    return f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{BACK_RADIUS}" stroke="none"/>'
+def _centre(x: float, y: float) -> tuple[str, str]:
+    return _num(x), _num(y)
 
 
-def _square(x: float, y: float) -> str:
-    half = LEG_SQUARE / 2
-    return f'<rect x="{_num(x - half)}" y="{_num(y - half)}" width="{LEG_SQUARE}" height="{LEG_SQUARE}" stroke="none"/>'
+def _corner(x: float, y: float) -> tuple[str, str]:
+    return _num(x - LEG_SQUARE / 2), _num(y - LEG_SQUARE / 2)
 
 
-def _legend() -> str:
-    x = MARGIN_LEFT
-    items = []
-    for label, css_class, marker, dashes in (
-        ("Back pain", "pain-chart__back", _circle, ""),
-        ("Leg pain", "pain-chart__leg", _square, f' stroke-dasharray="{LEG_DASHES}"'),
-    ):
-        y = LEGEND_BASELINE - 8  # the middle of the lower-case letters, near enough
-        items.append(
-            f'<g class="{css_class}" fill="currentColor" stroke="currentColor">'
-            f'<line x1="{x}" y1="{y}" x2="{x + 44}" y2="{y}" stroke-width="{LINE_WIDTH}"{dashes}/>'
-            f"{marker(x + 22, y)}</g>"
-            f'<text x="{x + 54}" y="{LEGEND_BASELINE}">{escape(label)}</text>'
-        )
+def _legend() -> dict[str, LegendEntry]:
+    x, y = MARGIN_LEFT, LEGEND_BASELINE - 8  # y: the middle of the lower-case letters, near enough
+    entries = {}
+    for name, label, place in (("back_legend", "Back pain", _centre), ("leg_legend", "Leg pain", _corner)):
+        entries[name] = LegendEntry(label=label, line=(_num(x), _num(x + 44), _num(y)),
+                                    marker=place(x + 22, y), text=(_num(x + 54), _num(LEGEND_BASELINE)))
         x += 54 + ceil(_text_width(label)) + 36
-    return f'<g class="pain-chart__legend" fill="currentColor" font-size="{FONT_SIZE}">' + "".join(items) + "</g>"
+    return entries
 
 
 def _change(before: int, after: int) -> str:

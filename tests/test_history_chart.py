@@ -1,4 +1,4 @@
-"""The /history pain chart (SVG), weekly session counts and the gentle notes."""
+"""The /history pain chart (laid out in Python, drawn by its template), weekly session counts and the gentle notes."""
 import random
 import re
 import xml.etree.ElementTree as ET
@@ -9,7 +9,7 @@ from itertools import pairwise
 import pytest
 from markupsafe import Markup
 
-from app.history_chart import REACH_LABELS, gentle_notes, pain_chart_svg, weekly_sessions
+from app.history_chart import REACH_LABELS, gentle_notes, pain_chart, weekly_sessions
 
 SVG = "{http://www.w3.org/2000/svg}"
 START = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
@@ -52,9 +52,16 @@ def x_labels(root):
     return [t.text for g in groups for t in g.findall(f"{SVG}text")]
 
 
-# --- pain_chart_svg -------------------------------------------------------
+# --- pain_chart and its template ------------------------------------------
 
-def test_chart_is_an_accessible_svg():
+@pytest.fixture
+def pain_chart_svg(app):
+    """Draw check-ins as /history does: pain_chart lays them out, the template's macro draws them."""
+    draw = app.jinja_env.get_template("history/chart.svg.html").module.pain_chart_svg
+    return lambda checkins, **options: draw(pain_chart(checkins, **options))
+
+
+def test_chart_is_an_accessible_svg(pain_chart_svg):
     root = parse(pain_chart_svg(daily([6, 5, 4], backs=[7, 6, 4])))
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
@@ -67,7 +74,7 @@ def test_chart_is_an_accessible_svg():
     assert desc.text == "3 check-ins from 3 Nov to 5 Nov 2026. Back pain went from 7 to 4; leg pain went from 6 to 4."
 
 
-def test_chart_returns_markup_with_both_legend_words_and_no_inline_style():
+def test_chart_returns_markup_with_both_legend_words_and_no_inline_style(pain_chart_svg):
     chart = pain_chart_svg(daily([6, 5, 4]))
     assert isinstance(chart, Markup)
     legend = parse(chart).find(f"{SVG}g[@class='pain-chart__legend']")
@@ -75,7 +82,7 @@ def test_chart_returns_markup_with_both_legend_words_and_no_inline_style():
     assert "style" not in chart
 
 
-def test_lines_differ_by_more_than_colour():
+def test_lines_differ_by_more_than_colour(pain_chart_svg):
     root = parse(pain_chart_svg(daily([6, 5, 4])))
     back, leg = series(root, "pain-chart__back"), series(root, "pain-chart__leg")
     assert back.find(f"{SVG}path").get("stroke-dasharray") is None
@@ -84,30 +91,30 @@ def test_lines_differ_by_more_than_colour():
 
 
 @pytest.mark.parametrize("count", [1, 2, 7, 30])
-def test_one_marker_per_check_in_on_each_line(count):
+def test_one_marker_per_check_in_on_each_line(count, pain_chart_svg):
     root = parse(pain_chart_svg(daily([i % 11 for i in range(count)])))
     assert len(series(root, "pain-chart__back").findall(f"{SVG}circle")) == count
     assert len(series(root, "pain-chart__leg").findall(f"{SVG}rect")) == count
 
 
-def test_one_check_in_draws_points_but_no_line():
+def test_one_check_in_draws_points_but_no_line(pain_chart_svg):
     root = parse(pain_chart_svg([CheckIn(START, 7, 5)]))
     for css_class in ("pain-chart__back", "pain-chart__leg"):
         assert series(root, css_class).find(f"{SVG}path") is None
     assert root.find(f"{SVG}desc").text == "1 check-in on 3 Nov 2026. Back pain was 7; leg pain was 5."
 
 
-def test_no_check_ins_draws_nothing():
+def test_no_check_ins_draws_nothing(pain_chart_svg):
     assert pain_chart_svg([]) == Markup("")
 
 
-def test_title_is_escaped():
+def test_title_is_escaped(pain_chart_svg):
     chart = pain_chart_svg(daily([1, 2]), title='Pain <script>alert("x")</script> & more')
     assert "<script>" not in chart
     assert parse(chart).find(f"{SVG}title").text == 'Pain <script>alert("x")</script> & more'
 
 
-def test_y_axis_is_labelled_0_to_10():
+def test_y_axis_is_labelled_0_to_10(pain_chart_svg):
     root = parse(pain_chart_svg(daily([3, 4])))
     (group,) = root.findall(f"{SVG}g[@class='pain-chart__axis-label'][@text-anchor='end']")
     assert [t.text for t in group.findall(f"{SVG}text")] == ["0", "2", "4", "6", "8", "10"]
@@ -120,11 +127,11 @@ def test_y_axis_is_labelled_0_to_10():
     (3, timedelta(days=1), ["3 Nov", "4 Nov", "5 Nov"]),
     (4, timedelta(hours=2), ["3 Nov"]),
 ])
-def test_x_labels_are_few_readable_dates(count, every, expected):
+def test_x_labels_are_few_readable_dates(count, every, expected, pain_chart_svg):
     assert x_labels(parse(pain_chart_svg(daily([5] * count, every=every)))) == expected
 
 
-def test_points_follow_time_whatever_the_input_order():
+def test_points_follow_time_whatever_the_input_order(pain_chart_svg):
     gaps = [0, 1, 2, 10, 11]  # days: an uneven gap must show as a wider space
     checkins = [CheckIn(START + timedelta(days=d), 5, min(d, 10)) for d in gaps]
     shuffled = checkins[:]
@@ -137,15 +144,23 @@ def test_points_follow_time_whatever_the_input_order():
     assert leg_ys == sorted(leg_ys, reverse=True)  # leg pain rises with time here, and SVG y grows downwards
 
 
-def test_check_ins_on_one_day_spread_out_by_hour():
+def test_check_ins_on_one_day_spread_out_by_hour(pain_chart_svg):
     root = parse(pain_chart_svg(daily([4, 5, 6], every=timedelta(hours=4))))
     xs = [float(c.get("cx")) for c in series(root, "pain-chart__back").findall(f"{SVG}circle")]
     assert xs[1] - xs[0] > 50 and xs[2] - xs[1] > 50
 
 
-def test_text_is_big_enough_to_read_on_a_phone():
+def test_text_is_big_enough_to_read_on_a_phone(pain_chart_svg):
     sizes = {float(s) for s in re.findall(r'font-size="([\d.]+)"', pain_chart_svg(daily([1, 2])))}
     assert sizes and min(sizes) >= 22
+
+
+def test_layout_is_plain_data_with_scores_kept_on_the_scale():
+    chart = pain_chart(daily([0, 10], backs=[12, -1]))
+    (bottom, _), *_, (top, _) = chart.grid
+    assert [y for _, y in chart.back.markers] == [top, bottom]  # 12 and -1 sit on the 10 and 0 lines
+    assert chart.back.path.startswith("M") and chart.back.path.count(" L") == 1  # one line, two points
+    assert pain_chart([]) is None
 
 
 # --- weekly_sessions ------------------------------------------------------
