@@ -61,9 +61,9 @@ bench: $(VENV)/.bench
 	  $(BIN)/python -m bench $(PARTS); \
 	fi
 
-## check: validate all routine content
+## check: validate all content (exercises, routines, the checklist)
 check: $(BIN)/activate
-	$(FLASK) routines check
+	$(FLASK) content check
 
 ## screenshots: phone-sized PNGs of every page, light and dark, in screenshots/
 screenshots: $(BIN)/activate

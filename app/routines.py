@@ -3,8 +3,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, abort, render_template, request, url_for
 
-from app.content import library
-from app.content_model import GOALS, POSITIONS
+from app.content import GOALS, POSITIONS, library
 from app.templating import minutes
 
 bp = Blueprint("routines", __name__)

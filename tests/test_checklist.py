@@ -8,8 +8,8 @@ import pytest
 from markupsafe import escape
 
 from app import create_app, paths
-from app.checklist import COMPARED, MIN_ITEMS, load_checklist
-from app.content_model import ContentError
+from app.content import ContentError
+from app.content.checklists import COMPARED, MIN_ITEMS, load_checklist
 
 REAL_FILE = paths.ROUTINES_DIR / "checklist" / "therapist.toml"
 CHECKLIST = load_checklist(REAL_FILE)

@@ -1,10 +1,10 @@
-"""`flask routines check`, as an author runs it after editing content."""
+"""`flask content check`, as an author runs it after editing content."""
 import shutil
 
 import pytest
 
 from app import paths
-from app.cli import routines_cli
+from app.cli import content_cli
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def content(tmp_path):
 
 def check(runner, folder):
     """Run the command on folder; give its result."""
-    return runner.invoke(routines_cli, ["check", "--routines-dir", str(folder)])
+    return runner.invoke(content_cli, ["check", "--routines-dir", str(folder)])
 
 
 def test_real_content_passes_with_a_summary(runner):
@@ -46,6 +46,6 @@ def test_a_broken_file_fails_with_its_path(runner, content, path, breakage, mess
 def test_the_folder_comes_from_flask_routines_dir(runner, content, monkeypatch):
     (content / "in-bed.toml").write_text("not = [valid toml")
     monkeypatch.setenv("FLASK_ROUTINES_DIR", str(content))
-    result = runner.invoke(routines_cli, ["check"])
+    result = runner.invoke(content_cli, ["check"])
     assert result.exit_code == 1
     assert "in-bed.toml" in result.output

@@ -5,8 +5,8 @@ import shutil
 import pytest
 
 from app import paths
-from app.content import load_library
-from app.content_model import ContentError
+from app.content import ContentError
+from app.content.routines import load_library
 
 LIBRARY = load_library(paths.ROUTINES_DIR, paths.PICTURES_DIR)
 ROUTINES = list(LIBRARY.routines.values())

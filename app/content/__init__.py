@@ -1,0 +1,50 @@
+"""Content: the files under routines/, read once at start-up, checked, frozen.
+
+One module per kind of file (routines.py: exercises and routines; checklists.py: the
+therapist checklist), built from the field types in fields.py and read by loading.py.
+`flask content check` (app/cli.py) runs the same load_content as start-up.
+"""
+from pathlib import Path
+from typing import NamedTuple
+
+from flask import current_app
+
+from app.content.checklists import CHECKLIST_FILE, Checklist, load_checklist
+from app.content.loading import ContentError
+from app.content.models import GOALS, POSITIONS, TIMES_OF_DAY
+from app.content.routines import Library, load_library
+
+__all__ = ["GOALS", "POSITIONS", "TIMES_OF_DAY", "ContentError", "checklist", "init_app", "library",
+           "load_content"]
+
+
+class Content(NamedTuple):
+    """Every kind of content, checked."""
+
+    library: Library
+    checklist: Checklist
+
+
+def load_content(routines_dir, pictures_dir):
+    """Load every content file, or raise ContentError on the first problem."""
+    return Content(
+        library=load_library(routines_dir, pictures_dir),
+        checklist=load_checklist(Path(routines_dir) / CHECKLIST_FILE),
+    )
+
+
+def init_app(app):
+    """Load the content once at start-up; a broken file stops the app."""
+    found = load_content(app.config["ROUTINES_DIR"], Path(app.static_folder) / "pictures")
+    app.extensions["easeback_library"] = found.library
+    app.extensions["easeback_checklist"] = found.checklist
+
+
+def library():
+    """Return the current app's exercises and routines."""
+    return current_app.extensions["easeback_library"]
+
+
+def checklist():
+    """Return the current app's therapist checklist."""
+    return current_app.extensions["easeback_checklist"]

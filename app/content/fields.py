@@ -1,0 +1,115 @@
+"""The field types every content file is made of, each with a message that tells an author the fix.
+
+A model is a frozen pydantic dataclass (see `table`), so loaded content cannot change and a
+slip raises AttributeError. Rules that need more than one value are model validators that
+raise `problem(message, field)`.
+"""
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, ConfigDict, Field, Strict, ValidationInfo, model_validator
+from pydantic.dataclasses import dataclass
+from pydantic_core import PydanticCustomError
+
+from app.schemas import SLUG_PATTERN
+
+MAX_SECONDS = 600
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def problem(message, field=None):
+    """An error shown as `path: field: message`; field is added to where pydantic found it."""
+    return PydanticCustomError("content", "{message}", {"message": message, "field": field})
+
+
+def table(cls):
+    """Make cls a frozen pydantic dataclass read from one TOML table."""
+    return dataclass(frozen=True, config=ConfigDict(extra="forbid"))(cls)
+
+
+@table
+class Table:
+    """Base of every content model: it names an unknown key and the keys allowed."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys(cls, data):
+        if isinstance(data, dict):
+            allowed = tuple(cls.__dataclass_fields__)
+            for key in data:
+                if key not in allowed:
+                    raise problem(f"unknown key (allowed: {', '.join(allowed)})", key)
+        return data
+
+
+def _tidy(value):
+    """Collapse runs of white space, refusing text that is only white space."""
+    text = " ".join(value.split())
+    if not text:
+        raise problem("must be a non-empty string")
+    return text
+
+
+def _between(value):
+    if not 0 < value <= MAX_SECONDS:
+        raise problem(f"must be between 1 and {MAX_SECONDS}, not {value}")
+    return value
+
+
+Text = Annotated[str, Strict(), AfterValidator(_tidy)]
+Count = Annotated[int, Strict(), AfterValidator(_between)]
+"""A whole number of seconds or times; true/false and 30.0 are refused."""
+Slug = Annotated[str, Strict(), Field(pattern=SLUG_PATTERN)]
+
+
+def seconds_within(allowed):
+    """A Count of seconds inside the range allowed."""
+    def check(value):
+        if value not in allowed:
+            raise problem(f"must be {allowed.start} to {allowed.stop - 1} seconds, not {value}")
+        return value
+    return Annotated[Count, AfterValidator(check)]
+
+
+def one_of(choices):
+    """Text that must be one of choices, listed in the error."""
+    choices = tuple(choices)
+
+    def check(value):
+        if value not in choices:
+            raise problem(f"{value!r} is not one of: {', '.join(choices)}")
+        return value
+    return Annotated[Text, AfterValidator(check)]
+
+
+def sentences(most):
+    """Prose of one to `most` full sentences."""
+    def check(value):
+        count = len(SENTENCE_END.findall(value))
+        if not 1 <= count <= most:
+            raise problem(f"write 1 to {most} full sentences ending in '.', found {count}")
+        return value
+    return Annotated[Text, AfterValidator(check)]
+
+
+def listing(kind, message="must list at least one item"):
+    """A non-empty list of kind, read into a tuple."""
+    def check(values):
+        if not values:
+            raise problem(message)
+        return values
+    return Annotated[tuple[kind, ...], AfterValidator(check)]
+
+
+def _matches_file(value, info: ValidationInfo):
+    """A file's id: not used by an earlier file, and the same as the file's name."""
+    context = info.context or {}
+    seen = context.get("seen", {})
+    if value in seen:
+        raise problem(f"duplicate {info.field_name} {value!r}, already used by {seen[value].name}")
+    if "path" in context and value != context["path"].stem:
+        raise problem(f"{value!r} does not match the file name; rename one so both say the same")
+    return value
+
+
+FileId = Annotated[Text, AfterValidator(_matches_file)]

@@ -1,0 +1,230 @@
+"""Exercises and routines: their vocabularies and the models their files are read into.
+
+The models are the documented file formats (routines/README.md) and, once checked, the
+frozen objects the pages use. Rules that need another file (a routine's exercises, a
+picture on disk) read it from the validation context that routines.load_library passes.
+"""
+from dataclasses import dataclass as plain_dataclass
+from functools import cached_property
+from types import MappingProxyType
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, ValidationInfo, field_validator, model_validator
+
+from app.content.fields import (
+    Count, FileId, Table, Text, listing, one_of, problem, seconds_within, sentences, table,
+)
+
+POSITIONS = MappingProxyType({
+    "lying": "Lying down",
+    "sitting": "Sitting",
+    "standing": "Standing",
+    "kneeling": "On hands and knees",
+})
+GOALS = MappingProxyType({
+    "mobility": "Ease stiffness",
+    "flare-up": "Calm a flare-up",
+    "relaxation": "Relax and breathe",
+    "strength": "Gentle strength",
+    "massage": "Self-massage",
+    "everyday": "Everyday moves",
+})
+TIMES_OF_DAY = ("morning", "daytime", "evening", "night")
+KINDS = ("stretch", "mobility", "strength", "breathing", "massage", "rest-position", "movement")
+SIDE_CHOICES = ("both", "left", "right")
+# One-sided pictures show the right side; the left is the same file mirrored.
+SIDE_ORDER = ("right", "left")
+MIN_ROUTINE_SECONDS, MAX_ROUTINE_SECONDS = 3 * 60, 20 * 60
+STRETCH_HOLD = range(20, 46)
+REST_RANGE = range(5, 16)
+SWITCH_RANGE = range(3, 11)
+
+
+def _stretch_hold(kind, hold):
+    """Refuse a stretch held too briefly to work or long enough to strain."""
+    if kind == "stretch" and hold is not None and hold not in STRETCH_HOLD:
+        raise problem(f"stretches hold {STRETCH_HOLD.start} to {STRETCH_HOLD.stop - 1} seconds, not {hold}")
+
+
+def _picture_exists(value, info: ValidationInfo):
+    pictures_dir = (info.context or {}).get("pictures_dir")
+    if pictures_dir is not None and not (pictures_dir / value).is_file():
+        raise problem(f"no file {value!r} in {pictures_dir}")
+    return value
+
+
+@table
+class Exercise(Table):
+    """One exercise from the library, as a person will read it."""
+
+    id: FileId
+    name: Text
+    kind: one_of(KINDS)
+    position: one_of(POSITIONS)
+    instructions: sentences(3)
+    breathing: Text
+    ease_off_if: Text
+    sided: Annotated[bool, Strict()]
+    picture: Annotated[Text, AfterValidator(_picture_exists)]
+    picture_alt: Text
+    hold: Count | None = None
+    reps: Count | None = None
+    seconds_per_rep: Count | None = None
+
+    @field_validator("hold")
+    @classmethod
+    def _hold_suits_kind(cls, hold, info: ValidationInfo):
+        _stretch_hold(info.data.get("kind"), hold)
+        return hold
+
+    @model_validator(mode="after")
+    def _hold_or_reps(self):
+        if (self.hold is None) == (self.reps is None):
+            raise problem("give either hold (seconds) or reps (times), not both or neither", "hold")
+        if self.reps is not None and self.seconds_per_rep is None:
+            raise problem("missing required key", "seconds_per_rep")
+        if self.reps is None and self.seconds_per_rep is not None:
+            raise problem("only goes with reps", "seconds_per_rep")
+        return self
+
+
+def _known_exercise(value, info: ValidationInfo):
+    """Turn a step's exercise id into the exercise, which must be in the library."""
+    if isinstance(value, Exercise):
+        return value
+    exercise = (info.context or {}).get("exercises", {}).get(value)
+    if exercise is None:
+        raise problem(f"unknown exercise {value!r} (no routines/exercises/{value}.toml)")
+    return exercise
+
+
+def _sides(value):
+    """Read `sides` ("both", "left" or "right") as the sides in the order they are done."""
+    if value not in SIDE_CHOICES:
+        raise problem(f"{value!r} is not one of: {', '.join(SIDE_CHOICES)}")
+    return SIDE_ORDER if value == "both" else (value,)
+
+
+def _rest_after(value):
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= REST_RANGE.stop - 1:
+        raise problem(f"must be 0 to {REST_RANGE.stop - 1} seconds, not {value!r}")
+    return value
+
+
+def _from_exercise(name):
+    """A step's default: the exercise's own value (data holds the fields already read)."""
+    return lambda data: getattr(data.get("exercise"), name, None)
+
+
+def _default_sides(data):
+    exercise = data.get("exercise")
+    return SIDE_ORDER if exercise is not None and exercise.sided else ()
+
+
+@table
+class Step(Table):
+    """An exercise as a routine uses it, with the routine's own timing."""
+
+    exercise: Annotated[Exercise, BeforeValidator(_known_exercise)]
+    hold: Count | None = Field(default_factory=_from_exercise("hold"))
+    reps: Count | None = Field(default_factory=_from_exercise("reps"))
+    sides: Annotated[tuple[str, ...], BeforeValidator(_sides)] = Field(default_factory=_default_sides)
+    rest_after: Annotated[int, BeforeValidator(_rest_after)] | None = None
+    """Seconds of rest after this step; None means the routine's own rest."""
+    note: Text | None = None
+
+    @field_validator("hold")
+    @classmethod
+    def _timed(cls, hold, info: ValidationInfo):
+        exercise = info.data.get("exercise")
+        if exercise is not None:
+            if exercise.hold is None:
+                raise problem(f"{exercise.id} is counted in reps, so use reps")
+            _stretch_hold(exercise.kind, hold)
+        return hold
+
+    @field_validator("reps")
+    @classmethod
+    def _counted(cls, reps, info: ValidationInfo):
+        exercise = info.data.get("exercise")
+        if exercise is not None and exercise.reps is None:
+            raise problem(f"{exercise.id} is timed, so use hold")
+        return reps
+
+    @field_validator("sides")
+    @classmethod
+    def _sided(cls, sides, info: ValidationInfo):
+        exercise = info.data.get("exercise")
+        if exercise is not None and not exercise.sided:
+            raise problem(f"{exercise.id} is not one-sided")
+        return sides
+
+    @property
+    def seconds_per_side(self):
+        """How long one side (or the whole step when not sided) lasts."""
+        if self.hold is not None:
+            return self.hold
+        return self.reps * self.exercise.seconds_per_rep
+
+
+@plain_dataclass(frozen=True)
+class Segment:
+    """A stretch of time in a routine: an exercise side, a rest or a side switch."""
+
+    kind: str  # "exercise", "rest" or "switch"
+    seconds: int
+    step: int  # index of the step it belongs to
+    side: str | None = None
+
+
+@table
+class Routine(Table):
+    """A named sequence of steps with its cautions and sources."""
+
+    slug: FileId
+    title: Text
+    summary: sentences(2)
+    for_whom: Text
+    skip_if: listing(Text)
+    goals: listing(one_of(GOALS))
+    time_of_day: listing(one_of(TIMES_OF_DAY))
+    rest: seconds_within(REST_RANGE)
+    switch_sides: seconds_within(SWITCH_RANGE)
+    sources: listing(Text)
+    steps: listing(Step, "a routine needs at least one step")
+
+    @model_validator(mode="after")
+    def _length(self):
+        total = self.total_seconds
+        if not MIN_ROUTINE_SECONDS <= total <= MAX_ROUTINE_SECONDS:
+            raise problem(f"the routine lasts {total} s; keep it between 3 and 20 minutes", "steps")
+        return self
+
+    @cached_property
+    def segments(self):
+        """The routine laid out in time, worked out once."""
+        return build_segments(self.steps, self.rest, self.switch_sides)
+
+    @property
+    def total_seconds(self):
+        """The routine's length, rests and side switches included."""
+        return sum(segment.seconds for segment in self.segments)
+
+    @property
+    def positions(self):
+        """The positions the routine uses, in the order they first appear."""
+        return tuple(dict.fromkeys(step.exercise.position for step in self.steps))
+
+
+def build_segments(steps, rest, switch_sides):
+    """Lay a routine's steps out in time: sides, side switches and rests."""
+    segments = []
+    for index, step in enumerate(steps):
+        for side_number, side in enumerate(step.sides or (None,)):
+            if side_number:
+                segments.append(Segment("switch", switch_sides, index, side))
+            segments.append(Segment("exercise", step.seconds_per_side, index, side))
+        rest_after = rest if step.rest_after is None else step.rest_after
+        if index < len(steps) - 1 and rest_after:
+            segments.append(Segment("rest", rest_after, index))
+    return tuple(segments)
