@@ -2,6 +2,7 @@
 from flask import Blueprint, render_template, url_for
 
 from app.routines import get_routine_or_404
+from app.settings import allowed_choices
 
 bp = Blueprint("player", __name__)
 
@@ -37,4 +38,5 @@ def player_data(routine):
 def play(slug):
     """Guide a person through a routine, one step at a time."""
     routine = get_routine_or_404(slug)
-    return render_template("player/play.html", routine=routine, data=player_data(routine))
+    return render_template("player/play.html", routine=routine, data=player_data(routine),
+                           settings_choices=allowed_choices())

@@ -14,7 +14,20 @@ REST_CHOICES = [("", "As the routine says"), ("5", "5 seconds"), ("10", "10 seco
                 ("15", "15 seconds"), ("20", "20 seconds"), ("30", "30 seconds")]
 
 
+def allowed_choices():
+    """The values a device's settings may take, as static/js/lib/settings-store.js reads them.
+
+    This is the one list: the settings store drops anything else back to its default.
+    """
+    return {
+        "holdScales": [value for value, _ in HOLD_SCALES],
+        # "" in the form means "as the routine says", which the store keeps as null.
+        "restSeconds": [int(value) if value else None for value, _ in REST_CHOICES],
+    }
+
+
 @bp.get("/settings")
 def index():
     """Cues and timing for the player, kept on this device."""
-    return render_template("settings.html", hold_scales=HOLD_SCALES, rest_choices=REST_CHOICES)
+    return render_template("settings.html", hold_scales=HOLD_SCALES, rest_choices=REST_CHOICES,
+                           settings_choices=allowed_choices())

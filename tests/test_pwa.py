@@ -1,6 +1,7 @@
 """Installability and offline plumbing, through the test client."""
 import gc
 import json
+import posixpath
 import re
 import shutil
 import struct
@@ -61,6 +62,7 @@ def test_precache_covers_every_page_and_file_and_all_answer_200(client, app):
     static = [url for url in urls if url.startswith("/static/")]
     on_disk = [p for p in paths.STATIC_DIR.rglob("*") if p.is_file()]
     assert len(static) == len(on_disk)
+    assert any(url.startswith("/static/js/lib/sync.js?v=") for url in static), "modules in folders are precached"
     assert all("?v=" in url for url in static)
     for url in urls:
         with client.get(url) as response:
@@ -84,17 +86,21 @@ def test_any_change_to_the_sources_makes_a_new_version(tmp_path, monkeypatch):
 def test_static_urls_carry_a_content_hash(client):
     html = client.get("/").text
     assert re.search(r'href="/static/css/app\.css\?v=[0-9a-f]{12}"', html)
-    assert re.search(r'src="/static/js/sw-register\.js\?v=[0-9a-f]{12}"', html)
+    assert re.search(r'src="/static/js/pages/every-page\.js\?v=[0-9a-f]{12}"', html)
 
 
 def test_no_module_is_both_a_page_script_and_an_import():
     """A page's script has a ?v= address, an import a plain one: a module with both would run twice."""
-    imported = {name for path in (paths.STATIC_DIR / "js").glob("*.js")
-                for name in re.findall(r'(?:from|import)\s*"\./([\w-]+\.js)"', path.read_text())}
+    js = paths.STATIC_DIR / "js"
+    imported = {posixpath.normpath(posixpath.join(path.parent.relative_to(js).as_posix(), name))
+                for path in js.rglob("*.js")
+                for name in re.findall(r'(?:from|import)\s*"(\.\.?/[\w/-]+\.js)"', path.read_text())}
     page_scripts = {name for path in paths.TEMPLATES_DIR.rglob("*.html")
-                    for name in re.findall(r"filename='js/([\w-]+\.js)'", path.read_text())}
-    assert "sync.js" in imported and "favourites.js" in page_scripts, "the patterns no longer match the sources"
+                    for name in re.findall(r"filename='js/([\w/-]+\.js)'", path.read_text())}
+    assert "lib/sync.js" in imported and "pages/every-page.js" in page_scripts, "the patterns no longer match the sources"
     assert page_scripts & imported == set(), "load these through the modules that import them"
+    assert page_scripts == {path.relative_to(js).as_posix() for path in js.glob("pages/*.js")}, \
+        "js/pages/ holds the page scripts, and only they are loaded by templates"
 
 
 def test_versioned_static_files_are_cached_for_a_year(client):
@@ -120,9 +126,9 @@ def test_offline_page_links_to_what_works_offline(client, app):
 
 
 def test_not_modified_static_answer_releases_its_file(client):
-    with client.get("/static/js/player.js") as first:
+    with client.get("/static/js/pages/player.js") as first:
         modified = first.headers["Last-Modified"]
-    response = client.get("/static/js/player.js", headers={"If-Modified-Since": modified})
+    response = client.get("/static/js/pages/player.js", headers={"If-Modified-Since": modified})
     assert response.status_code == 304
     del response
     gc.collect()  # with filterwarnings=error, a leaked file handle fails this test
@@ -141,8 +147,8 @@ def test_version_follows_the_configured_content_folder(make_app, tmp_path):
 
 
 def test_the_page_names_the_workers_personal_cache():
-    """static/js/personal-copies.js deletes the cache the worker keeps personal pages in."""
-    module = (paths.STATIC_DIR / "js" / "personal-copies.js").read_text()
+    """static/js/lib/personal-copies.js deletes the cache the worker keeps personal pages in."""
+    module = (paths.STATIC_DIR / "js" / "lib" / "personal-copies.js").read_text()
     assert f'const PERSONAL_CACHE = "{PERSONAL_CACHE}";' in module
     assert PERSONAL_CACHE.startswith("easeback-")
 
@@ -274,9 +280,9 @@ def test_a_slow_page_is_answered_from_the_cache_and_refreshed_in_the_background(
 
 def test_a_slow_module_import_is_answered_from_the_cache_after_the_same_limit(client):
     outcome = run_worker(client, """
-    (await caches.open(CACHE)).entries.set(ORIGIN + "/static/js/timeline.js?v=1", "stored timeline");
+    (await caches.open(CACHE)).entries.set(ORIGIN + "/static/js/lib/timeline.js?v=1", "stored timeline");
     network = () => new Promise(() => {});
-    const event = dispatch("/static/js/timeline.js", "cors");
+    const event = dispatch("/static/js/lib/timeline.js", "cors");
     result.beforeTheLimit = await answered(event);
     result.limits = timers.map((timer) => timer.ms);
     fireTimers();

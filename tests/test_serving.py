@@ -4,7 +4,7 @@ import uuid
 import pytest
 
 
-@pytest.mark.parametrize("url", ["/", "/routines/in-bed", "/static/css/app.css", "/static/js/player.js",
+@pytest.mark.parametrize("url", ["/", "/routines/in-bed", "/static/css/app.css", "/static/js/pages/player.js",
                                  "/static/pictures/glute-bridge.svg", "/sw.js", "/api/v1/openapi.json"])
 @pytest.mark.parametrize("encoding", ["br", "gzip"])
 def test_text_is_sent_compressed(client, url, encoding):

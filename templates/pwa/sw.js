@@ -5,7 +5,7 @@ const PREFIX = "easeback-";
 const CACHE = PREFIX + VERSION;
 // Pages drawn from the person's own saved data (/history) live apart, in a
 // cache whose name never changes: updates keep it, and "Delete everything"
-// drops it whole (static/js/personal-copies.js).
+// drops it whole (static/js/lib/personal-copies.js).
 const PERSONAL_CACHE = {{ personal_cache|tojson }};
 const PERSONAL_PAGES = new Set({{ personal_pages|tojson }});
 const PRECACHE = {{ precache|tojson }};
@@ -114,7 +114,7 @@ async function staticFile(request) {
   return response;
 }
 
-// Module imports inside scripts ("./timeline.js") carry no version: ask the
+// Module imports inside scripts ("../lib/timeline.js") carry no version: ask the
 // network, so online pages get matching files, with the same time limit as
 // pages; then this version's stored copy (precached under its ?v= address).
 async function unversionedStaticFile(event) {

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 
 import {
   MAX_TRIES, countsAsTry, laterDelay, notSentEntry, retryDelay, statusMessage, verdict,
-} from "../../static/js/outbox-rules.js";
+} from "../../static/js/lib/outbox-rules.js";
 
 describe("verdict", () => {
   for (const status of [200, 201, 204]) {

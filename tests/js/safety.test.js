@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { acknowledgedUrl, safeNext } from "../../static/js/safety.js";
+import { acknowledgedUrl, safeNext } from "../../static/js/lib/safety.js";
 
 const PAGES = ["^/$", "^/routines$", "^/routines/[^/]+$", "^/routines/[^/]+/play$", "^/history$"];
 

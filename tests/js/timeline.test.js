@@ -6,7 +6,7 @@ import {
   READY_MS, buildSchedule, currentSegmentStart, elapsedAt, finish, formatRemaining,
   initialClock, msUntilNextChange, nextStepStart, pause, play, positionAt,
   previousStepStart, seek, stopCount, stopsDone, totalMs,
-} from "../../static/js/timeline.js";
+} from "../../static/js/lib/timeline.js";
 
 // A routine like the real ones: a hold, a one-sided hold, then reps.
 const steps = [

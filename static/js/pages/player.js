@@ -1,20 +1,23 @@
-// The guided player: turns the routine's schedule into a calm, hands-free
-// session. Timing lives in timeline.js; this module draws it, moves between
-// steps, and sends the cues.
-import { Cues } from "./cues.js";
-import { read, remove, write } from "./device-store.js";
-import { RESUME_WITHIN_MS, SAVED_PREFIX } from "./resume.js";
-import { newId, recordSession, recordSessionOnExit } from "./sync.js";
-import { loadSettings } from "./settings-store.js";
+// The guided player page: turns the routine's schedule into a calm,
+// hands-free session. Timing lives in lib/timeline.js and drawing in
+// parts/player-screen.js; this module runs the clock, the controls, and
+// remembers where the person was.
+import { initCheckinForms } from "../parts/checkin-form.js";
+import { PlayerScreen } from "../parts/player-screen.js";
+import { Cues } from "../lib/cues.js";
+import { readPageData } from "../lib/page-data.js";
+import { forgetPlace, rememberPlace, savedPlace } from "../lib/resume.js";
+import { loadSettings } from "../lib/settings-store.js";
+import { newId, recordSession, recordSessionOnExit, startSync } from "../lib/sync.js";
 import {
   buildSchedule, currentSegmentStart, elapsedAt, finish, formatRemaining, initialClock,
   msUntilNextChange, nextStepStart, pause, play, positionAt, previousStepStart, seek,
   stopCount, stopsDone, totalMs,
-} from "./timeline.js";
-import { ScreenLock } from "./wake-lock.js";
+} from "../lib/timeline.js";
+import { ScreenLock } from "../lib/wake-lock.js";
 
 const root = document.querySelector("[data-player]");
-const data = JSON.parse(document.getElementById("player-data").textContent);
+const data = readPageData("player-data");
 const settings = loadSettings();
 const schedule = buildSchedule(data.segments, data.steps, settings);
 const cues = new Cues(settings);
@@ -24,8 +27,8 @@ const ui = Object.fromEntries(
     .filter(([key]) => key !== "action"),
 );
 const buttons = Object.fromEntries([...root.querySelectorAll("[data-action]")].map((b) => [b.dataset.action, b]));
+const screen = new PlayerScreen({ ui, repsButton: buttons["done-reps"], data, schedule, cues });
 const screenLock = new ScreenLock(() => { ui.wakeNote.hidden = false; });
-const SAVE_KEY = `${SAVED_PREFIX}${data.slug}`;
 
 let clock = initialClock();
 // One session per time through the routine; a check-in before Start already belongs to it.
@@ -34,63 +37,6 @@ let shownIndex = -1;
 let timer = null;
 let flashTimer = null;
 const FLASH_MS = 1500;
-
-// --- What a segment shows -------------------------------------------------
-
-// During "get ready", rests and side switches, show the exercise coming up,
-// so the person can get into position.
-function exerciseFor(segment) {
-  if (segment.kind === "exercise") return segment;
-  return schedule.slice(segment.index + 1).find((next) => next.kind === "exercise") ?? segment;
-}
-
-const PHASES = { ready: "Get ready", rest: "Rest", switch: "Switch sides" };
-
-function phaseText(segment, shown) {
-  if (PHASES[segment.kind]) return segment.kind === "rest" ? "Rest \u2013 up next" : PHASES[segment.kind];
-  return shown.side ? `${shown.side === "right" ? "Right" : "Left"} side` : "Now";
-}
-
-function spokenCue(segment, step, shown) {
-  const side = shown.side ? `, ${shown.side} side` : "";
-  if (segment.kind === "ready") return `Get ready. First, ${step.name}${side}. ${step.instructions}`;
-  if (segment.kind === "rest") return `Rest. Next, ${step.name}${side}. ${step.instructions}`;
-  if (segment.kind === "switch") return `Switch sides. Next, the ${shown.side} side.`;
-  return `Begin. ${step.name}${side}.`;
-}
-
-function showSegment(segment, { announce }) {
-  const shown = exerciseFor(segment);
-  const step = data.steps[shown.step];
-  ui.phase.textContent = phaseText(segment, shown);
-  ui.name.textContent = step.name;
-  ui.picture.src = step.picture;
-  ui.picture.alt = step.alt;
-  ui.picture.classList.toggle("mirrored", shown.side === "left");
-  ui.instructions.textContent = step.instructions;
-  ui.note.textContent = step.note ?? "";
-  ui.note.hidden = !step.note;
-  ui.breathing.textContent = step.breathing;
-  ui.easeOff.textContent = step.easeOffIf;
-  ui.count.textContent = `Step ${shown.step + 1} of ${data.steps.length}`;
-  ui.stage.dataset.kind = segment.kind;
-  const isReps = segment.kind === "exercise" && step.reps !== null;
-  buttons["done-reps"].hidden = !isReps;
-  ui.reps.hidden = !isReps;
-  ui.upNext.textContent = upNextText(segment);
-  if (announce) {
-    ui.announcer.textContent = `${ui.count.textContent}. ${ui.phase.textContent}: ${step.name}.`;
-    cues.say(spokenCue(segment, step, shown));
-  }
-}
-
-function upNextText(segment) {
-  if (segment.kind !== "exercise") return "";
-  const next = schedule.slice(segment.index + 1).find((later) => later.kind === "exercise");
-  if (!next) return "Last step";
-  const side = next.step === segment.step ? ` (${next.side} side)` : "";
-  return `Next: ${data.steps[next.step].name}${side}`;
-}
 
 // --- Drawing the clock ----------------------------------------------------
 
@@ -103,7 +49,7 @@ function render(now, { fromSeek = false } = {}) {
   }
   if (position.index !== shownIndex) {
     const natural = !fromSeek && shownIndex !== -1 && clock.status === "playing";
-    showSegment(position.segment, { announce: clock.status === "playing" || fromSeek });
+    screen.show(position.segment, { announce: clock.status === "playing" || fromSeek });
     if (natural) {
       markChange(position, now);
       save(now); // so even a crash loses at most one segment
@@ -113,15 +59,8 @@ function render(now, { fromSeek = false } = {}) {
   }
   ui.timer.textContent = formatRemaining(position.remainingMs);
   ui.progress.value = Math.round((1000 * elapsed) / totalMs(schedule));
-  updateReps(position);
+  screen.showReps(position);
   return position;
-}
-
-function updateReps(position) {
-  const step = data.steps[position.segment.step];
-  if (position.segment.kind !== "exercise" || step.reps === null) return;
-  const rep = Math.min(step.reps, Math.floor(position.intoMs / (step.secondsPerRep * 1000)) + 1);
-  ui.reps.textContent = `Rep ${rep} of ${step.reps}, slowly`;
 }
 
 // A step change the person did not ask for: flash, vibrate, and report how
@@ -188,7 +127,7 @@ function complete(now) {
   clearTimeout(timer);
   screenLock.release();
   cues.hush();
-  remove(SAVE_KEY);
+  forgetPlace(data.slug);
   root.dataset.status = "done";
   ui.stage.hidden = true;
   ui.controls.hidden = true;
@@ -217,7 +156,7 @@ function newSession() {
 }
 
 function again() {
-  remove(SAVE_KEY);
+  forgetPlace(data.slug);
   newSession();
   ui.stage.hidden = false;
   ui.controls.hidden = false;
@@ -238,25 +177,20 @@ const ACTIONS = {
 
 // --- Remembering where the person was ---------------------------------------
 
-// Saved with wall-clock time, because performance.now() starts again from
-// zero on every page load.
 function save(now) {
   if (clock.status === "ready" || clock.status === "done") {
-    remove(SAVE_KEY);
+    forgetPlace(data.slug);
     return;
   }
-  write(SAVE_KEY, {
-    elapsedMs: elapsedAt(clock, now), savedAt: Date.now(), total: totalMs(schedule), where: ui.count.textContent,
-    session,
+  rememberPlace(data.slug, {
+    elapsedMs: elapsedAt(clock, now), total: totalMs(schedule), where: ui.count.textContent, session,
   });
 }
 
 // After a reload, come back paused where the person was, with a Resume button.
 function savedClock(now) {
-  const saved = read(SAVE_KEY);
-  if (!saved || typeof saved.elapsedMs !== "number" || !(Date.now() - saved.savedAt < RESUME_WITHIN_MS)) {
-    return null;
-  }
+  const saved = savedPlace(data.slug);
+  if (!saved) return null;
   const elapsed = Math.min(Math.max(0, saved.elapsedMs), totalMs(schedule) - 1);
   if (saved.session?.id) session = saved.session;
   return seek(initialClock(), now, elapsed);
@@ -301,3 +235,5 @@ const restored = savedClock(performance.now());
 root.dataset.sessionId = session.id;
 setClock(restored ?? initialClock(), performance.now());
 if (restored) ui.announcer.textContent = `Paused where you left off. ${ui.count.textContent}.`;
+startSync();
+initCheckinForms();

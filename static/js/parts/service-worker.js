@@ -1,11 +1,11 @@
-import { askToKeepData } from "./keep-data.js";
-
 // Register the service worker, and offer "Update available - Reload" when a
 // new version is waiting. Never in the middle of a routine: while the player
 // is playing or paused, the offer waits for it to finish. A tab reloads only
 // when its own Reload is pressed, never because another tab's was.
-const prompt = document.querySelector("[data-update-prompt]");
-const player = document.querySelector("[data-player]");
+import { askToKeepData } from "../lib/keep-data.js";
+
+let prompt = null; // the "Update available" bar
+let player = null; // the player, on its page: no reload offer mid-routine
 let waiting = null; // the new version, waiting for a Reload
 let takenOver = false; // another tab's Reload made the new version active here
 let asked = false; // this tab's Reload was pressed
@@ -65,20 +65,24 @@ function register() {
   });
 }
 
-if ("serviceWorker" in navigator && prompt) {
-  // On a first visit the worker downloads every page and picture for offline
-  // use: wait until this page has loaded so that does not slow it down.
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register, { once: true });
-  markOfflineReady();
-  navigator.serviceWorker.addEventListener("controllerchange", markOfflineReady);
-  navigator.serviceWorker.addEventListener("controllerchange", takeOver);
-  prompt.querySelector("[data-update-reload]").addEventListener("click", accept);
-  if (player) {
-    new MutationObserver(showOffer).observe(player, { attributes: true, attributeFilter: ["data-status"] });
+// Register the worker and wire the update offer; asked once per page.
+export function initServiceWorker() {
+  prompt = document.querySelector("[data-update-prompt]");
+  player = document.querySelector("[data-player]");
+  if ("serviceWorker" in navigator && prompt) {
+    // On a first visit the worker downloads every page and picture for offline
+    // use: wait until this page has loaded so that does not slow it down.
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register, { once: true });
+    markOfflineReady();
+    navigator.serviceWorker.addEventListener("controllerchange", markOfflineReady);
+    navigator.serviceWorker.addEventListener("controllerchange", takeOver);
+    prompt.querySelector("[data-update-reload]").addEventListener("click", accept);
+    if (player) {
+      new MutationObserver(showOffer).observe(player, { attributes: true, attributeFilter: ["data-status"] });
+    }
   }
+  // Installed to the home screen (now, or earlier): worth keeping the data.
+  window.addEventListener("appinstalled", askToKeepData);
+  if (window.matchMedia("(display-mode: standalone)").matches) askToKeepData();
 }
-
-// Installed to the home screen (now, or earlier): worth keeping the data.
-window.addEventListener("appinstalled", askToKeepData);
-if (window.matchMedia("(display-mode: standalone)").matches) askToKeepData();

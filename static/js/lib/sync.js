@@ -5,10 +5,10 @@
 // export) so it never holds up the rest; anything else is kept and sent
 // again. Once nothing is waiting, the server's state is the merged truth and
 // the device copy is refreshed from it.
-import { entries, read, remove as forget, write } from "./device-store.js";
+import { entries, read, remove as forget, write } from "./local-store.js";
 import { askToKeepData } from "./keep-data.js";
 import { countsAsTry, laterDelay, notSentEntry, retryDelay, statusMessage, verdict } from "./outbox-rules.js";
-import { count, getAll, move, onStorageChange, put, putWithChange, remove, replaceUnlessWaiting } from "./store.js";
+import { count, getAll, move, onStorageChange, put, putWithChange, remove, replaceUnlessWaiting } from "./idb-store.js";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 const UNSENT = "unsent:";
@@ -32,11 +32,11 @@ function showStatus() {
   element.hidden = !message;
 }
 
-onStorageChange((state) => {
+function noteStorageState(state) {
   notes.blocked = state === "blocked";
   notes.outdated = state === "outdated";
   showStatus();
-});
+}
 
 // Saves started but not yet in the outbox, and how many saves have ever
 // started. A count taken while a save began may have missed it on both
@@ -273,12 +273,20 @@ export function saveChecklist({ state, changedAt }) {
 
 export { newId };
 
-// Start: send anything left from last time, and again whenever we can.
-document.addEventListener("easeback:checklist-changed", (event) => saveChecklist(event.detail));
-// Also sent after "Delete everything": what the note counted may be gone.
-document.addEventListener("easeback:synced", () => showPending());
-window.addEventListener("online", () => flush());
-document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "visible") flush();
-});
-flush();
+let running = false;
+
+// Start syncing on this page: send anything left from last time, and again
+// whenever we can. Every page that saves calls it; only the first call acts.
+export function startSync() {
+  if (running) return;
+  running = true;
+  onStorageChange(noteStorageState);
+  document.addEventListener("easeback:checklist-changed", (event) => saveChecklist(event.detail));
+  // Also sent after "Delete everything": what the note counted may be gone.
+  document.addEventListener("easeback:synced", () => showPending());
+  window.addEventListener("online", () => flush());
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") flush();
+  });
+  flush();
+}

@@ -1,25 +1,33 @@
 // Favourite buttons (routine pages, catalogue, completion screen), the
 // /favourites list and the favourites shown first on the home page. What
 // they show always comes from the device's copy, which sync keeps current.
-import { favouriteRoutines, setFavourite } from "./sync.js";
+import { readPageData } from "../lib/page-data.js";
+import { favouriteRoutines, setFavourite } from "../lib/sync.js";
 
-const indexElement = document.getElementById("routine-index");
-const routines = indexElement ? JSON.parse(indexElement.textContent) : {};
+let routines = {};
 
+// A card cloned from the page's empty one (templates/macros.html routine_card),
+// filled in from the routine index: the same markup as a card drawn by the server.
 function card(slug) {
   const routine = routines[slug];
   const item = document.createElement("li");
-  const article = item.appendChild(document.createElement("article"));
-  article.className = "card routine-card";
-  const heading = article.appendChild(document.createElement("h3"));
-  heading.className = "card-title";
-  const link = heading.appendChild(document.createElement("a"));
+  item.append(document.getElementById("routine-card").content.cloneNode(true));
+  const link = item.querySelector(".card-title a");
   link.href = routine.url;
   link.textContent = routine.title;
-  article.appendChild(document.createElement("p")).textContent = routine.summary;
-  const meta = article.appendChild(document.createElement("p"));
-  meta.className = "meta";
-  meta.textContent = routine.meta;
+  item.querySelector(".card-title + p").textContent = routine.summary;
+  // The meta line's parts (length, steps, positions); an index that gives them as
+  // one "a · b" string is split, and a part it lacks is left out.
+  const meta = Array.isArray(routine.meta) ? routine.meta : String(routine.meta).split(" \u00b7 ");
+  item.querySelectorAll(".meta span").forEach((span, index) => {
+    if (meta[index]) span.textContent = meta[index];
+    else span.remove();
+  });
+  const goals = (routine.goals ?? []).map((goal) => Object.assign(document.createElement("li"), { textContent: goal }));
+  item.querySelector(".tags").append(...goals);
+  const button = item.querySelector("[data-favourite]");
+  button.dataset.favourite = slug;
+  button.querySelector(".visually-hidden").textContent = ` ${routine.title}`;
   return item;
 }
 
@@ -34,17 +42,18 @@ function renderLists(saved) {
   }
 }
 
+// Lists first, so the buttons on the cards they draw are set too.
 async function render() {
   const saved = await favouriteRoutines();
+  renderLists(saved);
   const chosen = new Set(saved.map((row) => row.routine));
   for (const button of document.querySelectorAll("[data-favourite]")) {
     button.setAttribute("aria-pressed", String(chosen.has(button.dataset.favourite)));
     button.hidden = false;
   }
-  renderLists(saved);
 }
 
-document.addEventListener("click", async (event) => {
+async function toggle(event) {
   const button = event.target.closest("[data-favourite]");
   if (!button) return;
   const favourite = button.getAttribute("aria-pressed") !== "true";
@@ -54,6 +63,12 @@ document.addEventListener("click", async (event) => {
   // If the device could not keep it, the page says so and the buttons show what is kept.
   await setFavourite(button.dataset.favourite, favourite).catch(() => null);
   render();
-});
-document.addEventListener("easeback:synced", render);
-render();
+}
+
+// Show this device's favourites on the page's buttons and lists, and keep them current.
+export function initFavourites() {
+  routines = readPageData("routine-index") ?? {};
+  document.addEventListener("click", toggle);
+  document.addEventListener("easeback:synced", render);
+  render();
+}

@@ -1,8 +1,8 @@
 // Before the first routine on this device, send the person to the safety
 // page; it brings them back here once they have read it.
-import { hasAcknowledged, recordAcknowledgementFromUrl } from "./safety.js";
+import { hasAcknowledged, recordAcknowledgementFromUrl } from "../lib/safety.js";
 
-// Module scripts run in order, but do not rely on safety-mark.js having run.
+// Module scripts run in order, but do not rely on every-page.js having run.
 recordAcknowledgementFromUrl();
 const player = document.querySelector("[data-safety-url]");
 

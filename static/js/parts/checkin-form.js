@@ -1,6 +1,6 @@
 // Pain check-in forms: saved on the device at once, then synced. On the
 // player, a check-in belongs to the session being played.
-import { newId, recordCheckin } from "./sync.js";
+import { newId, recordCheckin } from "../lib/sync.js";
 
 // One id per filled-in form, kept until that fill is safely saved: a second
 // tap (or a retry after a failure) sends the same check-in again, which the
@@ -25,7 +25,7 @@ function fromForm(form) {
   };
 }
 
-document.addEventListener("submit", async (event) => {
+async function submit(event) {
   const form = event.target.closest("[data-checkin-form]");
   if (!form) return;
   event.preventDefault();
@@ -45,4 +45,10 @@ document.addEventListener("submit", async (event) => {
   delete form.dataset.checkinId;
   status.textContent = `Saved: back ${checkin.back_pain}, leg ${checkin.leg_pain}. Thank you.`;
   form.dispatchEvent(new CustomEvent("easeback:checkin-saved", { bubbles: true, detail: checkin }));
-});
+}
+
+// Save every check-in form on the page (listened for on the document, so a
+// form shown later works too).
+export function initCheckinForms() {
+  document.addEventListener("submit", submit);
+}

@@ -1,6 +1,6 @@
 // The safety page: remember the acknowledgement at once on tap. The link
 // also carries ?safety=read, for a tap made before this script loaded.
-import { acknowledge, acknowledgedUrl, hasAcknowledged, safeNext } from "./safety.js";
+import { acknowledge, acknowledgedUrl, hasAcknowledged, safeNext } from "../lib/safety.js";
 
 const button = document.querySelector("[data-acknowledge]");
 const doneNote = document.querySelector(".ack-done");

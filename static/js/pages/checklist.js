@@ -2,7 +2,9 @@
 // this device at once (there is no Save button), and announced so the sync
 // module can send it to the server. The form's field names are paths into
 // one plain object, e.g. "ticks.checks-pressure" or "therapists.0.name".
-import { read, write } from "./device-store.js";
+import { initChecklistPrint } from "../parts/checklist-print.js";
+import { read, write } from "../lib/local-store.js";
+import { startSync } from "../lib/sync.js";
 
 const KEY = "checklist";
 // Typing is saved once the person pauses, not on every key.
@@ -139,5 +141,7 @@ document.addEventListener("easeback:checklist-synced", (event) => {
   render(state);
 });
 
+startSync();
 const saved = read(KEY);
 render(saved && typeof saved.state === "object" && saved.state ? saved.state : {});
+initChecklistPrint();

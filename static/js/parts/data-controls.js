@@ -1,10 +1,10 @@
 // Settings, "Your data": link another device, delete everything (server and
 // device). Downloads are plain links to the export endpoints.
-import { forgetPersonalCopies } from "./personal-copies.js";
-import { clearEverything } from "./store.js";
-import { flush } from "./sync.js";
+import { clearEverything } from "../lib/idb-store.js";
+import { forgetPersonalCopies } from "../lib/personal-copies.js";
+import { flush } from "../lib/sync.js";
 
-const section = document.querySelector("[data-data-controls]");
+let section = null;
 const $ = (selector) => section.querySelector(selector);
 
 async function post(path, body) {
@@ -17,7 +17,7 @@ async function post(path, body) {
 
 const OFFLINE = "You are offline. Connect to the internet and try again.";
 
-$("[data-make-code]").addEventListener("click", async () => {
+async function makeCode() {
   const output = $("[data-code-output]");
   try {
     const { ok, data } = await post("/api/v1/link-codes");
@@ -26,9 +26,9 @@ $("[data-make-code]").addEventListener("click", async () => {
   } catch {
     output.textContent = OFFLINE;
   }
-});
+}
 
-$("[data-link-form]").addEventListener("submit", async (event) => {
+async function link(event) {
   event.preventDefault();
   const status = $("[data-link-status]");
   try {
@@ -46,18 +46,14 @@ $("[data-link-form]").addEventListener("submit", async (event) => {
   } catch {
     status.textContent = OFFLINE;
   }
-});
+}
 
-$("[data-delete-start]").addEventListener("click", () => {
-  $("[data-delete-confirm]").hidden = false;
-  $("[data-delete-no]").focus();
-});
-$("[data-delete-no]").addEventListener("click", () => {
-  $("[data-delete-confirm]").hidden = true;
-  $("[data-delete-start]").focus();
-});
+function askToDelete(asking) {
+  $("[data-delete-confirm]").hidden = !asking;
+  $(asking ? "[data-delete-no]" : "[data-delete-start]").focus();
+}
 
-$("[data-delete-yes]").addEventListener("click", async () => {
+async function deleteEverything() {
   const status = $("[data-delete-status]");
   try {
     const response = await fetch("/api/v1/profile", { method: "DELETE", credentials: "same-origin" });
@@ -74,4 +70,14 @@ $("[data-delete-yes]").addEventListener("click", async () => {
   $("[data-delete-confirm]").hidden = true;
   status.textContent = "Everything is deleted, here and on our server.";
   document.dispatchEvent(new CustomEvent("easeback:synced"));
-});
+}
+
+// Wire "Link another device" and "Delete everything".
+export function initDataControls() {
+  section = document.querySelector("[data-data-controls]");
+  $("[data-make-code]").addEventListener("click", makeCode);
+  $("[data-link-form]").addEventListener("submit", link);
+  $("[data-delete-start]").addEventListener("click", () => askToDelete(true));
+  $("[data-delete-no]").addEventListener("click", () => askToDelete(false));
+  $("[data-delete-yes]").addEventListener("click", deleteEverything);
+}

@@ -2,12 +2,11 @@
 // device has (changes still waiting, and changes the server refused), so a
 // download really is everything. Without JavaScript the link still gives
 // the server's export.
-import { changesNotSent } from "./sync.js";
+import { changesNotSent } from "../lib/sync.js";
 
-const link = document.querySelector("[data-export-json]");
-const status = document.querySelector("[data-export-status]");
+let status = null;
 
-async function fromServer() {
+async function fromServer(link) {
   try {
     const response = await fetch(link.href, { credentials: "same-origin" });
     if (response.ok) return await response.json();
@@ -28,11 +27,14 @@ function download(data, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-if (link) {
-  link.addEventListener("click", async (event) => {
+// Make "Download as JSON" add what only this device has.
+export function initDataExport() {
+  const link = document.querySelector("[data-export-json]");
+  status = document.querySelector("[data-export-status]");
+  link?.addEventListener("click", async (event) => {
     event.preventDefault();
     status.textContent = "";
-    const data = await fromServer();
+    const data = await fromServer(link);
     try {
       data.not_sent = await changesNotSent();
     } catch {

@@ -1,7 +1,8 @@
 // /history is drawn by the server: show times in the person's own time zone,
 // say when something saved here has not reached the server yet, and redraw
 // once a new check-in has synced.
-import { flush } from "./sync.js";
+import { initCheckinForms } from "../parts/checkin-form.js";
+import { flush, startSync } from "../lib/sync.js";
 
 const note = document.querySelector("[data-pending-note]");
 
@@ -16,5 +17,7 @@ async function refresh({ reloadWhenSynced }) {
   if (reloadWhenSynced && !pending) window.location.reload();
 }
 
+startSync();
+initCheckinForms();
 document.addEventListener("easeback:checkin-saved", () => refresh({ reloadWhenSynced: true }));
 refresh({ reloadWhenSynced: false });

@@ -1,9 +1,8 @@
 // Settings, "Linked devices": which devices share this saved data, when each was
 // linked and last used, and a button to unlink one. Nothing else about a device is kept.
-const section = document.querySelector("[data-linked-devices]");
-const list = section.querySelector("[data-device-list]");
-const empty = section.querySelector("[data-devices-empty]");
-const status = section.querySelector("[data-devices-status]");
+let list = null;
+let empty = null;
+let status = null;
 
 const OFFLINE = "You are offline. Connect to the internet and try again.";
 const UNREACHABLE = "Connect to the internet to see your linked devices.";
@@ -77,6 +76,13 @@ async function remove(device) {
     : "That device is unlinked. It no longer sees what you save.";
 }
 
-document.addEventListener("easeback:devices-changed", show);
-document.addEventListener("easeback:synced", show);  // also after coming back online: sync flushes then
-show();
+// List the linked devices, and list them again whenever they may have changed.
+export function initLinkedDevices() {
+  const section = document.querySelector("[data-linked-devices]");
+  list = section.querySelector("[data-device-list]");
+  empty = section.querySelector("[data-devices-empty]");
+  status = section.querySelector("[data-devices-status]");
+  document.addEventListener("easeback:devices-changed", show);
+  document.addEventListener("easeback:synced", show); // also after coming back online: sync flushes then
+  show();
+}

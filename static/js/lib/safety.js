@@ -1,6 +1,6 @@
 // Whether this device has read the safety page: asked once before the first
 // routine is played; and where "I have read this" may lead.
-import { read, write } from "./device-store.js";
+import { read, write } from "./local-store.js";
 
 const KEY = "safety-acknowledged";
 // Browsers read a backslash as "/" ("/\evil.example" is another site) and drop

@@ -1,0 +1,14 @@
+// What every page runs (templates/base.html): record "I have read the safety
+// page" when its link brought us here, the service worker and its update
+// offer, the offline note, syncing, and the favourite buttons.
+import { initFavourites } from "../parts/favourites.js";
+import { initOfflineNote } from "../parts/offline-note.js";
+import { initServiceWorker } from "../parts/service-worker.js";
+import { recordAcknowledgementFromUrl } from "../lib/safety.js";
+import { startSync } from "../lib/sync.js";
+
+recordAcknowledgementFromUrl();
+initServiceWorker();
+initOfflineNote();
+startSync();
+initFavourites();

@@ -1,0 +1,73 @@
+// What the player shows and says for each segment of the schedule: the
+// exercise, its side, what comes next, and the rep count. No timing here
+// (that is lib/timeline.js), and nothing runs until the player asks.
+
+const PHASES = { ready: "Get ready", rest: "Rest", switch: "Switch sides" };
+
+function phaseText(segment, shown) {
+  if (PHASES[segment.kind]) return segment.kind === "rest" ? "Rest \u2013 up next" : PHASES[segment.kind];
+  return shown.side ? `${shown.side === "right" ? "Right" : "Left"} side` : "Now";
+}
+
+function spokenCue(segment, step, shown) {
+  const side = shown.side ? `, ${shown.side} side` : "";
+  if (segment.kind === "ready") return `Get ready. First, ${step.name}${side}. ${step.instructions}`;
+  if (segment.kind === "rest") return `Rest. Next, ${step.name}${side}. ${step.instructions}`;
+  if (segment.kind === "switch") return `Switch sides. Next, the ${shown.side} side.`;
+  return `Begin. ${step.name}${side}.`;
+}
+
+// Draws segments into the player's elements (`ui`, by data- name) and speaks through `cues`.
+export class PlayerScreen {
+  constructor({ ui, repsButton, data, schedule, cues }) {
+    Object.assign(this, { ui, repsButton, data, schedule, cues });
+  }
+
+  // During "get ready", rests and side switches, show the exercise coming up,
+  // so the person can get into position.
+  exerciseFor(segment) {
+    if (segment.kind === "exercise") return segment;
+    return this.schedule.slice(segment.index + 1).find((next) => next.kind === "exercise") ?? segment;
+  }
+
+  show(segment, { announce }) {
+    const { ui } = this;
+    const shown = this.exerciseFor(segment);
+    const step = this.data.steps[shown.step];
+    ui.phase.textContent = phaseText(segment, shown);
+    ui.name.textContent = step.name;
+    ui.picture.src = step.picture;
+    ui.picture.alt = step.alt;
+    ui.picture.classList.toggle("mirrored", shown.side === "left");
+    ui.instructions.textContent = step.instructions;
+    ui.note.textContent = step.note ?? "";
+    ui.note.hidden = !step.note;
+    ui.breathing.textContent = step.breathing;
+    ui.easeOff.textContent = step.easeOffIf;
+    ui.count.textContent = `Step ${shown.step + 1} of ${this.data.steps.length}`;
+    ui.stage.dataset.kind = segment.kind;
+    const isReps = segment.kind === "exercise" && step.reps !== null;
+    this.repsButton.hidden = !isReps;
+    ui.reps.hidden = !isReps;
+    ui.upNext.textContent = this.upNextText(segment);
+    if (announce) {
+      ui.announcer.textContent = `${ui.count.textContent}. ${ui.phase.textContent}: ${step.name}.`;
+      this.cues.say(spokenCue(segment, step, shown));
+    }
+  }
+
+  upNextText(segment) {
+    if (segment.kind !== "exercise") return "";
+    const next = this.schedule.slice(segment.index + 1).find((later) => later.kind === "exercise");
+    if (!next) return "Last step";
+    const side = next.step === segment.step ? ` (${next.side} side)` : "";
+    return `Next: ${this.data.steps[next.step].name}${side}`;
+  }
+
+  showReps(position) {
+    const step = this.data.steps[position.segment.step];
+    if (position.segment.kind !== "exercise" || step.reps === null) return;
+    const rep = Math.min(step.reps, Math.floor(position.intoMs / (step.secondsPerRep * 1000)) + 1);
+    this.ui.reps.textContent = `Rep ${rep} of ${step.reps}, slowly`;
+  }
+}

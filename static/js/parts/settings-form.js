@@ -1,0 +1,41 @@
+// Settings, the player's cues and timing: show what is saved on this device,
+// and save each change at once (no server round trip, so no Save button).
+import { DEFAULTS, GENTLER, loadSettings, saveSettings } from "../lib/settings-store.js";
+
+const PRESETS = { gentler: GENTLER, standard: DEFAULTS };
+
+function show(form, settings) {
+  for (const key of ["sound", "voice", "vibration"]) form.elements[key].checked = settings[key];
+  form.elements.holdScale.value = String(settings.holdScale);
+  form.elements.restSeconds.value = settings.restSeconds === null ? "" : String(settings.restSeconds);
+}
+
+function fromForm(form) {
+  const rest = form.elements.restSeconds.value;
+  return {
+    sound: form.elements.sound.checked,
+    voice: form.elements.voice.checked,
+    vibration: form.elements.vibration.checked,
+    holdScale: Number(form.elements.holdScale.value),
+    restSeconds: rest === "" ? null : Number(rest),
+  };
+}
+
+// Show what is saved, and save each change at once.
+export function initSettingsForm() {
+  const form = document.querySelector("[data-settings-form]");
+  const status = form.querySelector("[data-saved]");
+  form.addEventListener("change", () => {
+    saveSettings(fromForm(form));
+    status.textContent = "Saved on this device.";
+  });
+  form.addEventListener("click", (event) => {
+    const preset = event.target.closest("[data-preset]");
+    if (!preset) return;
+    show(form, saveSettings(PRESETS[preset.dataset.preset]));
+    status.textContent = preset.dataset.preset === "gentler"
+      ? "Gentler timings saved on this device." : "Back to the timings as written.";
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  show(form, loadSettings());
+}
