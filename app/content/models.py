@@ -92,6 +92,8 @@ def _known_exercise(value, info: ValidationInfo):
     """Turn a step's exercise id into the exercise, which must be in the library."""
     if isinstance(value, Exercise):
         return value
+    if not isinstance(value, str):
+        raise problem("must be a non-empty string")
     exercise = (info.context or {}).get("exercises", {}).get(value)
     if exercise is None:
         raise problem(f"unknown exercise {value!r} (no routines/exercises/{value}.toml)")
