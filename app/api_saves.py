@@ -49,14 +49,6 @@ def delete_favourite(slug):
 
 # --- Sessions and check-ins --------------------------------------------------
 
-def owned(model, row_id, profile):
-    """The row with this id, refusing one that belongs to someone else."""
-    row = db.session.get(model, row_id)
-    if row is not None and row.profile_id != profile.id:
-        abort(409, description="That id is already in use. Make a new one on the device.")
-    return row
-
-
 def make_room(model, profile, setting, what):
     """Refuse a new row once the profile holds the most the server keeps (config setting).
 
@@ -72,18 +64,28 @@ def make_room(model, profile, setting, what):
                                "(Delete everything) and start afresh.")
 
 
+def row_to_write(model, row_id, setting, what):
+    """This device's profile (made on its first save) and its row with this device-made id:
+    None when new and there is room for it (setting: the cap); someone else's is refused."""
+    profile = profiles.profile_for_writing()
+    db.session.flush()
+    row = db.session.get(model, str(row_id))
+    if row is not None and row.profile_id != profile.id:
+        abort(409, description="That id is already in use. Make a new one on the device.")
+    if row is None:
+        make_room(model, profile, setting, what)
+    return profile, row
+
+
 @bp.put("/sessions/<uuid:session_id>")
 @retry_once_on_conflict
 def put_session(session_id):
     """Create or update a session; the update made last on the device wins."""
     data = body(SessionIn)
     known_routine(data.routine)
-    profile = profiles.profile_for_writing()
-    db.session.flush()
-    row = owned(PracticeSession, str(session_id), profile)
+    profile, row = row_to_write(PracticeSession, session_id, "MAX_SESSIONS_PER_PROFILE", "sessions")
     created = row is None
     if created:
-        make_room(PracticeSession, profile, "MAX_SESSIONS_PER_PROFILE", "sessions")
         row = PracticeSession(id=str(session_id), profile_id=profile.id, **data.model_dump())
         db.session.add(row)
     elif data.updated_at > row.updated_at:
@@ -98,12 +100,9 @@ def put_session(session_id):
 def put_checkin(checkin_id):
     """Record a check-in once; sending it again changes nothing."""
     data = body(CheckInIn)
-    profile = profiles.profile_for_writing()
-    db.session.flush()
-    row = owned(CheckIn, str(checkin_id), profile)
+    profile, row = row_to_write(CheckIn, checkin_id, "MAX_CHECKINS_PER_PROFILE", "check-ins")
     created = row is None
     if created:
-        make_room(CheckIn, profile, "MAX_CHECKINS_PER_PROFILE", "check-ins")
         values = data.model_dump()
         values["session_id"] = str(values["session_id"]) if values["session_id"] else None
         row = CheckIn(id=str(checkin_id), profile_id=profile.id, **values)
