@@ -50,55 +50,45 @@ def _tidy(value):
     return text
 
 
-def _between(value):
-    if not 0 < value <= MAX_SECONDS:
-        raise problem(f"must be between 1 and {MAX_SECONDS}, not {value}")
-    return value
+def checked(kind, test, message):
+    """kind, refused with message(value) when test(value) is false."""
+    def check(value):
+        if not test(value):
+            raise problem(message(value))
+        return value
+    return Annotated[kind, AfterValidator(check)]
 
 
 Text = Annotated[str, Strict(), AfterValidator(_tidy)]
-Count = Annotated[int, Strict(), AfterValidator(_between)]
+Count = checked(Annotated[int, Strict()], lambda value: 0 < value <= MAX_SECONDS,
+                lambda value: f"must be between 1 and {MAX_SECONDS}, not {value}")
 """A whole number of seconds or times; true/false and 30.0 are refused."""
 Slug = Annotated[str, Strict(), Field(pattern=SLUG_PATTERN)]
 
 
 def seconds_within(allowed):
     """A Count of seconds inside the range allowed."""
-    def check(value):
-        if value not in allowed:
-            raise problem(f"must be {allowed.start} to {allowed.stop - 1} seconds, not {value}")
-        return value
-    return Annotated[Count, AfterValidator(check)]
+    return checked(Count, allowed.__contains__,
+                   lambda value: f"must be {allowed.start} to {allowed.stop - 1} seconds, not {value}")
 
 
 def one_of(choices):
     """Text that must be one of choices, listed in the error."""
     choices = tuple(choices)
-
-    def check(value):
-        if value not in choices:
-            raise problem(f"{value!r} is not one of: {', '.join(choices)}")
-        return value
-    return Annotated[Text, AfterValidator(check)]
+    return checked(Text, choices.__contains__, lambda value: f"{value!r} is not one of: {', '.join(choices)}")
 
 
 def sentences(most):
     """Prose of one to `most` full sentences."""
-    def check(value):
-        count = len(SENTENCE_END.findall(value))
-        if not 1 <= count <= most:
-            raise problem(f"write 1 to {most} full sentences ending in '.', found {count}")
-        return value
-    return Annotated[Text, AfterValidator(check)]
+    def count(value):
+        return len(SENTENCE_END.findall(value))
+    return checked(Text, lambda value: 1 <= count(value) <= most,
+                   lambda value: f"write 1 to {most} full sentences ending in '.', found {count(value)}")
 
 
 def listing(kind, message="must list at least one item"):
     """A non-empty list of kind, read into a tuple."""
-    def check(values):
-        if not values:
-            raise problem(message)
-        return values
-    return Annotated[tuple[kind, ...], AfterValidator(check)]
+    return checked(tuple[kind, ...], bool, lambda _values: message)
 
 
 def _matches_file(value, info: ValidationInfo):
