@@ -55,7 +55,6 @@ def create_app(test_config=None):
     templating.init_app(app)
     assets.init_app(app)
     pwa.init_app(app)
-    checklist.init_app(app)
     for module in (pages, routines, player, favourites, history, settings, pwa, checklist, api, linking, openapi):
         app.register_blueprint(module.bp)
     return app

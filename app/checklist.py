@@ -30,13 +30,6 @@ THERAPIST_FIELDS = (("name", "Name"), ("clinic", "Clinic"), ("techniques", "Tech
 THERAPISTS = 3
 
 
-def init_app(app):
-    """Nothing to set up any more: app.content loads the checklist with the other content.
-
-    Kept only while create_app still calls it.
-    """
-
-
 @bp.get("/checklist")
 def page():
     """The find-a-therapist checklist: tick it, write on it, compare, print it."""

@@ -6,8 +6,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from flask import Blueprint, current_app, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from app.content import library
-from app.content_model import TIMES_OF_DAY
+from app.content import TIMES_OF_DAY, library
 from app.routines import routine_index
 
 bp = Blueprint("pages", __name__)

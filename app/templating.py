@@ -1,5 +1,5 @@
 """Jinja filters that turn content numbers into plain words, and the vocabularies templates share."""
-from app.content_model import GOALS, POSITIONS
+from app.content import GOALS, POSITIONS
 from app.schemas import PAIN_REACHES
 
 
