@@ -12,6 +12,7 @@ from app import (  # api_data and api_saves add their routes to api.bp as they a
     errors,
     favourites,
     history,
+    learn,
     limits,
     linking,
     openapi,
@@ -55,6 +56,7 @@ def create_app(test_config=None):
     templating.init_app(app)
     assets.init_app(app)
     pwa.init_app(app)
-    for module in (pages, routines, player, favourites, history, settings, pwa, checklist, api, linking, openapi):
+    for module in (pages, routines, player, favourites, history, settings, pwa, checklist, learn, api, linking,
+                   openapi):
         app.register_blueprint(module.bp)
     return app

@@ -13,13 +13,13 @@ from app.content import ContentError, load_content
 
 @click.group("content")
 def content_cli():
-    """Work with the content under routines/: exercises, routines and the checklist."""
+    """Work with the content under routines/: exercises, routines, the checklist and lessons."""
 
 
 @content_cli.command("check")
 @click.option("--routines-dir", type=click.Path(file_okay=False), default=str(paths.ROUTINES_DIR),
               envvar="FLASK_ROUTINES_DIR",
-              show_default=True, help="Folder holding the routines, exercises/ and checklist/.")
+              show_default=True, help="Folder holding the routines, exercises/, checklist/ and lessons/.")
 def check(routines_dir):
     """Load and validate every content file, as start-up does; exit 1 on the first problem."""
     try:
@@ -30,5 +30,7 @@ def check(routines_dir):
     for routine in found.library.routines.values():
         minutes, seconds = divmod(routine.total_seconds, 60)
         click.echo(f"  {routine.slug:<28} {minutes:2d} min {seconds:02d} s  {len(routine.steps)} steps")
-    click.echo(f"All good: {len(found.library.exercises)} exercises, {len(found.library.routines)} routines "
-               f"and a checklist of {len(found.checklist.items)} items.")
+    for lesson in found.lessons:
+        click.echo(f"  {lesson.slug:<28} {lesson.minutes:2d} min read  {len(lesson.sources)} sources")
+    click.echo(f"All good: {len(found.library.exercises)} exercises, {len(found.library.routines)} routines, "
+               f"a checklist of {len(found.checklist.items)} items and {len(found.lessons)} lessons.")

@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, jsonify, render_template, url_for
 
 from app import paths
-from app.content import library
+from app.content import lessons, library
 
 bp = Blueprint("pwa", __name__)
 
@@ -14,7 +14,7 @@ BACKGROUND = "#f7f3ec"
 # Pages that must work offline even if never opened, besides every routine's
 # overview and player. Each feature that adds a page adds it here.
 OFFLINE_PAGES = ("pages.home", "routines.catalogue", "favourites.page", "checklist.page", "pages.safety",
-                 "pages.about", "settings.index", "pwa.offline")
+                 "pages.about", "settings.index", "learn.index", "pwa.offline")
 # Pages drawn from the person's own saved data. The worker keeps them apart, in
 # a cache whose name never changes (so updates keep them and "Delete
 # everything" drops them whole); static/js/personal-copies.js names it too.
@@ -40,6 +40,7 @@ def precache_urls():
     urls = [url_for(endpoint) for endpoint in OFFLINE_PAGES]
     for slug in library().routines:
         urls += [url_for("routines.detail", slug=slug), url_for("player.play", slug=slug)]
+    urls += [url_for("learn.lesson", slug=lesson.slug) for lesson in lessons()]
     urls += [url_for("static", filename=name) for name in current_app.extensions["easeback_assets"]]
     return urls
 

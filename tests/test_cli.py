@@ -25,12 +25,14 @@ def test_real_content_passes_with_a_summary(runner):
     assert result.exit_code == 0, result.output
     assert "morning-mobility" in result.output
     assert result.output.splitlines()[-1].startswith("All good: ")
-    assert "routines and a checklist of" in result.output
+    assert "routines, a checklist of" in result.output and " lessons." in result.output
+    assert "massage" in result.output and "min read" in result.output
 
 
 @pytest.mark.parametrize(("path", "breakage", "message"), [
     ("morning-mobility.toml", ('title = "', 'titel = "'), "morning-mobility.toml: "),
     ("checklist/therapist.toml", ("[[sections]]", "[[sectons]]"), "therapist.toml: "),
+    ("lessons/massage.toml", ("sources = [", "sauces = ["), "massage.toml: "),
 ])
 def test_a_broken_file_fails_with_its_path(runner, content, path, breakage, message):
     target = content / path

@@ -1,7 +1,7 @@
 """Content: the files under routines/, read once at start-up, checked, frozen.
 
 One module per kind of file (routines.py: exercises and routines; checklists.py: the
-therapist checklist), built from the field types in fields.py and read by loading.py.
+therapist checklist; learning.py: the lessons), built from the field types in fields.py and read by loading.py.
 `flask content check` (app/cli.py) runs the same load_content as start-up.
 """
 from pathlib import Path
@@ -10,12 +10,13 @@ from typing import NamedTuple
 from flask import current_app
 
 from app.content.checklists import CHECKLIST_FILE, Checklist, load_checklist
+from app.content.learning import LESSONS_DIR, Lessons, load_lessons
 from app.content.loading import ContentError
 from app.content.models import GOALS, POSITIONS, TIMES_OF_DAY
 from app.content.routines import Library, load_library
 
-__all__ = ["GOALS", "POSITIONS", "TIMES_OF_DAY", "ContentError", "checklist", "init_app", "library",
-           "load_content"]
+__all__ = ["GOALS", "POSITIONS", "TIMES_OF_DAY", "ContentError", "checklist", "init_app", "lessons",
+           "library", "load_content"]
 
 
 class Content(NamedTuple):
@@ -23,13 +24,20 @@ class Content(NamedTuple):
 
     library: Library
     checklist: Checklist
+    lessons: Lessons
 
 
 def load_content(routines_dir, pictures_dir):
     """Load every content file, or raise ContentError on the first problem."""
+    routines_dir = Path(routines_dir)
+    found = load_library(routines_dir, pictures_dir)
+    # Lesson slugs share the namespace of exercise ids and routine slugs.
+    seen = {exercise_id: routines_dir / "exercises" / f"{exercise_id}.toml" for exercise_id in found.exercises}
+    seen.update((slug, routines_dir / f"{slug}.toml") for slug in found.routines)
     return Content(
-        library=load_library(routines_dir, pictures_dir),
-        checklist=load_checklist(Path(routines_dir) / CHECKLIST_FILE),
+        library=found,
+        checklist=load_checklist(routines_dir / CHECKLIST_FILE),
+        lessons=load_lessons(routines_dir / LESSONS_DIR, seen, found.routines),
     )
 
 
@@ -38,6 +46,7 @@ def init_app(app):
     found = load_content(app.config["ROUTINES_DIR"], Path(app.static_folder) / "pictures")
     app.extensions["easeback_library"] = found.library
     app.extensions["easeback_checklist"] = found.checklist
+    app.extensions["easeback_lessons"] = found.lessons
 
 
 def library():
@@ -48,3 +57,8 @@ def library():
 def checklist():
     """Return the current app's therapist checklist."""
     return current_app.extensions["easeback_checklist"]
+
+
+def lessons():
+    """Return the current app's lessons, in reading order."""
+    return current_app.extensions["easeback_lessons"]

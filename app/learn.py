@@ -1,0 +1,26 @@
+"""Lessons: /learn lists them, /learn/<slug> shows one, with its sources."""
+from flask import Blueprint, abort, render_template
+
+from app.content import lessons, library
+
+bp = Blueprint("learn", __name__)
+
+
+@bp.get("/learn")
+def index():
+    """Every lesson in reading order, with its summary and reading time."""
+    return render_template("learn/index.html", lessons=lessons())
+
+
+@bp.get("/learn/<slug>")
+def lesson(slug):
+    """One lesson, the routines it points to, and the next lesson to read."""
+    found = lessons().by_slug.get(slug)
+    if found is None:
+        abort(404)
+    ordered = lessons().ordered
+    position = ordered.index(found)
+    following = ordered[position + 1] if position + 1 < len(ordered) else None
+    routines = [library().routines[routine_slug] for routine_slug in found.routines]
+    return render_template("learn/lesson.html", lesson=found, routines=routines, following=following,
+                           position=position + 1, total=len(ordered))

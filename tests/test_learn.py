@@ -1,0 +1,108 @@
+"""Lessons: the content rules every lesson file keeps, and the /learn pages."""
+import re
+import shutil
+
+import pytest
+
+from app import paths
+from app.content import ContentError, load_content
+
+LESSON = '''slug = "{slug}"
+title = "{title}"
+summary = "A short lesson to break in one place."
+order = {order}
+sources = ["NHS: Sciatica"]
+routines = ["in-bed"]
+
+[[sections]]
+heading = "The only part"
+paragraphs = ["{words}"]
+'''
+WORDS = " ".join(["Gentle movement usually helps more than rest."] * 50)  # 7 x 50 = 350 words
+
+
+@pytest.fixture
+def content(tmp_path):
+    """A copy of the real content with one small, valid extra lesson to break."""
+    folder = tmp_path / "routines"
+    shutil.copytree(paths.ROUTINES_DIR, folder)
+    (folder / "lessons" / "extra.toml").write_text(LESSON.format(slug="extra", title="Extra", order=99,
+                                                                 words=WORDS))
+    return folder
+
+
+def load(folder):
+    return load_content(folder, paths.PICTURES_DIR)
+
+
+def break_extra(folder, old, new):
+    path = folder / "lessons" / "extra.toml"
+    text = path.read_text()
+    assert old in text, "update the example to match the lesson"
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_the_extra_lesson_loads(content):
+    extra = load(content).lessons.by_slug["extra"]
+    assert extra.minutes == 2 and extra.sources == ("NHS: Sciatica",)
+
+
+@pytest.mark.parametrize(("old", "new", "field", "words"), [
+    ('sources = ["NHS: Sciatica"]\n', "", "sources", "missing required key"),
+    ('sources = ["NHS: Sciatica"]', "sources = []", "sources", "name the sources"),
+    ('routines = ["in-bed"]', 'routines = ["in-the-bath"]', "routines[0]", "no routine called 'in-the-bath'"),
+    ("order = 99", "order = 6", "order", "also the order of everyday-positions.toml"),
+    ('slug = "extra"', 'slug = "everyday-positions"', "slug", "duplicate slug 'everyday-positions'"),
+    ('slug = "extra"', 'slug = "in-bed"', "slug", "duplicate slug 'in-bed'"),
+    ('paragraphs = ["', 'points = []\nparagraphs = [] # "', "sections[0].paragraphs", "paragraphs, points or both"),
+    (WORDS, "Too short to teach anything.", "sections", "keep it to 300 to 899 words"),
+    (WORDS, WORDS * 3, "sections", "takes about 5 min"),
+    ("heading = ", "headline = ", "sections[0].headline", "unknown key"),
+])
+def test_a_broken_lesson_stops_loading_with_the_fix(content, old, new, field, words):
+    break_extra(content, old, new)
+    with pytest.raises(ContentError) as raised:
+        load(content)
+    assert str(raised.value).startswith(f"{content / 'lessons' / 'extra.toml'}: {field}: ")
+    assert words in str(raised.value)
+
+
+def test_lessons_are_in_reading_order_with_sources(app):
+    from app.content import lessons
+    with app.app_context():
+        found = list(lessons())
+    assert [lesson.order for lesson in found] == sorted(lesson.order for lesson in found)
+    assert len(found) >= 8
+    for lesson in found:
+        assert 2 <= lesson.minutes <= 4, lesson.slug
+        assert any(source.startswith(("NHS", "NICE", "Cochrane")) for source in lesson.sources), lesson.slug
+
+
+def test_learn_lists_every_lesson(client, app):
+    from app.content import lessons
+    html = client.get("/learn").get_data(as_text=True)
+    with app.app_context():
+        slugs = [lesson.slug for lesson in lessons()]
+    assert re.findall(r'href="/learn/([a-z-]+)"', html) == slugs
+    assert "<h1>Learn about sciatica</h1>" in html
+
+
+def test_a_lesson_has_headings_routines_sources_and_a_next_lesson(client):
+    html = client.get("/learn/how-much-pain-is-ok").get_data(as_text=True)
+    assert '<h1 id="lesson-title">How much pain is OK while moving</h1>' in html
+    for heading in ("Green: carry on", "Amber: ease off", "Red: stop and get help"):
+        assert f">{heading}</h2>" in html
+    assert 'href="/routines/flare-up-calm-down"' in html
+    sources = html.split('id="sources-heading"')[1]
+    assert "<li>NICE guideline NG59" in sources and "<li>NHS: Cauda equina syndrome</li>" in sources
+    assert 'Next: <a href="/learn/massage">' in html
+    assert 'href="/static/css/lesson-print.css?v=' in html and 'media="print"' in html
+
+
+def test_the_last_lesson_leads_back_to_the_list(client):
+    html = client.get("/learn/keeping-it-away").get_data(as_text=True)
+    assert "Next:" not in html and '<a href="/learn">Back to all lessons</a>' in html
+
+
+def test_an_unknown_lesson_is_a_404(client):
+    assert client.get("/learn/cure-it-fast").status_code == 404
