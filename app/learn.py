@@ -1,7 +1,7 @@
-"""Lessons: /learn lists them, /learn/<slug> shows one, with its sources."""
+"""Reading matter: /learn lists the lessons, /learn/<slug> shows one, /bad-day is the plan for a flare."""
 from flask import Blueprint, abort, render_template
 
-from app.content import lessons, library
+from app.content import bad_day, lessons, library
 
 bp = Blueprint("learn", __name__)
 
@@ -24,3 +24,11 @@ def lesson(slug):
     routines = [library().routines[routine_slug] for routine_slug in found.routines]
     return render_template("learn/lesson.html", lesson=found, routines=routines, following=following,
                            position=position + 1, total=len(ordered))
+
+
+@bp.get("/bad-day")
+def bad_day_page():
+    """Positions of ease, the flare-up routine, heat, pacing, and when to get help."""
+    guide = bad_day()
+    routines = [library().routines[slug] for slug in guide.routines]
+    return render_template("learn/bad-day.html", guide=guide, routines=routines)

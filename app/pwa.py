@@ -14,7 +14,8 @@ BACKGROUND = "#f7f3ec"
 # Pages that must work offline even if never opened, besides every routine's
 # overview and player. Each feature that adds a page adds it here.
 OFFLINE_PAGES = ("pages.home", "routines.catalogue", "favourites.page", "checklist.page", "pages.safety",
-                 "pages.about", "settings.index", "learn.index", "pwa.offline")
+                 "pages.about", "settings.index", "learn.index", "learn.bad_day_page",
+                 "pwa.offline")
 # Pages drawn from the person's own saved data. The worker keeps them apart, in
 # a cache whose name never changes (so updates keep them and "Delete
 # everything" drops them whole); static/js/personal-copies.js names it too.

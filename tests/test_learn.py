@@ -58,6 +58,7 @@ def test_the_extra_lesson_loads(content):
     (WORDS, "Too short to teach anything.", "sections", "keep it to 300 to 899 words"),
     (WORDS, WORDS * 3, "sections", "takes about 5 min"),
     ("heading = ", "headline = ", "sections[0].headline", "unknown key"),
+    ("order = 99\n", "", "order", "a whole number from 1"),
 ])
 def test_a_broken_lesson_stops_loading_with_the_fix(content, old, new, field, words):
     break_extra(content, old, new)
@@ -106,3 +107,43 @@ def test_the_last_lesson_leads_back_to_the_list(client):
 
 def test_an_unknown_lesson_is_a_404(client):
     assert client.get("/learn/cure-it-fast").status_code == 404
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ('routines = ["flare-up-calm-down"', 'routines = ["gentle-strength"', "'gentle-strength' has strength or nerve-glide"),
+    ('routines = ["flare-up-calm-down"', 'routines = ["gentle-nerve-glide"', "'gentle-nerve-glide' has strength"),
+    ('sources = [', 'sorces = [', "unknown key"),
+])
+def test_the_bad_day_guide_offers_only_gentle_routines(content, old, new, words):
+    path = content / "guides" / "bad-day.toml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(ContentError, match=re.escape(words)):
+        load(content)
+
+
+def test_no_bad_day_suggestion_loads_the_back_or_the_nerve(app):
+    from app.content import bad_day, library
+    with app.app_context():
+        offered = [library().routines[slug] for slug in bad_day().routines]
+        assert offered[0].slug == "flare-up-calm-down"
+        assert all(routine.suits_a_bad_day for routine in offered)
+        assert not library().routines["gentle-strength"].suits_a_bad_day
+        assert not library().routines["gentle-nerve-glide"].suits_a_bad_day
+
+
+def test_the_bad_day_page(client):
+    html = client.get("/bad-day").get_data(as_text=True)
+    assert "<h1" in html and "Having a bad day?" in html
+    for heading in ("position of ease", "Heat", "pharmacist", "Pace today", "When to get help"):
+        assert heading in html
+    assert 'href="/safety"' in html
+    assert 'href="/routines/flare-up-calm-down/play"' in html
+    assert "gentle-strength" not in html and "gentle-nerve-glide" not in html
+
+
+def test_reading_matter_is_stored_for_offline(client):
+    worker = client.get("/sw.js").get_data(as_text=True)
+    for url in ("/learn", "/bad-day", "/learn/what-sciatica-is", "/learn/keeping-it-away"):
+        assert f'"{url}"' in worker, url

@@ -1,7 +1,7 @@
 """Content: the files under routines/, read once at start-up, checked, frozen.
 
 One module per kind of file (routines.py: exercises and routines; checklists.py: the
-therapist checklist; learning.py: the lessons), built from the field types in fields.py and read by loading.py.
+therapist checklist; learning.py: the lessons and the bad-day guide), built from the field types in fields.py and read by loading.py.
 `flask content check` (app/cli.py) runs the same load_content as start-up.
 """
 from pathlib import Path
@@ -10,12 +10,12 @@ from typing import NamedTuple
 from flask import current_app
 
 from app.content.checklists import CHECKLIST_FILE, Checklist, load_checklist
-from app.content.learning import LESSONS_DIR, Lessons, load_lessons
+from app.content.learning import BAD_DAY_FILE, LESSONS_DIR, Guide, Lessons, load_bad_day, load_lessons
 from app.content.loading import ContentError
 from app.content.models import GOALS, POSITIONS, TIMES_OF_DAY
 from app.content.routines import Library, load_library
 
-__all__ = ["GOALS", "POSITIONS", "TIMES_OF_DAY", "ContentError", "checklist", "init_app", "lessons",
+__all__ = ["GOALS", "POSITIONS", "TIMES_OF_DAY", "ContentError", "checklist", "bad_day", "init_app", "lessons",
            "library", "load_content"]
 
 
@@ -25,6 +25,7 @@ class Content(NamedTuple):
     library: Library
     checklist: Checklist
     lessons: Lessons
+    bad_day: Guide
 
 
 def load_content(routines_dir, pictures_dir):
@@ -38,6 +39,7 @@ def load_content(routines_dir, pictures_dir):
         library=found,
         checklist=load_checklist(routines_dir / CHECKLIST_FILE),
         lessons=load_lessons(routines_dir / LESSONS_DIR, seen, found.routines),
+        bad_day=load_bad_day(routines_dir / BAD_DAY_FILE, seen, found.routines),
     )
 
 
@@ -47,6 +49,7 @@ def init_app(app):
     app.extensions["easeback_library"] = found.library
     app.extensions["easeback_checklist"] = found.checklist
     app.extensions["easeback_lessons"] = found.lessons
+    app.extensions["easeback_bad_day"] = found.bad_day
 
 
 def library():
@@ -62,3 +65,8 @@ def checklist():
 def lessons():
     """Return the current app's lessons, in reading order."""
     return current_app.extensions["easeback_lessons"]
+
+
+def bad_day():
+    """Return the current app's bad-day guide."""
+    return current_app.extensions["easeback_bad_day"]

@@ -1,4 +1,8 @@
-"""The lessons under routines/lessons/: short reads on sciatica, each ending with its sources."""
+"""Reading matter: the lessons under routines/lessons/ and the guides under routines/guides/.
+
+A guide (the bad-day page) is headed sections, the routines to try and the sources;
+a lesson is a guide with a place in the reading order and a reading time of 2 to 4 minutes.
+"""
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,6 +15,7 @@ from app.content.fields import FileId, Slug, Table, Text, listing, problem, sent
 from app.content.loading import ContentError, content_files, read
 
 LESSONS_DIR = Path("lessons")
+BAD_DAY_FILE = Path("guides") / "bad-day.toml"
 WORDS_PER_MINUTE = 200
 # A lesson is read in one sitting, on a phone, by someone in pain.
 READING_MINUTES = range(2, 5)
@@ -33,16 +38,28 @@ class Section(Table):
 
 
 @table
-class Lesson(Table):
-    """One lesson, checked and read-only."""
+class Guide(Table):
+    """Headed sections of advice, the routines to try and the sources, checked and read-only."""
 
     slug: FileId
     title: Text
     summary: sentences(2)
-    order: int
-    sections: listing(Section, "a lesson needs at least one section")
-    sources: listing(Text, "name the sources the lesson draws on, by title")
+    sections: listing(Section, "needs at least one section")
+    sources: listing(Text, "name the sources it draws on, by title")
     routines: tuple[Slug, ...] = ()
+
+
+@table
+class Lesson(Guide):
+    """One lesson: a guide with its place in the reading order, read in one sitting."""
+
+    order: int = 0  # a default only because Guide's last field has one: 0 is refused below
+
+    @model_validator(mode="after")
+    def _has_a_place(self):
+        if self.order < 1:
+            raise problem("give the lesson its place in the list: a whole number from 1", "order")
+        return self
 
     @model_validator(mode="after")
     def _readable_in_one_sitting(self):
@@ -69,6 +86,7 @@ class Lesson(Table):
 
 
 LESSON = TypeAdapter(Lesson)
+GUIDE = TypeAdapter(Guide)
 
 
 @dataclass(frozen=True)
@@ -99,11 +117,32 @@ def load_lessons(folder, seen, routine_slugs):
         if lesson.order in orders:
             raise ContentError(path, "order", f"{lesson.order} is also the order of {orders[lesson.order].name}")
         orders[lesson.order] = path
-        for number, slug in enumerate(lesson.routines):
-            if slug not in routine_slugs:
-                raise ContentError(path, f"routines[{number}]", f"no routine called {slug!r}")
+        _check_routines(path, lesson, routine_slugs)
         lessons.append(lesson)
     if not lessons:
         raise ContentError(folder, "files", "no lessons found")
     lessons.sort(key=lambda lesson: lesson.order)
     return Lessons(ordered=tuple(lessons), by_slug=MappingProxyType({lesson.slug: lesson for lesson in lessons}))
+
+
+def _check_routines(path, guide, routine_slugs):
+    for number, slug in enumerate(guide.routines):
+        if slug not in routine_slugs:
+            raise ContentError(path, f"routines[{number}]", f"no routine called {slug!r}")
+
+
+def load_bad_day(path, seen, routines):
+    """Load the bad-day guide: every routine it offers must suit a bad day."""
+    path = Path(path)
+    if not path.is_file():
+        raise ContentError(path, "file", "missing: the bad-day page needs it")
+    guide = read(GUIDE, path, seen=seen)
+    seen[guide.slug] = path
+    _check_routines(path, guide, routines)
+    for number, slug in enumerate(guide.routines):
+        if not routines[slug].suits_a_bad_day:
+            raise ContentError(path, f"routines[{number}]", f"{slug!r} has strength or nerve-glide steps: "
+                                                           "offer only gentle routines on a bad day")
+    if not guide.routines:
+        raise ContentError(path, "routines", "name at least one gentle routine for a bad day")
+    return guide

@@ -30,7 +30,9 @@ GOALS = MappingProxyType({
     "everyday": "Everyday moves",
 })
 TIMES_OF_DAY = ("morning", "daytime", "evening", "night")
-KINDS = ("stretch", "mobility", "strength", "breathing", "massage", "rest-position", "movement")
+KINDS = ("stretch", "mobility", "strength", "nerve-glide", "breathing", "massage", "rest-position", "movement")
+# Kinds to leave for a better day: a flare is no time to load the back or tension the nerve.
+NOT_ON_A_BAD_DAY = ("strength", "nerve-glide")
 SIDE_CHOICES = ("both", "left", "right")
 # One-sided pictures show the right side; the left is the same file mirrored.
 SIDE_ORDER = ("right", "left")
@@ -211,6 +213,11 @@ class Routine(Table):
     def total_seconds(self):
         """The routine's length, rests and side switches included."""
         return sum(segment.seconds for segment in self.segments)
+
+    @property
+    def suits_a_bad_day(self):
+        """True when no step loads the back or tensions the nerve (see NOT_ON_A_BAD_DAY)."""
+        return not any(step.exercise.kind in NOT_ON_A_BAD_DAY for step in self.steps)
 
     @property
     def positions(self):
