@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run serve test system-packages bench check db migration screenshots clean
+.PHONY: run serve test system-packages bench check db migration screenshots pictures clean
 
 # The virtualenv is rebuilt whenever the declared dependencies change.
 $(BIN)/activate: pyproject.toml
@@ -68,6 +68,10 @@ check: $(BIN)/activate
 ## screenshots: phone-sized PNGs of every page, light and dark, in screenshots/
 screenshots: $(BIN)/activate
 	$(BIN)/python -m tools.screenshots
+
+## pictures: redraw the exercise pictures (static/pictures/) from the poses in tools/figures/
+pictures: $(BIN)/activate
+	$(BIN)/python -m tools.figures
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
