@@ -89,7 +89,10 @@ def routine_index():
     return {
         routine.slug: {
             "title": routine.title, "summary": routine.summary,
-            "meta": f"{minutes(routine.total_seconds)} \u00b7 {len(routine.steps)} steps",
+            # The card's meta line and goal tags, part by part, as templates/macros.html shows them.
+            "meta": [minutes(routine.total_seconds), f"{len(routine.steps)} steps",
+                     ", ".join(POSITIONS[position] for position in routine.positions)],
+            "goals": [GOALS[goal] for goal in routine.goals],
             "url": url_for("routines.detail", slug=routine.slug), "play": url_for("player.play", slug=routine.slug),
         }
         for routine in library().routines.values()

@@ -33,3 +33,5 @@ def init_app(app):
     app.add_template_global(GOALS, "goal_labels")
     app.add_template_global(POSITIONS, "position_labels")
     app.add_template_global(PAIN_REACHES, "pain_reaches")
+    # For scripts that describe a check-in in words ("down to the calf").
+    app.add_template_global({reach.value: reach.phrase for reach in PAIN_REACHES}, "pain_reach_phrases")

@@ -63,7 +63,7 @@ def assert_all_readable(client):
 
 
 def front_end_state(app, text, ticked):
-    """Every field of the real page, as static/js/checklist.js collects it: each box ticked or
+    """Every field of the real page, as static/js/pages/checklist.js collects it: each box ticked or
     not, each text field holding text."""
     with app.app_context():
         content = checklist()

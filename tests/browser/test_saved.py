@@ -44,6 +44,22 @@ def test_favourite_on_and_off(page):
     expect(page.get_by_role("heading", name="No favourites yet")).to_be_visible()
 
 
+def test_a_favourite_card_drawn_on_the_device_is_the_card_the_server_draws(page):
+    """One card markup (templates/macros.html routine_card): the script fills in a clone of it."""
+    def card_html(selector):
+        return page.locator(selector).evaluate(
+            "card => card.outerHTML.replace(/\\s+/g, ' ').replace(/> </g, '><')")
+    page.goto("/")
+    server_card = card_html("[aria-labelledby=all-heading] article.routine-card:has(a[href='/routines/in-bed'])")
+    page.locator("[aria-labelledby=all-heading]").get_by_role("button", name="Favourite In bed").click()
+    page.goto("/favourites")
+    drawn = page.locator("[data-favourites-list] article.routine-card")
+    expect(drawn).to_have_count(1)
+    expect(drawn.get_by_role("button", name="Favourite In bed")).to_have_attribute("aria-pressed", "true")
+    assert card_html("[data-favourites-list] article.routine-card") == server_card.replace(
+        'aria-pressed="false"', 'aria-pressed="true"')
+
+
 def test_favourite_offline_then_sync(page, context):
     page.goto("/routines/in-bed")
     synced(page)

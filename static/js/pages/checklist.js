@@ -4,19 +4,15 @@
 // one plain object, e.g. "ticks.checks-pressure" or "therapists.0.name".
 import { initChecklistPrint } from "../parts/checklist-print.js";
 import { read, write } from "../lib/local-store.js";
+import { readPageData } from "../lib/page-data.js";
 import { startSync } from "../lib/sync.js";
 
 const KEY = "checklist";
 // Typing is saved once the person pauses, not on every key.
 const TYPING_PAUSE_MS = 400;
 const STATUS_SHOWN_MS = 4000;
-const REACH = {
-  none: "not down the leg",
-  buttock: "into the buttock",
-  thigh: "down to the thigh",
-  calf: "down to the calf",
-  foot: "down to the foot",
-};
+// "down to the calf": each pain reach's phrase, from app/schemas.py PAIN_REACHES.
+const REACH = readPageData("pain-reach-phrases") ?? {};
 
 const form = document.querySelector("[data-checklist-form]");
 const status = form.querySelector("[data-saved]");

@@ -16,14 +16,11 @@ function card(slug) {
   link.href = routine.url;
   link.textContent = routine.title;
   item.querySelector(".card-title + p").textContent = routine.summary;
-  // The meta line's parts (length, steps, positions); an index that gives them as
-  // one "a · b" string is split, and a part it lacks is left out.
-  const meta = Array.isArray(routine.meta) ? routine.meta : String(routine.meta).split(" \u00b7 ");
+  // The meta line's parts: length, steps, positions (app/routines.py routine_index).
   item.querySelectorAll(".meta span").forEach((span, index) => {
-    if (meta[index]) span.textContent = meta[index];
-    else span.remove();
+    span.textContent = routine.meta[index];
   });
-  const goals = (routine.goals ?? []).map((goal) => Object.assign(document.createElement("li"), { textContent: goal }));
+  const goals = routine.goals.map((goal) => Object.assign(document.createElement("li"), { textContent: goal }));
   item.querySelector(".tags").append(...goals);
   const button = item.querySelector("[data-favourite]");
   button.dataset.favourite = slug;
