@@ -7,6 +7,7 @@ import pytest
 from app import paths
 from app.content import ContentError
 from app.content.routines import load_library
+from tests.content_checks import assert_refused
 
 LIBRARY = load_library(paths.ROUTINES_DIR, paths.PICTURES_DIR)
 ROUTINES = list(LIBRARY.routines.values())
@@ -158,15 +159,7 @@ BROKEN = [
 @pytest.mark.parametrize(("name", "old", "new", "field", "words"), BROKEN,
                          ids=[f"{case[0]}:{case[3]}" for case in BROKEN])
 def test_broken_file_names_file_field_and_problem(tiny, name, old, new, field, words):
-    path = tiny / name
-    text = path.read_text()
-    assert old in text, "the example no longer matches the tiny library"
-    path.write_text(text.replace(old, new, 1))
-    with pytest.raises(ContentError) as raised:
-        load(tiny)
-    message = str(raised.value)
-    assert message.startswith(f"{path}: {field}: "), message
-    assert words in message
+    assert_refused(tiny / name, old, new, lambda: load(tiny), field, words)
 
 
 def test_routine_too_short_is_refused(tiny):

@@ -6,6 +6,7 @@ import pytest
 
 from app import paths
 from app.content import ContentError, load_content
+from tests.content_checks import assert_refused
 
 LESSON = '''slug = "{slug}"
 title = "{title}"
@@ -35,13 +36,6 @@ def load(folder):
     return load_content(folder, paths.PICTURES_DIR)
 
 
-def break_extra(folder, old, new):
-    path = folder / "lessons" / "extra.toml"
-    text = path.read_text()
-    assert old in text, "update the example to match the lesson"
-    path.write_text(text.replace(old, new, 1))
-
-
 def test_the_extra_lesson_loads(content):
     extra = load(content).lessons.by_slug["extra"]
     assert extra.minutes == 2 and extra.sources == ("NHS: Sciatica",)
@@ -61,11 +55,7 @@ def test_the_extra_lesson_loads(content):
     ("order = 99\n", "", "order", "a whole number from 1"),
 ])
 def test_a_broken_lesson_stops_loading_with_the_fix(content, old, new, field, words):
-    break_extra(content, old, new)
-    with pytest.raises(ContentError) as raised:
-        load(content)
-    assert str(raised.value).startswith(f"{content / 'lessons' / 'extra.toml'}: {field}: ")
-    assert words in str(raised.value)
+    assert_refused(content / "lessons" / "extra.toml", old, new, lambda: load(content), field, words)
 
 
 def test_lessons_are_in_reading_order_with_sources(app):

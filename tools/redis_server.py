@@ -1,13 +1,12 @@
 """A throwaway Redis (Debian's redis-server) on a loopback port, for shared rate-limit counts
 in the tests and the benchmarks. Nothing is written to disk."""
 import shutil
-import subprocess
 import time
 from contextlib import contextmanager
 
 import redis
 
-from tools.servers import free_port
+from tools.servers import free_port, quiet_process
 
 
 def installed():
@@ -40,13 +39,7 @@ def redis_server(folder):
     if not installed():
         raise RuntimeError("redis-server is not installed: apt-get install redis-server")
     port = free_port()
-    server = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                               "--appendonly", "no", "--dir", str(folder)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"redis://127.0.0.1:{port}"
-    try:
-        _wait_for(url, server)
+    with quiet_process(["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+                        "--appendonly", "no", "--dir", str(folder)], ready=lambda server: _wait_for(url, server)):
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

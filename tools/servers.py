@@ -45,15 +45,22 @@ def app_process(database_uri, *, port=None, env=None):
     environment.pop("DATABASE_URL", None)
     flask = [sys.executable, "-m", "flask", "--app", "app"]
     subprocess.run([*flask, "db", "upgrade"], env=environment, check=True, capture_output=True)
-    server = subprocess.Popen([*flask, "run", "--host", "127.0.0.1", "--port", str(port)], env=environment,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(base, server)
+    with quiet_process([*flask, "run", "--host", "127.0.0.1", "--port", str(port)], env=environment,
+                       ready=lambda server: wait_until_serving(base, server)):
         yield base
+
+
+@contextmanager
+def quiet_process(command, *, ready, env=None):
+    """Run command with its output discarded; yield once ready(process) returns, and stop it afterwards."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        ready(process)
+        yield process
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def wait_until_serving(base, server, seconds=30, path="/manifest.webmanifest"):

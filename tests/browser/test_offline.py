@@ -161,7 +161,7 @@ def start_playing(page, build):
 
 
 def test_update_waits_until_the_routine_is_over(page, build):
-    url = start_playing(page, build)
+    start_playing(page, build)
     new_build(build, page)
     page.evaluate(NEW_WORKER_INSTALLED)  # so the offer has been made, and held back
     page.clock.run_for(10000)
