@@ -189,6 +189,26 @@ def test_safety_page_lists_red_flags_and_emergency_numbers(client):
     assert 'href="/routines/in-bed/play?safety=read" data-acknowledge' in html
 
 
+def sections_of(html):
+    """Each warning section's heading id with the text of its list."""
+    return {match[0]: match[1] for match in re.findall(r'<h2 id="([a-z-]+)">.*?</h2>\s*<ul>(.*?)</ul>', html, re.S)}
+
+
+def test_safety_page_names_every_warning_sign_at_its_urgency(client):
+    html = client.get("/safety").text
+    sections = sections_of(html)
+    urgent = html.split('id="urgent-heading"')[1].split('id="same-day-heading"')[0]
+    for words in ["bladder is full", "toilet paper", "erection", "ejaculate", "chest pain", "serious accident"]:
+        assert words in urgent, words
+    for words in ["generally unwell", "immune system", "inject drugs", "high in your back", "osteoporosis",
+                  "steroid tablets", "calf is hot, swollen", "do not massage"]:
+        assert words in sections["same-day-heading"], words
+    for words in ["4 to 6 weeks", "under 20 or over 50", "half an hour each morning"]:
+        assert words in sections["soon-heading"], words
+    before = html.split('id="ack-heading"')[1]
+    assert "Pregnant" in before and "back or hip" in before
+
+
 # --- The catalogue's filters ----------------------------------------------------
 
 def titles(client, query):
