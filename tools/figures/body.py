@@ -175,11 +175,19 @@ class Body:
         profile = FRONT_PROFILE if self.view != "side" else SIDE_PROFILE
         parts = [f'<polygon points="{pts(*outline)}" fill="{colour}" stroke="{colour}" stroke-width="4"/>',
                  oval(self.hip, profile[0][1] / 2, profile[0][1] / 2, 0, colour),
+                 *self.seat(colour),
                  oval(self.shoulder, profile[-1][1] / 2, profile[-1][1] / 2, 0, colour)]
         parts += self.accents(outline)
         parts.append(line(step(self.shoulder, self.spine, 2), self.head, INK, 11))
         parts.extend(self.draw_head())
         return parts
+
+    def seat(self, colour):
+        """In side view, the buttocks round out the back of the hips (face down, they show)."""
+        if self.view != "side":
+            return []
+        centre = step(step(self.hip, self.spine - 90, 5), self.spine, 4)
+        return [oval(centre, 13, 12, self.spine, colour)]
 
     def accents(self, outline):
         """Accent marks on the trunk: the back, the shoulder, the belly or the pelvis."""

@@ -75,13 +75,14 @@ def floor_mat(left, right, top, bottom):
     return shapes, [((left, top), 0), ((right, bottom), 0)]
 
 
-def bed_from_above(left, right, top, bottom):
-    """A bed seen from above: a mattress in a wooden frame, headboard on the left."""
-    shapes = [f'<rect x="{num(left - 8)}" y="{num(top - 4)}" width="{num(right - left + 12)}" '
-              f'height="{num(bottom - top + 8)}" rx="4" fill="{WOOD}"/>',
-              f'<rect x="{num(left)}" y="{num(top)}" width="{num(right - left)}" height="{num(bottom - top)}" '
-              f'rx="6" fill="{CLOTH}" stroke="{CLOTH_EDGE}" stroke-width="2"/>']
-    return shapes, [((left - 8, top - 4), 0), ((right + 4, bottom + 4), 0)]
+def bed(left, right, top=-50, mattress=18):
+    """A bed seen from its long side: a mattress on a low frame."""
+    shapes = [f'<g stroke="{WOOD}" stroke-width="6"><line x1="{num(left + 6)}" y1="{num(top)}" '
+              f'x2="{num(left + 6)}" y2="0"/><line x1="{num(right - 6)}" y1="{num(top)}" '
+              f'x2="{num(right - 6)}" y2="0"/></g>',
+              f'<rect x="{num(left)}" y="{num(top)}" width="{num(right - left)}" height="{mattress}" '
+              f'rx="6" fill="{CLOTH}" stroke="{CLOTH_EDGE}" stroke-width="2.5"/>']
+    return shapes, [((left, top), 2), ((right, 0), 2)]
 
 
 def arrow_head(tip, angle, size=6):

@@ -59,3 +59,13 @@ class Scene:
         lines.append("  </g>")
         lines.append("</svg>")
         return "\n".join(lines) + "\n"
+
+
+def picture(ground, *items, marks=(), mirror=False):
+    """A Scene on a mat, a floor or nothing, holding props and people, with marks in front."""
+    scene = Scene(ground, mirror)
+    for item in items:
+        scene.add(item)
+    for mark in marks:
+        scene.add(mark, "front")
+    return scene

@@ -1,86 +1,62 @@
 """Poses on a chair, facing right; one-sided ones work the near (right) side."""
 from .body import At, Body
-from .props import arc_arrow, arrow, ball, chair, chair_front
-from .scene import Scene
+from .props import arc_arrow, ball, chair, chair_front
+from .scene import picture
 
 SEAT_HIP = -57   # hip height when sitting on the chair's seat
 
 
-def seated(lean=-90, rise=0, **options):
-    """A person sitting on a side-view chair whose back is just behind them."""
-    return Body((0, SEAT_HIP - rise), lean, **options)
+def seated(rise=0, **options):
+    """A person sitting upright, feet flat and hands on the thighs, chair back just behind."""
+    person = Body((0, SEAT_HIP - rise), -90, **options)
+    person.leg("far", At(38, -6))
+    person.leg("near", At(42, -6))
+    person.arm("far", At(24, -67 - rise, -1))
+    person.arm("near", At(26, -66 - rise, -1))
+    return person
 
 
-def feet_flat(body, far=38, near=42, **near_options):
-    """Both feet flat on the floor in front of the chair."""
-    body.leg("far", At(far, -6))
-    body.leg("near", At(near, -6), **near_options)
-
-
-def hands_on_thighs(body):
-    """Both hands resting on the thighs."""
-    body.arm("far", At(24, -67, -1))
-    body.arm("near", At(26, -66, -1))
-
-
-def on_chair(person, back=-16):
-    """A scene with the chair behind the person and a floor line."""
-    scene = Scene("floor")
-    scene.add(chair(back, seat=46))
-    scene.add(person)
-    return scene
+def on_chair(person, marks=(), back=-16):
+    """A picture of the person on a side-view chair, on a floor line."""
+    return picture("floor", chair(back, seat=46), person, marks=marks)
 
 
 def ball_massage_seated():
-    person = seated(rise=10, accent={"pelvis"})
-    feet_flat(person)
-    hands_on_thighs(person)
-    scene = on_chair(person)
-    scene.add(ball(-4, -55, 8), "front")
-    return scene
+    """A small ball under one buttock, hands on the thighs."""
+    return on_chair(seated(rise=10, accent={"pelvis"}), marks=[ball(-4, -55, 8)])
 
 
 def seated_nerve_glide():
-    person = seated(neck=-100, face=-20)
+    """The near knee straightening so the foot lifts forward, head tilting up."""
+    person = Body((0, SEAT_HIP), -90, neck=-100, face=-20)
     person.leg("far", At(38, -6))
     person.leg("near", (-4, 12), accent=True, end=-70)
     person.arm("far", At(-2, -52, -1))
     person.arm("near", At(2, -52, -1))
-    scene = on_chair(person)
-    scene.add(arc_arrow((40, -60), 40, 30, 75, both=True), "front")
-    return scene
+    return on_chair(person, marks=[arc_arrow((40, -60), 40, 30, 75, both=True)])
 
 
 def seated_pelvic_rock():
-    person = seated(accent={"pelvis"})
-    feet_flat(person)
-    hands_on_thighs(person)
-    scene = on_chair(person)
-    scene.add(arc_arrow((2, -64), 24, 120, 220, both=True), "front")
-    return scene
+    """Sitting tall; the pelvis rocks forward and back."""
+    return on_chair(seated(accent={"pelvis"}), marks=[arc_arrow((2, -64), 24, 120, 220, both=True)])
 
 
 def shoulder_rolls():
+    """Sitting tall; the shoulders circle up, back and down."""
     person = seated(accent={"shoulder"}, torso=1.06)
-    feet_flat(person)
-    hands_on_thighs(person)
-    scene = on_chair(person)
     centre = (person.shoulder[0] - 16, person.shoulder[1] - 6)
-    scene.add(arc_arrow(centre, 12, -250, 40), "front")
-    return scene
+    return on_chair(person, marks=[arc_arrow(centre, 12, -250, 40)])
 
 
 def slow_exhale_breathing():
+    """Sitting tall, eyes closed, a long breath out of the mouth."""
     person = seated(eyes="closed")
-    feet_flat(person)
-    hands_on_thighs(person)
-    scene = on_chair(person)
     mouth = (person.head[0] + 14, person.head[1] + 5)
-    scene.add(arc_arrow((mouth[0], mouth[1] + 40), 40, -90, -40), "front")
-    return scene
+    return on_chair(person, marks=[arc_arrow((mouth[0], mouth[1] + 40), 40, -90, -40)])
 
 
 def sit_to_stand():
+    """Halfway up from the chair, leaning forward, arms reaching forward."""
     person = Body((6, -72), -48)
     person.leg("far", At(30, -6))
     person.leg("near", At(34, -6), accent=True)
@@ -90,38 +66,28 @@ def sit_to_stand():
 
 
 def front_seated(**options):
-    """A person sitting on a chair, seen from the front; thighs come towards us, so they look short."""
-    return Body((0, SEAT_HIP), -90, view="front", **options)
-
-
-def front_legs(body, near=None, near_accent=False):
-    """Both lower legs hanging to the floor, knees a little apart."""
-    body.leg("far", (80, 92), scale=(0.3, 1))
-    body.leg("near", near or (100, 88), scale=(0.3, 1), accent=near_accent)
+    """Sitting, seen from the front: the thighs point at us, so they look short."""
+    person = Body((0, SEAT_HIP), -90, view="front", **options)
+    person.leg("far", (80, 92), scale=(0.3, 1))
+    return person
 
 
 def seated_twist():
-    scene = Scene("floor")
-    scene.add(chair_front(0))
+    """Upper body turned to the near side, far hand on the near knee, near hand on the chair back."""
     person = front_seated(face=180, head="profile")
-    front_legs(person)
+    person.leg("near", (100, 88), scale=(0.3, 1))
     person.arm("near", At(-26, -84, -1), behind=True)
     person.arm("far", At(-12, -54, 1))
-    scene.add(person)
-    scene.add(arc_arrow((0, -100), 34, -40, -140), "front")
-    return scene
+    return picture("floor", chair_front(0), person, marks=[arc_arrow((0, -100), 34, -40, -140)])
 
 
 def seated_piriformis_stretch():
-    scene = Scene("floor")
-    scene.add(chair_front(0))
+    """The near ankle resting across the far knee, so the legs make a figure four."""
     person = front_seated(torso=0.92)
-    person.leg("far", (80, 92), scale=(0.3, 1))
-    person.leg("near", (155, -4), scale=(0.55, 1.1), accent=True, end=0)
-    person.arm("far", At(14, -58, -1))
-    person.arm("near", At(-28, -56, 1))
-    scene.add(person)
-    return scene
+    person.leg("near", (165, -4), scale=(0.75, 1.2), accent=True, end=0)
+    person.arm("far", At(24, -52, 1))
+    person.arm("near", At(-40, -58, -1))
+    return picture("floor", chair_front(0), person)
 
 
 POSES = {

@@ -1,7 +1,7 @@
 """Standing and kneeling poses, facing right; one-sided ones work the near (right) side."""
 from .body import At, Body
 from .props import arrow, ball, chair, wall
-from .scene import Scene
+from .scene import picture
 
 STAND_HIP = -88   # hip height standing with straight legs
 
@@ -11,69 +11,65 @@ def standing(lean=-90, x=0, drop=0, **options):
     return Body((x, STAND_HIP + drop), lean, **options)
 
 
-def on_floor(*items):
-    """A scene on a floor line holding the given props and people."""
-    scene = Scene("floor")
-    for item in items:
-        scene.add(item)
-    return scene
-
-
 def standing_back_extension():
+    """Hands on the back of the hips, leaning back a little."""
     person = standing(-109, x=4, bend=9, neck=-96, face=-6, accent={"back"})
     person.leg("far", At(-4, -6))
     person.leg("near", At(-1, -6))
     person.arm("far", At(-16, -96, -1), end=95)
     person.arm("near", At(-14, -92, -1), end=95)
-    return on_floor(person)
+    return picture("floor", person)
 
 
 def gentle_walking():
+    """An easy stride, arms swinging."""
     person = standing(-86, drop=3)
     person.leg("far", At(-22, -8), end=25)
     person.leg("near", At(22, -6), end=-12, accent=True)
     person.arm("far", (70, 30))
     person.arm("near", (112, 80))
-    return on_floor(person)
+    return picture("floor", person)
 
 
 def standing_march():
+    """One hand on a chair back, the near knee lifted a little."""
     person = standing()
     person.leg("far", At(0, -6))
     person.leg("near", (28, 95), accent=True)
     person.arm("far", (95, 80))
     person.arm("near", At(38, -100, -1), end=0)
-    return on_floor(chair(42, seat=46, back=54), person)
+    return picture("floor", chair(42, seat=46, back=54), person)
 
 
 def standing_hip_flexor_stretch():
+    """A short lunge by a chair, the near leg back, hips eased forward."""
     person = standing(-92, drop=8, accent={"pelvis"})
     person.leg("far", At(28, -6))
     person.leg("near", At(-30, -8), end=35, accent=True)
     person.arm("far", (95, 75))
     person.arm("near", At(42, -94, -1), end=0)
-    return on_floor(chair(46, seat=46, back=48), person)
+    return picture("floor", chair(46, seat=46, back=48), person)
 
 
 def calf_stretch_wall():
+    """Hands on a wall, the near leg back and straight with the heel down."""
     person = standing(-68, drop=6)
     person.leg("far", At(24, -6))
     person.leg("near", At(-34, -6), end=0, accent=True)
     shoulder = person.shoulder
     person.arm("far", At(shoulder[0] + 44, shoulder[1] - 2, -1), end=-90)
     person.arm("near", At(shoulder[0] + 46, shoulder[1] + 2, -1), end=-90)
-    return on_floor(wall(shoulder[0] + 52, 1), person)
+    return picture("floor", wall(shoulder[0] + 52, 1), person)
 
 
 def ball_massage_glute_wall():
+    """Back to a wall, a ball between the near buttock and the wall, knees soft."""
     person = standing(-90, x=24, drop=6, accent={"pelvis"})
     person.leg("far", At(38, -6))
     person.leg("near", At(42, -6))
     person.arm("far", (95, 80))
     person.arm("near", (88, 70))
-    scene = on_floor(wall(-4, -1), person)
-    scene.add(ball(4, -84, 8), "front")
-    return scene
+    return picture("floor", wall(-4, -1), person, marks=[ball(4, -84, 8)])
 
 
 def all_fours(x=0, bend=0, neck=None, accent=()):
@@ -87,22 +83,20 @@ def all_fours(x=0, bend=0, neck=None, accent=()):
 
 
 def cat_cow():
-    scene = Scene("mat")
-    person = scene.add(all_fours(bend=-14, neck=60, accent={"back"}))
-    top = person.control
-    scene.add(arrow((top[0], top[1] - 30), (top[0], top[1] - 58), both=True), "front")
-    return scene
+    """On hands and knees, the back rounding up and sinking down."""
+    person = all_fours(bend=-14, neck=60, accent={"back"})
+    x, y = person.control
+    return picture("mat", person, marks=[arrow((x, y - 30), (x, y - 58), both=True)])
 
 
 def childs_pose():
+    """Sitting back towards the heels, forehead down, arms forward on the mat."""
     person = Body((-36, -32), 16, neck=25, accent={"back"})
     person.leg("far", (38, 180), end=180)
     person.leg("near", (36, 180), end=180, behind=True)
     person.arm("far", (8, 2), end=0)
-    person.arm("near", (10, 0), end=0)
-    scene = Scene("mat")
-    scene.add(person)
-    return scene
+    person.arm("near", (10, 0), end=0, behind=True)
+    return picture("mat", person)
 
 
 def half_kneeling(x, hand):
@@ -127,21 +121,19 @@ def standing_by_chair(x, hand):
 
 def stages(first, second, third):
     """Three stages left to right, with small arrows between them."""
-    scene = Scene("mat")
-    for item in (*first, *second, *third):
-        scene.add(item)
-    for x in (70, 200):
-        scene.add(arrow((x - 9, -120), (x + 9, -120)), "front")
-    return scene
+    marks = [arrow((x - 9, -120), (x + 9, -120)) for x in (70, 200)]
+    return picture("mat", *first, *second, *third, marks=marks)
 
 
 def floor_get_down():
+    """Standing at a chair, half-kneeling with a hand on it, then on hands and knees."""
     return stages([chair(34, back=50), standing_by_chair(0, (32, -98))],
                   [chair(156, back=50), half_kneeling(100, (152, -96))],
                   [all_fours(x=230)])
 
 
 def floor_get_up():
+    """On hands and knees, half-kneeling with hands on a chair seat, then standing."""
     return stages([all_fours(x=0)],
                   [chair(180, facing=-1), half_kneeling(110, (142, -50))],
                   [chair(284, back=50), standing_by_chair(250, (282, -98))])
