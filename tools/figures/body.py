@@ -19,6 +19,7 @@ WIDTHS = {"arm": (11, 10), "leg": (15, 12.5)}
 TORSO = 52
 HEAD = 11
 SIDE_PROFILE = ((0, 24), (0.5, 21), (0.8, 24), (1, 22))
+SAMPLES = 13        # points along each side of the torso
 FRONT_PROFILE = ((0, 30), (0.45, 25), (0.8, 33), (1, 36))
 
 
@@ -158,8 +159,8 @@ class Body:
         """The torso as a closed path that follows the curved spine and its width profile."""
         profile = FRONT_PROFILE if self.view != "side" else SIDE_PROFILE
         left, right = [], []
-        for i in range(9):
-            t = i / 8
+        for i in range(SAMPLES):
+            t = i / (SAMPLES - 1)
             point = bezier(self.hip, self.control, self.shoulder, t)
             tangent = angle_to(bezier(self.hip, self.control, self.shoulder, max(t - 0.05, 0)),
                                bezier(self.hip, self.control, self.shoulder, min(t + 0.05, 1)))
@@ -186,14 +187,14 @@ class Body:
         """In side view, the buttocks round out the back of the hips (face down, they show)."""
         if self.view != "side":
             return []
-        centre = step(step(self.hip, self.spine - 90, 5), self.spine, 4)
+        centre = step(step(self.hip, self.spine - 90, 3), self.spine, 4)
         return [oval(centre, 13, 12, self.spine, colour)]
 
     def accents(self, outline):
         """Accent marks on the trunk: the back, the shoulder, the belly or the pelvis."""
         parts = []
         if "back" in self.accent:
-            parts.append(f'<polyline points="{pts(*outline[1:7])}" fill="none" stroke="{ACCENT}" '
+            parts.append(f'<polyline points="{pts(*outline[1:SAMPLES - 2])}" fill="none" stroke="{ACCENT}" '
                          f'stroke-width="8"/>')
         if "shoulder" in self.accent:
             parts.append(oval(self.shoulder, 11, 11, 0, ACCENT))
@@ -251,7 +252,8 @@ def width_at(profile, t):
     """The torso width at a fraction t of the way from hip to shoulder."""
     for (t0, w0), (t1, w1) in zip(profile, profile[1:]):
         if t <= t1:
-            return w0 + (w1 - w0) * (t - t0) / (t1 - t0)
+            eased = (1 - cos(radians(180 * (t - t0) / (t1 - t0)))) / 2   # no corners at the keys
+            return w0 + (w1 - w0) * eased
     return profile[-1][1]
 
 

@@ -72,9 +72,9 @@ def ball_massage_glute_wall():
     return picture("floor", wall(-4, -1), person, marks=[ball(4, -84, 8)])
 
 
-def all_fours(x=0, bend=0, neck=None, accent=()):
+def all_fours(x=0, **options):
     """A person on hands and knees facing right: knees under hips, hands under shoulders."""
-    person = Body((x, -49), -13, bend=bend, neck=neck, accent=accent)
+    person = Body((x, -49), -13, **options)
     person.leg("far", (90, 180), end=180)
     person.leg("near", (92, 180), end=180)
     person.arm("far", At(person.shoulder[0] - 2, -6), end=0)
@@ -84,7 +84,7 @@ def all_fours(x=0, bend=0, neck=None, accent=()):
 
 def cat_cow():
     """On hands and knees, the back rounding up and sinking down."""
-    person = all_fours(bend=-14, neck=60, accent={"back"})
+    person = all_fours(bend=-14, neck=40, face=105, accent={"back"})
     x, y = person.control
     return picture("mat", person, marks=[arrow((x, y - 30), (x, y - 58), both=True)])
 
