@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from flask import Blueprint, current_app, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from app.content import TIMES_OF_DAY, library
+from app.content import TIMES_OF_DAY, bad_day, library
 from app.routines import routine_index
 
 bp = Blueprint("pages", __name__)
@@ -78,6 +78,7 @@ def home():
     return render_template(
         "home.html", routines=routines, suggestions=suggestions(routines, date.today()),
         current_part=part_of_day(datetime.now().hour), day_parts=DAY_PARTS, routine_index=routine_index(),
+        bad_day_pick=library().routines[bad_day().routines[0]],
     )
 
 

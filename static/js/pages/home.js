@@ -1,5 +1,7 @@
-// The home page: the suggestion for the device's time of day, and an offer to
-// continue a routine left part-way on this device.
+// The home page: the suggestion for the device's time of day (or a gentle one
+// when the person has said today is a bad day), and an offer to continue a
+// routine left part-way on this device.
+import { isBadDay } from "../lib/bad-day.js";
 import { readPageData } from "../lib/page-data.js";
 import { latestUnfinished } from "../lib/resume.js";
 
@@ -16,7 +18,8 @@ function partOfDay(hour, parts) {
 function showSuggestionForNow() {
   const section = document.querySelector("[data-day-parts]");
   if (!section) return;
-  const wanted = partOfDay(new Date().getHours(), JSON.parse(section.dataset.dayParts));
+  // On a bad day only the gentle card shows: never strength or nerve glides.
+  const wanted = isBadDay() ? "bad-day" : partOfDay(new Date().getHours(), JSON.parse(section.dataset.dayParts));
   const cards = section.querySelectorAll("[data-day-part]");
   if ([...cards].some((card) => card.dataset.dayPart === wanted)) {
     for (const card of cards) card.hidden = card.dataset.dayPart !== wanted;
