@@ -12,7 +12,7 @@ INK = "#24323b"          # the figure
 FAR = "#6b7a83"          # limbs on the far side, so depth reads
 ACCENT = "#c8631e"       # the part that works
 ACCENT_FAR = "#d98a4e"   # the working part on the far side
-EYE = "#f3efe7"
+PALE = "#f3efe7"         # eyes, and the rim that parts a near limb from the trunk
 
 BONES = {"arm": (30, 26), "leg": (42, 40)}
 WIDTHS = {"arm": (11, 10), "leg": (15, 12.5)}
@@ -77,8 +77,7 @@ class Body:
                  head=None, torso=1.0, accent=()):
         self.hip, self.view, self.eyes = hip, view, eyes
         self.head_view = head or ("front" if view == "front" else "profile")
-        angle = angle_to(hip, spine) if isinstance(spine, tuple) else spine
-        self.spine = angle
+        self.spine = angle = spine
         self.shoulder = step(hip, angle, TORSO * torso)
         mid = ((hip[0] + self.shoulder[0]) / 2, (hip[1] + self.shoulder[1]) / 2)
         self.control = step(mid, angle + 90, bend)
@@ -140,7 +139,7 @@ class Body:
         if behind:
             return shapes
         # A pale rim keeps a near limb apart from the dark torso it crosses.
-        return self.limb_shapes(kind, joints, end, EYE, grow=3) + shapes
+        return self.limb_shapes(kind, joints, end, PALE, grow=3) + shapes
 
     def limb_shapes(self, kind, joints, end, colour, grow=0):
         """The bones, hand and foot of one limb in one colour; grow widens them for a rim."""
@@ -155,40 +154,42 @@ class Body:
             parts.append(line(step(tip, end, -3), step(tip, end, 14), colour, 9 + grow))
         return parts
 
+    @property
+    def profile(self):
+        """Torso widths along the spine: deeper from the side, broader from the front."""
+        return FRONT_PROFILE if self.view != "side" else SIDE_PROFILE
+
     def torso_outline(self):
         """The torso as a closed path that follows the curved spine and its width profile."""
-        profile = FRONT_PROFILE if self.view != "side" else SIDE_PROFILE
         left, right = [], []
         for i in range(SAMPLES):
             t = i / (SAMPLES - 1)
             point = bezier(self.hip, self.control, self.shoulder, t)
             tangent = angle_to(bezier(self.hip, self.control, self.shoulder, max(t - 0.05, 0)),
                                bezier(self.hip, self.control, self.shoulder, min(t + 0.05, 1)))
-            half = width_at(profile, t) / 2
+            half = width_at(self.profile, t) / 2
             left.append(step(point, tangent - 90, half))
             right.append(step(point, tangent + 90, half))
         return left + right[::-1]
 
     def draw_trunk(self):
         """Torso, neck and head, which sit between the far limbs and the near ones."""
-        colour = ACCENT if "torso" in self.accent else INK
         outline = self.torso_outline()
-        profile = FRONT_PROFILE if self.view != "side" else SIDE_PROFILE
-        parts = [f'<polygon points="{pts(*outline)}" fill="{colour}" stroke="{colour}" stroke-width="4"/>',
-                 oval(self.hip, profile[0][1] / 2, profile[0][1] / 2, 0, colour),
-                 *self.seat(colour),
-                 oval(self.shoulder, profile[-1][1] / 2, profile[-1][1] / 2, 0, colour)]
+        hips, shoulders = self.profile[0][1] / 2, self.profile[-1][1] / 2
+        parts = [f'<polygon points="{pts(*outline)}" fill="{INK}" stroke="{INK}" stroke-width="4"/>',
+                 oval(self.hip, hips, hips, 0, INK), *self.seat(),
+                 oval(self.shoulder, shoulders, shoulders, 0, INK)]
         parts += self.accents(outline)
         parts.append(line(step(self.shoulder, self.spine, 2), self.head, INK, 11))
         parts.extend(self.draw_head())
         return parts
 
-    def seat(self, colour):
+    def seat(self):
         """In side view, the buttocks round out the back of the hips (face down, they show)."""
         if self.view != "side":
             return []
         centre = step(step(self.hip, self.spine - 90, 3), self.spine, 4)
-        return [oval(centre, 13, 12, self.spine, colour)]
+        return [oval(centre, 13, 12, self.spine, INK)]
 
     def accents(self, outline):
         """Accent marks on the trunk: the back, the shoulder, the belly or the pelvis."""
@@ -225,8 +226,8 @@ class Body:
         if self.eyes == "closed":
             a, b = step(at, across, -2.2), step(at, across, 2.2)
             return (f'<line x1="{num(a[0])}" y1="{num(a[1])}" x2="{num(b[0])}" y2="{num(b[1])}" '
-                    f'stroke="{EYE}" stroke-width="1.6"/>')
-        return f'<circle cx="{num(at[0])}" cy="{num(at[1])}" r="1.8" fill="{EYE}"/>'
+                    f'stroke="{PALE}" stroke-width="1.6"/>')
+        return f'<circle cx="{num(at[0])}" cy="{num(at[1])}" r="1.8" fill="{PALE}"/>'
 
     def parts(self):
         """Every shape, back to front: far limbs, trunk, near limbs."""
