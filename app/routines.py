@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, abort, render_template, request, url_for
 
-from app.content import GOALS, POSITIONS, library
+from app.content import GOALS, POSITIONS, lessons, library
 from app.templating import minutes
 
 bp = Blueprint("routines", __name__)
@@ -109,5 +109,7 @@ def get_routine_or_404(slug):
 
 @bp.get("/routines/<slug>")
 def detail(slug):
-    """Show a routine's overview: every step with its picture and cautions."""
-    return render_template("routines/detail.html", routine=get_routine_or_404(slug))
+    """Show a routine's overview: every step with its picture and cautions, and the lessons behind it."""
+    routine = get_routine_or_404(slug)
+    behind = [lesson for lesson in lessons() if routine.slug in lesson.routines]
+    return render_template("routines/detail.html", routine=routine, lessons=behind)

@@ -137,3 +137,17 @@ def test_reading_matter_is_stored_for_offline(client):
     worker = client.get("/sw.js").get_data(as_text=True)
     for url in ("/learn", "/bad-day", "/learn/what-sciatica-is", "/learn/keeping-it-away"):
         assert f'"{url}"' in worker, url
+
+
+def test_a_routine_links_to_the_lessons_that_explain_it(client):
+    html = client.get("/routines/ball-self-massage").get_data(as_text=True)
+    why = html.split('id="why-heading"')[1].split("</section>")[0]
+    assert 'href="/learn/massage"' in why and 'href="/learn/self-massage"' in why
+    html = client.get("/routines/floor-transfers").get_data(as_text=True)
+    assert 'href="/learn/everyday-positions"' in html.split('id="why-heading"')[1]
+
+
+def test_home_leads_to_the_bad_day_page_and_the_lessons(client):
+    html = client.get("/").get_data(as_text=True)
+    assert '<a href="/bad-day">Having a bad day?</a>' in html
+    assert '<a href="/learn">Learn about sciatica</a>' in html
