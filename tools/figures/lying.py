@@ -103,9 +103,10 @@ def rest_90_90():
 
 def prone_lying():
     """Face down, the head turned to one side and resting on folded hands."""
-    person = prone(neck=-32, head="front", eyes="closed")
-    person.arm("far", (12, -155), scale=(1, 0.7))
-    person.arm("near", (17, -150), scale=(1, 0.75))
+    person = prone(neck=-30, head="front", eyes="closed")
+    # The folded arms go behind the head, or they would hide the face resting on them.
+    person.arm("far", (10, -160), scale=(1, 0.8), behind=True)
+    person.arm("near", (20, -155), scale=(1, 0.8), behind=True)
     return picture("mat", person, mirror=True)
 
 
