@@ -18,6 +18,7 @@ def player_data(routine):
                 "instructions": step.exercise.instructions,
                 "breathing": step.exercise.breathing,
                 "easeOffIf": step.exercise.ease_off_if,
+                "skipIf": step.exercise.skip_if,
                 "note": step.note,
                 "picture": url_for("static", filename=f"pictures/{step.exercise.picture}"),
                 "alt": step.exercise.picture_alt,

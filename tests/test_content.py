@@ -23,7 +23,7 @@ def test_library_is_big_enough():
 @pytest.mark.parametrize("slug", [
     "morning-mobility", "flare-up-calm-down", "desk-break", "bedtime-wind-down",
     "ball-self-massage", "before-a-walk", "after-a-walk", "in-bed", "in-a-chair",
-    "breathing-and-relaxation", "floor-transfers", "gentle-strength", "gentle-nerve-glide",
+    "breathing-and-relaxation", "floor-transfers", "gentle-strength", "gentle-nerve-glide", "guided-walk",
 ])
 def test_promised_routine_exists(slug):
     assert slug in LIBRARY.routines, f"routines/{slug}.toml is promised in PRODUCT.md"
@@ -63,6 +63,57 @@ def test_every_picture_is_used():
     used = {exercise.picture for exercise in EXERCISES}
     on_disk = {path.name for path in paths.PICTURES_DIR.glob("*.svg")}
     assert on_disk == used, f"unused pictures: {sorted(on_disk - used)}"
+
+
+CAUTION_LABEL = re.compile(r'cue--caution"[^>]*><span class="cue-label">([^<]+)</span>')
+
+
+def caution_labels(template):
+    """The labels a template puts above an exercise's skip line and its ease-off sentence."""
+    return CAUTION_LABEL.findall((paths.TEMPLATES_DIR / template).read_text())
+
+
+def test_caution_labels_are_the_same_on_the_routine_page_and_in_the_player():
+    assert caution_labels("macros.html") == caution_labels("player/play.html") == ["Before you start", "Take care"]
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
+def test_caution_sentence_does_not_repeat_its_label(exercise):
+    for label, text in zip(caution_labels("macros.html"), (exercise.skip_if or "", exercise.ease_off_if)):
+        assert not text.lower().startswith(label.lower()), \
+            f"routines/exercises/{exercise.id}.toml: the page already shows {label!r} above this; start differently"
+
+
+# Issue 12: moves that bend the back one way get a skip line for people whose leg that way worsens.
+SKIP_LINES = {
+    "prone-press-up": "bending backwards", "standing-back-extension": "bending backwards",
+    "knee-to-chest-double": "bending forward", "childs-pose": "bending forward",
+    "seated-piriformis-stretch": "bending forward",
+}
+
+
+@pytest.mark.parametrize(("exercise_id", "words"), SKIP_LINES.items())
+def test_directional_moves_say_when_to_skip_them(exercise_id, words):
+    skip_if = LIBRARY.exercises[exercise_id].skip_if or ""
+    assert words in skip_if, f"routines/exercises/{exercise_id}.toml: skip_if should mention {words!r}"
+    if words == "bending backwards":
+        assert "stenosis" in skip_if
+
+
+def test_back_bends_stay_out_of_strength_and_the_start_of_a_walk():
+    strength = [step.exercise.id for step in LIBRARY.routines["gentle-strength"].steps]
+    assert "prone-press-up" not in strength, "the press-up is not a strength exercise"
+    first = LIBRARY.routines["before-a-walk"].steps[0].exercise
+    assert "bending backwards" not in (first.skip_if or ""), "before-a-walk should not open with a back bend"
+    assert any("bend forward" in reason for reason in LIBRARY.routines["morning-mobility"].skip_if)
+
+
+def test_guided_walk_paces_a_walk_of_10_to_15_minutes():
+    walk = LIBRARY.routines["guided-walk"]
+    walking = [step for step in walk.steps if step.exercise.id == "gentle-walking"]
+    assert 10 * 60 <= sum(step.seconds_per_side for step in walking) <= 15 * 60
+    assert all(step.note for step in walking), "each stage of the walk needs a pacing cue"
+    assert "halfway" in " ".join(step.note for step in walking)
 
 
 def test_segments_lay_out_sides_switches_and_rests():
@@ -153,6 +204,8 @@ BROKEN = [
      'exercise = "reach"\nhold = 45\nsides = "left"\n\n[[steps]]', "steps[0].sides", "not one-sided"),
     ("tiny.toml", 'exercise = "reach"\nhold = 45\n\n[[steps]]', 'exercise = "reach"\nreps = 4\n\n[[steps]]',
      "steps[0].reps", "timed, so use hold"),
+    ("exercises/reach.toml", "sided = false", 'sided = false\nskip_if = "Skip this if it hurts. Or rest."',
+     "skip_if", "full sentences"),
 ]
 
 

@@ -93,11 +93,17 @@ def test_routine_page_shows_steps_cautions_and_sources(client, app):
         assert step.exercise.name in html
         assert f'alt="{step.exercise.picture_alt}"' in html
     assert "Skip this routine today if" in html
-    assert "Ease off if" in html
+    assert '<span class="cue-label">Take care</span>' in html
     assert "Breathing" in html
     for source in routine.sources:
         assert source in html
     assert 'href="/routines/gentle-nerve-glide/play"' in html
+
+
+def test_only_steps_with_a_skip_line_show_one(client):
+    html = unescape(client.get("/routines/desk-break").text)
+    assert html.count('<span class="cue-label">Before you start</span>') == 2, "buttock stretch and back bend"
+    assert "Skip this if bending backwards makes your leg worse, or if you have been told" in html
 
 
 def test_one_sided_steps_say_both_sides(client):

@@ -69,6 +69,8 @@ class Exercise(Table):
     sided: Annotated[bool, Strict()]
     picture: Annotated[Text, AfterValidator(_picture_exists)]
     picture_alt: Text
+    skip_if: sentences(1) | None = None
+    """When not to do it at all, e.g. if bending backwards makes the leg worse."""
     hold: Count | None = None
     reps: Count | None = None
     seconds_per_rep: Count | None = None

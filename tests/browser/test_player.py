@@ -79,6 +79,21 @@ def test_one_sided_step_plays_right_switch_left(player):
     expect(player.get_by_text("Step 3 of 6", exact=True)).to_be_visible()
 
 
+def test_skip_line_shows_only_for_steps_that_have_one(player):
+    skip_line = player.locator("[data-stage]").get_by_text("Before you start")
+    expect(skip_line).to_be_hidden()
+    start_and_run(player, 125)
+    expect(heading(player)).to_have_text("Seated buttock stretch")
+    expect(player.get_by_text("Skip this if bending forward makes your leg worse.", exact=True)
+           .filter(visible=True)).to_have_count(1)
+    player.clock.run_for(75000)
+    expect(heading(player)).to_have_text("Standing back bend")
+    expect(player.get_by_text(re.compile("^Skip this if bending backwards")).filter(visible=True)).to_have_count(1)
+    player.clock.run_for(25000)
+    expect(heading(player)).to_have_text("Standing march")
+    expect(skip_line).to_be_hidden()
+
+
 def test_pause_freezes_time_and_resume_carries_on(player):
     start_and_run(player, 10)
     expect(timer(player)).to_have_text("0:27")

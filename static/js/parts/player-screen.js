@@ -43,6 +43,8 @@ export class PlayerScreen {
     ui.note.textContent = step.note ?? "";
     ui.note.hidden = !step.note;
     ui.breathing.textContent = step.breathing;
+    ui.skipIf.textContent = step.skipIf ?? "";
+    ui.skipLine.hidden = !step.skipIf;
     ui.easeOff.textContent = step.easeOffIf;
     ui.count.textContent = `Step ${shown.step + 1} of ${this.data.steps.length}`;
     ui.stage.dataset.kind = segment.kind;
