@@ -1,4 +1,4 @@
-"""The find-a-therapist checklist page; its content file is read by app.content.checklists.
+"""The find-a-therapist checklist page; its content files are read by app.content.checklists.
 
 The page keeps everything the person enters on their device (static/js/pages/checklist.js)
 as one plain JSON object, whose shape follows the form's field names:
@@ -13,7 +13,7 @@ from datetime import date
 
 from flask import Blueprint, render_template
 
-from app.content import checklist
+from app.content import checklist, registers
 from app.content.checklists import COMPARED
 
 bp = Blueprint("checklist", __name__)
@@ -30,13 +30,18 @@ THERAPIST_FIELDS = (("name", "Name"), ("clinic", "Clinic"), ("techniques", "Tech
 THERAPISTS = 3
 
 
+@bp.app_template_filter("day_in_words")
+def day_in_words(day):
+    """A date as people write it, e.g. '2 December 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
 @bp.get("/checklist")
 def page():
     """The find-a-therapist checklist: tick it, write on it, compare, print it."""
-    today = date.today()
     return render_template(
         "checklist.html", checklist=checklist(), compared=COMPARED, symptoms=SYMPTOMS,
-        therapist_fields=THERAPIST_FIELDS, therapists=range(1, THERAPISTS + 1),
+        therapist_fields=THERAPIST_FIELDS, therapists=range(1, THERAPISTS + 1), registers=registers(),
         # Only a fallback: the page's script writes the device's own date.
-        printed_on=f"{today.day} {today:%B %Y}",
+        printed_on=day_in_words(date.today()),
     )

@@ -13,7 +13,8 @@ from app.content.checklists import COMPARED, MIN_ITEMS, load_checklist
 from tests.content_checks import assert_refused
 
 REAL_FILE = paths.ROUTINES_DIR / "checklist" / "therapist.toml"
-CHECKLIST = load_checklist(REAL_FILE)
+LESSON_SLUGS = {path.stem for path in (paths.ROUTINES_DIR / "lessons").glob("*.toml")}
+CHECKLIST = load_checklist(REAL_FILE, LESSON_SLUGS)
 BANNED = re.compile(r"\b(cure[sd]?|curing|heal(s|ed|ing)?|fix(es|ed)?|guarantee[sd]?|miracle)\b", re.I)
 
 
@@ -33,6 +34,19 @@ def test_every_item_says_why_it_matters():
     for item in CHECKLIST.items:
         assert len(item.why) >= 20, f"therapist.toml: {item.id}: why is too short to help"
         assert item.text.endswith("."), f"therapist.toml: {item.id}: text: end with a full stop"
+
+
+def test_after_a_session_says_what_is_normal_and_when_to_get_urgent_help():
+    after = CHECKLIST.after_session
+    assert len(after.normal) >= 2
+    assert [sign.urgent for sign in after.not_normal].count(True) == 1
+    assert any("numbness" in sign.sign for sign in after.not_normal if not sign.urgent)
+
+
+def test_techniques_link_to_the_lessons_that_explain_them():
+    links = {section.id: [(link.lesson, link.text) for link in section.lessons] for section in CHECKLIST.sections}
+    assert links["techniques"] == [("massage", "What these techniques are")]
+    assert [lesson for lesson, _text in links["the-plan"]] == ["self-massage"]
 
 
 def test_content_is_frozen():
@@ -78,12 +92,22 @@ BROKEN = [
     ('text = "What can I do at home between sessions?"', 'text = "Tell me what to do at home."',
      "questions[6].text", "must end with '?'"),
     ('id = "checks-pressure"', 'id = "asks-about-pressure"', "sections", "'checks-pressure'"),
+    ('lesson = "massage"', 'lesson = "massages"', "sections[3].lessons[0].lesson",
+     "no lesson called 'massages' in routines/lessons/"),
+    ('lesson = "massage"', 'lesson = "massage"\nurl = "/x"', "sections[3].lessons[0].url", "unknown key"),
+    ("[after_session]\n", "[after_session]\ncolour = 1\n", "after_session.colour", "unknown key"),
+    ('"Feeling tired, sleepy or very relaxed for the rest of the day.",', '"  ",', "after_session.normal[1]",
+     "non-empty string"),
+    ("medical help today.", "medical help today. Now. Please.", "after_session.not_normal[3].what_to_do",
+     "write 1 to 2 full sentences ending in '.', found 4"),
+    ("urgent = true", 'urgent = "yes"', "after_session.not_normal[4].urgent", "must be true or false"),
+    ("urgent = true", "urgent = false", "after_session.not_normal", "as one sign with urgent = true"),
 ]
 
 
 @pytest.mark.parametrize(("old", "new", "field", "words"), BROKEN, ids=[case[2] for case in BROKEN])
 def test_broken_file_names_file_field_and_problem(copy, old, new, field, words):
-    assert_refused(copy, old, new, lambda: load_checklist(copy), field, words)
+    assert_refused(copy, old, new, lambda: load_checklist(copy, LESSON_SLUGS), field, words)
 
 
 def small_checklist(item_count):
@@ -94,7 +118,9 @@ def small_checklist(item_count):
                     for item_id in ids)
     return ('id = "therapist"\ntitle = "Checklist"\nintro = "Tick it."\n\n'
             f'[[sections]]\nid = "all"\ntitle = "All"\n\n{items}'
-            '[[questions]]\ntext = "Are you registered?"\n')
+            '[[questions]]\ntext = "Are you registered?"\n\n'
+            '[after_session]\nintro = "Rest."\nnormal = ["Tired."]\n\n'
+            '[[after_session.not_normal]]\nsign = "Red flags."\nwhat_to_do = "Get help."\nurgent = true\n')
 
 
 def test_at_least_25_items(tmp_path):
@@ -197,6 +223,59 @@ def test_print_styles_are_linked_for_print_only(client, page_html):
         css = response.get_data(as_text=True)
     assert "@page { margin: 12mm; }" in css
     assert "break-inside: avoid" in css
+    # Reading for the screen stays off paper, so the sheet keeps within two pages.
+    assert ".section-links, .checklist-registers, .checklist-after { display: none !important; }" in css
+
+
+class Headings(HTMLParser):
+    """Collect (level, text) of every heading in a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self.level = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.level = int(tag[1])
+            self.found.append([self.level, ""])
+
+    def handle_endtag(self, tag):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.level = None
+
+    def handle_data(self, data):
+        if self.level:
+            self.found[-1][1] += data
+
+
+def test_headings_go_down_one_level_at_a_time_to_the_new_sections(page_html):
+    parser = Headings()
+    parser.feed(page_html.split('<main id="main"', 1)[1])
+    levels = [level for level, _text in parser.found]
+    assert levels[0] == 1 and all(after <= before + 1 for before, after in zip(levels, levels[1:])), levels
+    titles = [text.strip() for level, text in parser.found if level == 2]
+    assert titles[-3:] == ["Compare up to three therapists", "Check a register where you live",
+                           "What is normal after a session"]
+
+
+def test_page_says_what_is_normal_after_a_session_and_links_red_flags_to_safety(page_html):
+    after = page_html.split('id="after-session"', 1)[1]
+    for text in CHECKLIST.after_session.normal:
+        assert f"<li>{escape(text)}</li>" in after
+    for sign in CHECKLIST.after_session.not_normal:
+        assert f"<li><strong>{escape(sign.sign)}</strong> {escape(sign.what_to_do)}</li>" in after
+    urgent = after.split("<h3>Get urgent help</h3>", 1)[1]
+    assert '<a href="/safety">Warning signs and when to get help</a>' in urgent
+
+
+@pytest.mark.parametrize("link", [
+    '<a href="/learn/massage">What these techniques are</a>',
+    '<a href="/learn/self-massage">Self-massage you can do at home, safely</a>',
+    '<a href="#registers">How to check a register where you live</a>',
+])
+def test_sections_link_to_what_explains_them(page_html, link):
+    assert link in page_html
+    assert 'id="registers"' in page_html
 
 
 def test_no_inline_scripts_styles_or_handlers(page_html):

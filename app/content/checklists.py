@@ -1,14 +1,23 @@
-"""The find-a-therapist checklist file (routines/checklist/therapist.toml): its model and loader."""
+"""The find-a-therapist checklist files under routines/checklist/: their models and loaders.
+
+therapist.toml is the checklist itself, with what is normal after a session; registers.toml
+says, place by place, how to check a register and what a listing proves, with its source
+and the date someone last checked it.
+"""
+from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, TypeAdapter, model_validator
+from pydantic import AfterValidator, BeforeValidator, Strict, TypeAdapter, model_validator
 
-from app.content.fields import FileId, Slug, Table, Text, listing, problem, table
-from app.content.loading import read
+from app.content.fields import FileId, Slug, Table, Text, listing, problem, sentences, table
+from app.content.loading import ContentError, read
 
 CHECKLIST_FILE = Path("checklist") / "therapist.toml"
+REGISTERS_FILE = Path("checklist") / "registers.toml"
+# Rules for therapists change; a register entry older than this must be checked again.
+MAX_AGE_DAYS = 2 * 365
 MIN_ITEMS = 25
 # The items that tell one therapist from another most clearly, with labels
 # short enough for a narrow card on the page. The file must have every one.
@@ -32,6 +41,14 @@ class Item(Table):
 
 
 @table
+class LessonLink(Table):
+    """A link from a section to a lesson at /learn/<lesson>, read more about what it asks."""
+
+    lesson: Slug
+    text: Text
+
+
+@table
 class Section(Table):
     """A group of items, such as "At the first visit"."""
 
@@ -39,6 +56,7 @@ class Section(Table):
     title: Text
     items: listing(Item, "needs at least one item")
     intro: Text | None = None
+    lessons: tuple[LessonLink, ...] = ()
 
 
 def _question(text):
@@ -58,6 +76,31 @@ Question = Annotated[QuestionTable, AfterValidator(attrgetter("text")), AfterVal
 
 
 @table
+class Sign(Table):
+    """Something after a session that is not normal, and what to do about it."""
+
+    sign: Text
+    what_to_do: sentences(2)
+    urgent: Annotated[bool, Strict()] = False
+
+
+@table
+class AfterSession(Table):
+    """What is normal after a massage, and what is not."""
+
+    intro: sentences(2)
+    normal: listing(Text, "list at least one thing that is normal after a session")
+    not_normal: listing(Sign, "list at least one sign that is not normal, with what to do")
+
+    @model_validator(mode="after")
+    def _names_the_red_flags(self):
+        if not any(sign.urgent for sign in self.not_normal):
+            raise problem("mark the warning signs that need urgent help as one sign with urgent = true; "
+                          "the page links it to the safety page", "not_normal")
+        return self
+
+
+@table
 class Checklist(Table):
     """The whole checklist, checked and read-only."""
 
@@ -66,6 +109,7 @@ class Checklist(Table):
     intro: Text
     sections: listing(Section, "needs at least one section")
     questions: listing(Question, "needs at least one question")
+    after_session: AfterSession
 
     @property
     def items(self):
@@ -101,6 +145,89 @@ class Checklist(Table):
 CHECKLIST = TypeAdapter(Checklist)
 
 
-def load_checklist(path):
-    """Load and check the checklist file, or raise ContentError on the first problem."""
-    return read(CHECKLIST, Path(path))
+def load_checklist(path, lesson_slugs=None):
+    """Load and check the checklist file, or raise ContentError on the first problem.
+
+    lesson_slugs: the lessons a section may link to; None skips that check.
+    """
+    path = Path(path)
+    found = read(CHECKLIST, path)
+    if lesson_slugs is not None:
+        for number, section in enumerate(found.sections):
+            for link_number, link in enumerate(section.lessons):
+                if link.lesson not in lesson_slugs:
+                    raise ContentError(path, f"sections[{number}].lessons[{link_number}].lesson",
+                                       f"no lesson called {link.lesson!r} in routines/lessons/")
+    return found
+
+
+# --- Registers, place by place ---------------------------------------------------
+
+def _a_date(value):
+    """A TOML date (checked = 2026-12-02), or the same date in quotes."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            pass
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise problem(f"{value!r} is not a date: write the day as YYYY-MM-DD, e.g. checked = 2026-12-02")
+    return value
+
+
+def _recent(value):
+    """Refuse a date to come or one too old to trust."""
+    today = date.today()
+    if value > today:
+        raise problem(f"{value} is in the future: write the day the register was checked, today ({today}) "
+                      "or earlier")
+    if (today - value).days > MAX_AGE_DAYS:
+        raise problem(f"{value} is more than 2 years ago: check the register and its rules again, "
+                      f"update the text if anything changed, and write the date you checked ({today})")
+    return value
+
+
+CheckedOn = Annotated[date, BeforeValidator(_a_date), AfterValidator(_recent)]
+
+
+@table
+class Place(Table):
+    """One place's registers: the rules, how to check, what a listing proves and what it does not."""
+
+    name: Text
+    rules: sentences(3)
+    how: sentences(2)
+    proves: sentences(3)
+    does_not: sentences(3)
+    source: Text
+    checked: CheckedOn
+
+
+@table
+class Registers(Table):
+    """Every place, in the order the page shows them, checked and read-only."""
+
+    id: FileId
+    intro: sentences(3)
+    places: listing(Place, "name at least one place")
+
+    @model_validator(mode="after")
+    def _each_place_once(self):
+        seen = {}
+        for number, place in enumerate(self.places):
+            if place.name in seen:
+                raise problem(f"{place.name!r} is already places[{seen[place.name]}]: "
+                              "give each place one table", f"places[{number}].name")
+            seen[place.name] = number
+        return self
+
+
+REGISTERS = TypeAdapter(Registers)
+
+
+def load_registers(path):
+    """Load and check the registers file, or raise ContentError on the first problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise ContentError(path, "file", "missing: the checklist page shows it")
+    return read(REGISTERS, path)

@@ -153,7 +153,9 @@ def test_printed_checklist_carries_ticks_and_notes_on_two_pages(page, tmp_path, 
     assert NOTE in text
     assert "Sam Lee" in text
     for screen_only in ("Skip to content", "Routines", "Settings", "Print a blank checklist",
-                        "Saved on this device", "Easeback supports self-care", "It protects you both"):
+                        "Saved on this device", "Easeback supports self-care", "It protects you both",
+                        "What these techniques are", "Check a register where you live",
+                        "What is normal after a session"):
         assert screen_only not in text, f"{screen_only!r} is on paper"
 
 
@@ -174,6 +176,28 @@ def test_blank_print_leaves_out_everything_entered(page, tmp_path):
     assert "print-blank" not in page.evaluate("window.printedWith")
     _pages, text = print_to_pdf(page, tmp_path / "again.pdf", "A4")
     assert NOTE in text
+
+
+def test_registers_and_after_a_session_read_as_headings_and_lists(page):
+    open_checklist(page)
+    page.get_by_role("link", name="How to check a register where you live").click()
+    registers = page.get_by_role("region", name="Check a register where you live")
+    expect(registers).to_be_in_viewport()
+    expect(registers.get_by_role("heading", level=3)).to_have_text(
+        ["United Kingdom", "Canada", "United States", "Australia"])
+    uk = registers.get_by_role("definition").first
+    expect(uk).to_contain_text("not regulated by law in the UK")
+    expect(registers.get_by_text(re.compile(r"^Source: .+, checked \d{1,2} [A-Z][a-z]+ \d{4}\.$"))).to_have_count(4)
+    after = page.get_by_role("region", name="What is normal after a session")
+    expect(after.get_by_role("list")).to_have_count(3)
+    after.get_by_role("link", name="Warning signs and when to get help").click()
+    expect(page).to_have_url(re.compile(r"/safety$"))
+
+
+def test_techniques_link_to_the_lesson_that_explains_them(page):
+    open_checklist(page)
+    page.get_by_role("link", name="What these techniques are").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Massage for sciatica")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
