@@ -9,12 +9,14 @@ function phaseText(segment, shown) {
   return shown.side ? `${shown.side === "right" ? "Right" : "Left"} side` : "Now";
 }
 
-function spokenCue(segment, step, shown) {
+// `straightOn`: the step follows another with no rest (a walk in stages), so "Begin"
+// is the only cue that can carry the step's note to someone not looking at the screen.
+function spokenCue(segment, step, shown, straightOn) {
   const side = shown.side ? `, ${shown.side} side` : "";
   if (segment.kind === "ready") return `Get ready. First, ${step.name}${side}. ${step.instructions}`;
   if (segment.kind === "rest") return `Rest. Next, ${step.name}${side}. ${step.instructions}`;
   if (segment.kind === "switch") return `Switch sides. Next, the ${shown.side} side.`;
-  return `Begin. ${step.name}${side}.`;
+  return `Begin. ${step.name}${side}.${straightOn && step.note ? ` ${step.note}` : ""}`;
 }
 
 // Draws segments into the player's elements (`ui`, by data- name) and speaks through `cues`.
@@ -54,7 +56,9 @@ export class PlayerScreen {
     ui.upNext.textContent = this.upNextText(segment);
     if (announce) {
       ui.announcer.textContent = `${ui.count.textContent}. ${ui.phase.textContent}: ${step.name}.`;
-      this.cues.say(spokenCue(segment, step, shown));
+      const before = this.schedule[segment.index - 1];
+      const straightOn = before?.kind === "exercise" && before.step !== segment.step;
+      this.cues.say(spokenCue(segment, step, shown, straightOn));
     }
   }
 
