@@ -205,7 +205,7 @@ BROKEN = [
     ("tiny.toml", 'exercise = "reach"\nhold = 45\n\n[[steps]]', 'exercise = "reach"\nreps = 4\n\n[[steps]]',
      "steps[0].reps", "timed, so use hold"),
     ("exercises/reach.toml", "sided = false", 'sided = false\nskip_if = "Skip this if it hurts. Or rest."',
-     "skip_if", "full sentences"),
+     "skip_if", "write one full sentence ending in"),
 ]
 
 

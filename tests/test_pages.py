@@ -66,7 +66,15 @@ def test_home_lists_every_routine_and_a_suggestion(client, app):
         for routine in library().routines.values():
             assert routine.title in html
     assert "Suggested for" in html
-    assert html.count("data-day-part=") == 4
+    # One card for each part of the day, and one for a bad day.
+    assert html.count("data-day-part=") == 5
+    assert html.count('data-day-part="bad-day"') == 1
+
+
+def test_a_routine_says_truly_how_it_rests(client):
+    assert "with one 10 s rest and" in client.get("/routines/guided-walk").text
+    assert "with 10 s rests between steps and 5 s to switch sides" in client.get("/routines/in-bed").text
+    assert "at your own pace, with one 10 s rest," in client.get("/routines/guided-walk/play").text
 
 
 @pytest.mark.parametrize(("hour", "part"), [(0, "night"), (4, "night"), (5, "morning"), (10, "morning"),

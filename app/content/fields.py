@@ -83,7 +83,8 @@ def sentences(most):
     def count(value):
         return len(SENTENCE_END.findall(value))
     return checked(Text, lambda value: 1 <= count(value) <= most,
-                   lambda value: f"write 1 to {most} full sentences ending in '.', found {count(value)}")
+                   lambda value: f"write {'one full sentence' if most == 1 else f'1 to {most} full sentences'} "
+                                 f"ending in '.', found {count(value)}")
 
 
 def listing(kind, message="must list at least one item"):

@@ -217,6 +217,11 @@ class Routine(Table):
         return sum(segment.seconds for segment in self.segments)
 
     @property
+    def rests(self):
+        """How many rests the routine has between its steps (a step may run straight on)."""
+        return sum(1 for segment in self.segments if segment.kind == "rest")
+
+    @property
     def suits_a_bad_day(self):
         """True when no step loads the back or tensions the nerve (see NOT_ON_A_BAD_DAY)."""
         return not any(step.exercise.kind in NOT_ON_A_BAD_DAY for step in self.steps)
