@@ -203,6 +203,28 @@ def test_safety_page_lists_red_flags_and_emergency_numbers(client):
     assert 'href="/routines/in-bed/play?safety=read" data-acknowledge' in html
 
 
+def test_emergency_numbers_are_tap_to_call_with_the_urgent_group_first(client):
+    html = client.get("/safety").text
+    urgent = html.split('id="urgent-heading"')[1].split('id="same-day-heading"')[0]
+    for number in ("999", "911", "112", "000"):
+        assert f'href="tel:{number}"' in urgent, number
+    assert 'href="tel:111"' in html.split('id="same-day-heading"')[1]
+    assert html.index('id="urgent-heading"') < html.index('id="same-day-heading"') < html.index('id="soon-heading"')
+
+
+def test_the_offline_page_lists_the_pages_that_work_offline(client):
+    html = client.get("/offline").text
+    for path in ("/", "/safety", "/bad-day", "/favourites", "/checklist", "/learn", "/settings", "/routines/in-bed"):
+        assert f'href="{path}"' in html, path
+
+
+def test_about_says_how_saved_data_is_kept_today(client):
+    html = client.get("/about").text
+    assert "When saving arrives" not in html
+    for words in ("anonymous, random key", "download all of it", "delete all of it", 'href="/settings"'):
+        assert words in html, words
+
+
 def sections_of(html):
     """Each warning section's heading id with the text of its list."""
     return {match[0]: match[1] for match in re.findall(r'<h2 id="([a-z-]+)">.*?</h2>\s*<ul>(.*?)</ul>', html, re.S)}
