@@ -58,11 +58,23 @@ def _search_text(routine):
     return " ".join(parts).casefold()
 
 
+# Positions on the floor or a bed. Someone who picks "Sitting" or "Standing" may not be
+# able to get down, so those filters never offer a routine that needs these.
+DOWN_LOW = ("lying", "kneeling")
+
+
+def suits_position(routine, position):
+    """True if the routine uses the position and, for sitting or standing, never goes down low."""
+    if position not in routine.positions:
+        return False
+    return position in DOWN_LOW or not any(used in DOWN_LOW for used in routine.positions)
+
+
 def matches(routine, filters):
     """True if the routine passes every active filter."""
     if filters.goal and filters.goal not in routine.goals:
         return False
-    if filters.position and filters.position not in routine.positions:
+    if filters.position and not suits_position(routine, filters.position):
         return False
     if filters.length:
         _label, shortest, longest = LENGTHS[filters.length]

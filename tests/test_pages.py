@@ -261,6 +261,10 @@ def _all_titles(client):
 @pytest.mark.parametrize(("query", "must_have", "must_not_have"), [
     ("?goal=massage", {"Ball self-massage"}, {"Desk break"}),
     ("?position=sitting", {"In a chair", "Desk break"}, {"Flare-up calm-down"}),
+    # Sitting or standing never offers floor work: someone who chose it may not get down.
+    ("?position=sitting", {"Gentle nerve glide", "Ball self-massage"},
+     {"Gentle strength", "Breathing and relaxation"}),
+    ("?position=standing", {"A guided walk", "Before a walk"}, {"After a walk", "Down to the floor and up again"}),
     ("?length=short", {"Desk break", "Down to the floor and up again"}, {"Bedtime wind-down"}),
     ("?length=long", {"Bedtime wind-down"}, {"Desk break"}),
     ("?q=breathing", {"Breathing and relaxation"}, {"Desk break"}),
