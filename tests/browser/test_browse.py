@@ -82,6 +82,17 @@ def test_first_play_asks_for_the_safety_page_once(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Desk break")
 
 
+def test_back_from_the_player_after_the_safety_page_goes_to_the_routine_not_round_again(page):
+    page.goto("/routines/in-bed")
+    page.get_by_role("link", name="Start in bed", exact=True).first.click()
+    carry_on = page.get_by_role("link", name="I have read this: continue")
+    expect(carry_on).to_have_attribute("data-ready", "true")  # the page's script is listening
+    carry_on.click()
+    expect(page).to_have_url(re.compile(r"/routines/in-bed/play$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/routines/in-bed$"))
+
+
 def test_offline_the_safety_page_leads_back_to_the_player_asked_for(page, context):
     """Offline, /safety is the worker's stored copy, made without "next": it must still lead back."""
     page.goto("/")

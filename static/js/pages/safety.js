@@ -18,7 +18,14 @@ function continueWhereAsked() {
 if (hasAcknowledged() && doneNote) doneNote.hidden = false;
 if (button) {
   continueWhereAsked();
-  button.addEventListener("click", () => {
+  button.addEventListener("click", (event) => {
     acknowledge();
+    // Going on to the page that sent the person here: take this page's place in
+    // the history, so Back from there returns to where they were, not to here.
+    if (button.textContent === button.dataset.continueLabel) {
+      event.preventDefault();
+      window.location.replace(button.href);
+    }
   });
+  button.dataset.ready = "true";
 }
