@@ -305,3 +305,12 @@ def test_overlong_search_is_cut_with_a_note(client):
     response = client.get("/routines?q=" + "a" * 500)
     assert response.status_code == 200
     assert "cut to its first 80 characters" in response.text
+
+
+def test_a_check_in_form_suggests_no_answer(client):
+    """Nothing is chosen for the person: each answer, including how far the pain reaches, is theirs."""
+    for path in ("/history", "/routines/in-bed/play"):
+        html = client.get(path).text
+        reach = re.findall(r'<input type="radio" id="[\w-]+-reach-\w+" name="reach"[^>]*>', html)
+        assert reach and all(" checked" not in field and " required" in field for field in reach), path
+        assert not re.search(r'name="(back_pain|leg_pain)"[^>]* checked', html), path
