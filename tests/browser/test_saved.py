@@ -335,6 +335,7 @@ def test_a_second_submit_of_the_same_check_in_saves_it_once(page):
     form = page.locator("form[data-checkin-form]")
     form.get_by_role("group", name=re.compile("^Back pain")).get_by_text("6", exact=True).click()
     form.get_by_role("group", name=re.compile("^Leg pain")).get_by_text("4", exact=True).click()
+    form.get_by_label("Not in the leg", exact=True).check()
     with page.expect_navigation():  # /history redraws once the check-in has synced
         form.evaluate("form => { form.requestSubmit(); form.requestSubmit(); }")
     synced(page)
