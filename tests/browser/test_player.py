@@ -57,7 +57,8 @@ def test_get_ready_then_first_step_then_rest(player):
     player.clock.run_for(8000)
     expect(player.get_by_text("Rep 3 of 8, slowly", exact=True)).to_be_visible()
     player.clock.run_for(24000)
-    expect(player.get_by_text("Rest \u2013 up next", exact=True)).to_be_visible()
+    expect(player.get_by_text("Rest", exact=True)).to_be_visible()
+    expect(player.get_by_text("Up next", exact=True)).to_be_visible()
     expect(heading(player)).to_have_text("Shoulder rolls")
     expect(timer(player)).to_have_text("0:05")
     expect(player.get_by_role("progressbar", name="Progress through the routine")).to_have_attribute(
@@ -72,6 +73,7 @@ def test_one_sided_step_plays_right_switch_left(player):
     expect(picture).not_to_have_class(re.compile("mirrored"))
     player.clock.run_for(20000)
     expect(player.get_by_text("Switch sides", exact=True)).to_be_visible()
+    expect(player.get_by_text("Switch to your left side", exact=True)).to_be_visible()
     expect(picture).to_have_class(re.compile("mirrored"))
     player.clock.run_for(5000)
     expect(player.get_by_text("Left side", exact=True)).to_be_visible()
@@ -110,11 +112,16 @@ def test_walk_stages_with_no_rest_speak_their_pacing_cue(page):
 def test_pause_freezes_time_and_resume_carries_on(player):
     start_and_run(player, 10)
     expect(timer(player)).to_have_text("0:27")
+    expect(player.get_by_text("Now", exact=True)).to_be_visible()
     player.get_by_role("button", name="Pause", exact=True).click()
+    expect(player.get_by_text("Paused", exact=True)).to_be_visible()
+    expect(player.get_by_text("Now", exact=True)).to_have_count(0)
     player.clock.run_for(60000)
     expect(timer(player)).to_have_text("0:27")
     expect(heading(player)).to_have_text("Seated pelvic rock")
     player.get_by_role("button", name="Resume", exact=True).click()
+    expect(player.get_by_text("Now", exact=True)).to_be_visible()
+    expect(player.get_by_text("Paused", exact=True)).to_have_count(0)
     player.clock.run_for(2000)
     expect(timer(player)).to_have_text("0:25")
 
@@ -137,12 +144,26 @@ def test_next_and_previous_move_between_exercises(player):
     expect(timer(player)).to_have_text("0:20")
 
 
-def test_restart_and_done_for_reps(player):
+def test_restart_and_next_for_reps(player):
     start_and_run(player, 20)
     player.get_by_role("button", name="Restart step", exact=True).click()
     expect(timer(player)).to_have_text("0:32")
-    player.get_by_role("button", name="Done", exact=True).click()
+    # "Next step" ends counted reps: no second button does the same thing.
+    expect(player.get_by_role("button", name="Done", exact=True)).to_have_count(0)
+    player.get_by_role("button", name="Next step", exact=True).click()
     expect(heading(player)).to_have_text("Shoulder rolls")
+
+
+def test_before_start_only_start_is_offered(player):
+    for name in ["Pause", "Previous step", "Next step", "Restart step"]:
+        expect(player.get_by_role("button", name=name, exact=True)).to_be_hidden()
+    # The arrow keys wait for Start too.
+    player.keyboard.press("ArrowRight")
+    expect(heading(player)).to_have_text("Seated pelvic rock")
+    expect(player.get_by_text("Get ready", exact=True)).to_be_visible()
+    player.get_by_role("button", name="Start", exact=True).click()
+    for name in ["Pause", "Previous step", "Next step", "Restart step"]:
+        expect(player.get_by_role("button", name=name, exact=True)).to_be_visible()
 
 
 def test_keyboard_space_pauses_and_arrows_move(player):
@@ -175,12 +196,14 @@ def test_reload_comes_back_paused_where_it_was(player):
     expect(timer(player)).to_have_text("0:16")
     player.reload()
     expect(player.get_by_role("button", name="Resume", exact=True)).to_be_visible()
+    expect(player.get_by_text("Paused", exact=True)).to_be_visible()
     expect(heading(player)).to_have_text("Seated twist")
     expect(player.get_by_text("Left side", exact=True)).to_be_visible()
     expect(timer(player)).to_have_text("0:16")
     player.get_by_role("button", name="Resume", exact=True).click()
+    expect(player.get_by_text("Paused", exact=True)).to_have_count(0)
     player.clock.run_for(16000)
-    expect(player.get_by_text("Rest \u2013 up next", exact=True)).to_be_visible()
+    expect(player.get_by_text("Rest", exact=True)).to_be_visible()
 
 
 def test_home_offers_to_continue_an_unfinished_routine(player):
@@ -243,18 +266,37 @@ def test_hold_scale_and_rest_from_settings(player):
     player.clock.run_for(15000)
     player.get_by_role("button", name="Next step", exact=True).click()
     player.clock.run_for(15000)
-    expect(player.get_by_text("Rest \u2013 up next", exact=True)).to_be_visible()
+    expect(player.get_by_text("Rest", exact=True)).to_be_visible()
     expect(timer(player)).to_have_text("0:20")
 
 
-@pytest.mark.parametrize("state", ["ready", "playing", "paused", "done"])
-def test_no_accessibility_violations_in_each_state(player, state):
-    if state != "ready":
-        start_and_run(player, 8)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_each_state_has_its_own_colour(player, scheme):
+    player.emulate_media(color_scheme=scheme)
+    stage = player.locator("[data-stage]")
+    colours = {"ready": stage.evaluate("el => getComputedStyle(el).backgroundColor")}
+    start_and_run(player, 8)
+    for state, seconds in [("exercise", 0), ("rest", 31), ("switch", 54)]:
+        player.clock.run_for(seconds * 1000)
+        colours[state] = stage.evaluate("el => getComputedStyle(el).backgroundColor")
+    player.get_by_role("button", name="Pause", exact=True).click()
+    colours["paused"] = stage.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert len(set(colours.values())) == len(colours), colours
+
+
+# Seconds after Start for each state of the stage (see the schedule at the top).
+STATES = {"ready": None, "playing": 8, "rest": 39, "switch": 93, "paused": 8, "done": 273}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", STATES)
+def test_no_accessibility_violations_in_each_state(player, state, scheme):
+    player.emulate_media(color_scheme=scheme)
+    if STATES[state] is not None:
+        start_and_run(player, STATES[state])
     if state == "paused":
         player.get_by_role("button", name="Pause", exact=True).click()
     if state == "done":
-        player.clock.run_for(273000)
         expect(player.get_by_role("heading", name="Well done")).to_be_visible()
     report = violations(player)
     assert report == "", report
@@ -271,7 +313,10 @@ def test_step_changes_are_announced_politely_not_every_second(player):
 
 
 def test_controls_are_big_enough_for_a_thumb(player):
-    for name in ["Start", "Previous step", "Next step", "Restart step"]:
+    box = player.get_by_role("button", name="Start", exact=True).bounding_box()
+    assert box["height"] >= 48 and box["width"] >= 48, "Start"
+    start_and_run(player, 1)
+    for name in ["Pause", "Previous step", "Next step", "Restart step"]:
         box = player.get_by_role("button", name=name, exact=True).bounding_box()
         assert box["height"] >= 48 and box["width"] >= 48, name
 

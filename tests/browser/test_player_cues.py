@@ -127,12 +127,14 @@ def test_cues_off_in_settings_leave_a_visible_cue(page):
     open_player(page, RECORDER, settings=["Beeps", "Voice", "Vibrate"])
     start_and_run(page, 4)
     stage = page.get_by_role("region", name="Seated pelvic rock")
-    calm = stage.evaluate("el => getComputedStyle(el).backgroundColor")
+    look = "el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).boxShadow]"
+    get_ready, calm = stage.evaluate(look)
     page.clock.run_for(1000)
     expect(heading(page)).to_have_text("Seated pelvic rock")
-    flashed = stage.evaluate("el => getComputedStyle(el).backgroundColor")
-    assert flashed != calm, "the stage changes colour at a step change"
+    now, flashed = stage.evaluate(look)
+    assert now != get_ready, "the stage changes colour at a step change"
+    assert flashed != calm, "a ring marks the moment of the change"
     page.clock.run_for(2000)
-    assert stage.evaluate("el => getComputedStyle(el).backgroundColor") == calm
+    assert stage.evaluate(look) == [now, calm]
     recorded = log(page)
     assert recorded["spoken"] == [] and recorded["oscillators"] == 0 and recorded["vibrations"] == 0

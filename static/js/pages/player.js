@@ -27,7 +27,7 @@ const ui = Object.fromEntries(
     .filter(([key]) => key !== "action"),
 );
 const buttons = Object.fromEntries([...root.querySelectorAll("[data-action]")].map((b) => [b.dataset.action, b]));
-const screen = new PlayerScreen({ ui, repsButton: buttons["done-reps"], data, schedule, cues });
+const screen = new PlayerScreen({ ui, data, schedule, cues });
 const screenLock = new ScreenLock(() => { ui.wakeNote.hidden = false; });
 
 let clock = initialClock();
@@ -90,6 +90,7 @@ function setClock(next, now, options = {}) {
   const playing = clock.status === "playing";
   buttons.toggle.textContent = { ready: "Start", playing: "Pause", paused: "Resume" }[clock.status] ?? "Start";
   root.dataset.status = clock.status;
+  screen.setPaused(clock.status === "paused");
   if (!playing) cues.hush();
   render(now, options);
   save(now);
@@ -169,7 +170,6 @@ function again() {
 const ACTIONS = {
   toggle,
   next: () => jump(nextStepStart),
-  "done-reps": () => jump(nextStepStart),
   previous: () => jump(previousStepStart),
   restart: () => jump(currentSegmentStart),
   again,
@@ -201,6 +201,8 @@ function savedClock(now) {
 function onKey(event) {
   if (event.target.closest("input, select, textarea, a") || event.altKey || event.ctrlKey || event.metaKey) return;
   if (clock.status === "done") return;
+  // Before Start only Start is offered, so only Space does anything.
+  if (clock.status === "ready" && event.key !== " ") return;
   const keys = { " ": toggle, ArrowRight: ACTIONS.next, ArrowLeft: ACTIONS.previous };
   if (keys[event.key]) {
     event.preventDefault();

@@ -2,11 +2,24 @@
 // exercise, its side, what comes next, and the rep count. No timing here
 // (that is lib/timeline.js), and nothing runs until the player asks.
 
-const PHASES = { ready: "Get ready", rest: "Rest", switch: "Switch sides" };
+const WORDS = { ready: "Get ready", rest: "Rest", switch: "Switch sides" };
+const DETAILS = { rest: () => "Up next", switch: (side) => `Switch to your ${side} side` };
 
-function phaseText(segment, shown) {
-  if (PHASES[segment.kind]) return segment.kind === "rest" ? "Rest \u2013 up next" : PHASES[segment.kind];
-  return shown.side ? `${shown.side === "right" ? "Right" : "Left"} side` : "Now";
+// The phase in a short phrase, as a screen reader hears it at each change.
+function phaseLabel(segment, shown) {
+  if (segment.kind === "rest") return "Rest \u2013 up next";
+  if (segment.kind === "switch") return DETAILS.switch(shown.side);
+  if (segment.kind === "exercise") return shown.side ? `${shown.side === "right" ? "Right" : "Left"} side` : "Now";
+  return WORDS[segment.kind];
+}
+
+// The big word on the stage and the line under it. Paused always says "Paused",
+// never "Now", and keeps only the words that tell the person where they are.
+export function phaseWords(segment, shown, paused) {
+  const label = phaseLabel(segment, shown);
+  if (paused) return { word: "Paused", detail: label === "Now" ? "" : label };
+  const word = segment.kind === "exercise" ? label : WORDS[segment.kind];
+  return { word, detail: DETAILS[segment.kind]?.(shown.side) ?? "" };
 }
 
 // `straightOn`: the step follows another with no rest (a walk in stages), so "Begin"
@@ -21,8 +34,8 @@ function spokenCue(segment, step, shown, straightOn) {
 
 // Draws segments into the player's elements (`ui`, by data- name) and speaks through `cues`.
 export class PlayerScreen {
-  constructor({ ui, repsButton, data, schedule, cues }) {
-    Object.assign(this, { ui, repsButton, data, schedule, cues });
+  constructor({ ui, data, schedule, cues }) {
+    Object.assign(this, { ui, data, schedule, cues, segment: null, paused: false });
   }
 
   // During "get ready", rests and side switches, show the exercise coming up,
@@ -36,7 +49,8 @@ export class PlayerScreen {
     const { ui } = this;
     const shown = this.exerciseFor(segment);
     const step = this.data.steps[shown.step];
-    ui.phase.textContent = phaseText(segment, shown);
+    this.segment = segment;
+    this.drawPhase();
     ui.name.textContent = step.name;
     ui.picture.src = step.picture;
     ui.picture.alt = step.alt;
@@ -51,15 +65,27 @@ export class PlayerScreen {
     ui.count.textContent = `Step ${shown.step + 1} of ${this.data.steps.length}`;
     ui.stage.dataset.kind = segment.kind;
     const isReps = segment.kind === "exercise" && step.reps !== null;
-    this.repsButton.hidden = !isReps;
     ui.reps.hidden = !isReps;
     ui.upNext.textContent = this.upNextText(segment);
     if (announce) {
-      ui.announcer.textContent = `${ui.count.textContent}. ${ui.phase.textContent}: ${step.name}.`;
+      ui.announcer.textContent = `${ui.count.textContent}. ${phaseLabel(segment, shown)}: ${step.name}.`;
       const before = this.schedule[segment.index - 1];
       const straightOn = before?.kind === "exercise" && before.step !== segment.step;
       this.cues.say(spokenCue(segment, step, shown, straightOn));
     }
+  }
+
+  // Pausing or resuming changes the words, not the segment.
+  setPaused(paused) {
+    this.paused = paused;
+    if (this.segment) this.drawPhase();
+  }
+
+  drawPhase() {
+    const { word, detail } = phaseWords(this.segment, this.exerciseFor(this.segment), this.paused);
+    this.ui.phase.textContent = word;
+    this.ui.phaseDetail.textContent = detail;
+    this.ui.phaseDetail.hidden = !detail;
   }
 
   upNextText(segment) {
