@@ -13,7 +13,7 @@ from sqlalchemy import and_, case, func
 
 from app.content import library
 from app.db import db
-from app.history_chart import REACH_LABELS, gentle_notes, pain_chart, week_mondays
+from app.history_chart import MONTHS, REACH_LABELS, gentle_notes, pain_chart, short_date, week_mondays
 from app.models import CheckIn, PracticeSession, rows_of, utcnow
 from app.profiles import current_profile
 from app.schemas import CLOCK_SLACK
@@ -72,9 +72,25 @@ def in_utc(row, *fields):
     return SimpleNamespace(**values)
 
 
+def steps_reached(session, routine):
+    """(steps finished, steps in all) for a stopped session, counted as the routine counts its steps.
+
+    The player records each side of a one-sided step as a stop of its own, so a 6-step
+    routine with two such steps comes in as "of 8". When the total matches the routine's
+    stops, map them back to steps; otherwise (already steps, or the routine has changed
+    since) show the numbers as recorded.
+    """
+    stops = [segment.step for segment in routine.segments if segment.kind == "exercise"] if routine else []
+    if session.steps_total != len(stops):
+        return session.steps_done, session.steps_total
+    done = min(session.steps_done, len(stops))
+    # The step of the next stop not yet finished is the number of whole steps done before it.
+    return (stops[done] if done < len(stops) else len(routine.steps)), len(routine.steps)
+
+
 @bp.get("/history")
 def page():
-    """Sessions with their check-ins, the pain trend, sessions per week and notes."""
+    """The pain trend first, then a check-in, sessions per week, and each session."""
     profile = current_profile()
     sessions, checkins = [], []
     if profile is not None:
@@ -83,12 +99,15 @@ def page():
     more_checkins = len(checkins) > SHOWN_CHECKINS
     sessions, checkins = sessions[:SHOWN_SESSIONS], checkins[:SHOWN_CHECKINS]
     chart_points = [in_utc(checkin, "recorded_at") for checkin in checkins]
-    weeks = sessions_per_week(profile)
+    routines = library().routines
+    # Weeks without a session are left out: a new person would see only zeros.
+    weeks = [(short_date(monday), count) for monday, count in sessions_per_week(profile) if count]
     response = make_response(render_template(
         "history.html", sessions=sessions, checkins=checkins, more_checkins=more_checkins,
         by_session=checkins_by_session(profile, sessions), chart=pain_chart(chart_points), weeks=weeks,
         busiest=max([count for _, count in weeks] + [1]), notes=gentle_notes(chart_points),
-        reach_labels=REACH_LABELS, routines=library().routines,
+        reach_labels=REACH_LABELS, routines=routines, month_names=MONTHS,
+        steps={session.id: steps_reached(session, routines.get(session.routine)) for session in sessions},
     ))
     # Personal: no shared cache may keep it. Not no-store: the service worker keeps a copy
     # so the page still opens offline, and asks the server first when online.

@@ -3,7 +3,8 @@
 Pure functions over plain objects: check-ins need `recorded_at` (aware UTC
 datetime), `back_pain`, `leg_pain` (0-10), `reach` and `moment`; sessions need
 `started_at`. The caller turns database rows into such objects. pain_chart works
-out every position and label; templates/history/chart.svg.html draws them.
+out every position and label; templates/history/chart.svg.html draws them: the plot
+as SVG, its words as HTML around it, so they grow with the reader's text size.
 """
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -25,15 +26,12 @@ RISING_NOTE = "Your leg pain has gone up over your last few check-ins. That is w
 DEFAULT_TITLE = "Back and leg pain over time, scored 0 (none) to 10 (worst)"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-# Sizes are in viewBox units, tuned for the default width of 640: the page
-# scales the SVG down to about 360px on a phone (x0.56), so 24 reads as ~13px.
-FONT_SIZE = 24
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 20, 56, 48
-LEGEND_BASELINE = 30
+# The plot alone, in viewBox units. CSS stretches it to the page's width and to a height in
+# rem, so it grows taller with the text size as its HTML labels do; gridlines run along its
+# top and bottom edges so the pain labels beside it line up at any size.
+WIDTH, HEIGHT = 600, 300
 MAX_X_LABELS = 5
 LABEL_STEPS = (1, 2, 3, 4, 7, 14)
-BACK_RADIUS = 7
-LEG_SQUARE = 14  # a little wider than the circle, so equal values still show both shapes
 
 
 @dataclass(frozen=True)
@@ -58,62 +56,49 @@ class _Frame:
 @dataclass(frozen=True)
 class Series:
     """One line of the chart: its path through the points (None for a single point) and
-    where each marker goes: the back's circles by their centre, the leg's squares by their corner."""
+    the centre of each point's marker."""
 
     path: str | None
     markers: list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
-class LegendEntry:
-    """One line's sample in the legend: a short stroke with its marker, then its name."""
-
-    label: str
-    line: tuple[str, str, str]  # x1, x2 and y of the sample stroke
-    marker: tuple[str, str]  # placed as on the chart: circle centre, square corner
-    text: tuple[str, str]  # x and y of the name
-
-
-@dataclass(frozen=True)
 class PainChart:
-    """Everything the chart template draws, with coordinates as viewBox numbers in text."""
+    """Everything the chart template draws, with coordinates as viewBox numbers in text.
 
-    LINE_WIDTH: ClassVar[int] = 4
-    LEG_DASHES: ClassVar[str] = "12 8"
-    FONT_SIZE: ClassVar[int] = FONT_SIZE
-    BACK_RADIUS: ClassVar[int] = BACK_RADIUS
-    LEG_SQUARE: ClassVar[int] = LEG_SQUARE
+    The plot stretches unevenly, so lines and markers are strokes that keep their size in
+    screen pixels (these sizes): a marker is a dot or a square cap on a zero-length line.
+    """
+
+    LINE_WIDTH: ClassVar[int] = 3
+    LEG_DASHES: ClassVar[str] = "8 5"
+    BACK_DOT: ClassVar[int] = 11
+    LEG_SQUARE: ClassVar[int] = 12  # a little wider than the dot, so equal values still show both shapes
 
     width: int
     height: int
     title: str
     description: str
     grid: list[tuple[str, int]]  # (y, pain) for each line across, 0 to 10 in twos
-    left: str
-    right: str
-    y_label_x: str
-    x_labels: list[tuple[str, str]]  # (x, date)
-    x_label_y: str
+    x_labels: list[str]  # dates, each centred under an equal share of the width
     back: Series
     leg: Series
-    back_legend: LegendEntry
-    leg_legend: LegendEntry
 
 
-def pain_chart(checkins, *, width=640, height=320, title=DEFAULT_TITLE) -> PainChart | None:
+def pain_chart(checkins, *, width=WIDTH, height=HEIGHT, title=DEFAULT_TITLE) -> PainChart | None:
     """Lay out back and leg pain over time for the chart template; None when there is nothing to draw."""
     ordered = sorted(checkins, key=lambda c: c.recorded_at)
     if not ordered:
         return None
-    frame = _frame(ordered, width, height)
+    first, last = _utc_date(ordered[0].recorded_at), _utc_date(ordered[-1].recorded_at)
+    step, count = _label_step((last - first).days + 1)
+    frame = _frame(first, step * count, width, height)
     return PainChart(
         width=width, height=height, title=title, description=_describe(ordered),
         grid=[(_num(frame.y(pain)), pain) for pain in range(0, 11, 2)],
-        left=_num(frame.left), right=_num(frame.right), y_label_x=_num(frame.left - 10),
-        x_labels=_x_labels(frame, width), x_label_y=_num(frame.bottom + MARGIN_BOTTOM - 14),
-        back=_series(frame, ordered, "back_pain", _centre),
-        leg=_series(frame, ordered, "leg_pain", _corner),
-        **_legend(),
+        x_labels=[short_date(first + timedelta(days=step * n)) for n in range(count)],
+        back=_series(frame, ordered, "back_pain"),
+        leg=_series(frame, ordered, "leg_pain"),
     )
 
 
@@ -186,55 +171,24 @@ def _leg_pain_rising(leg: list[int]) -> bool:
     return climbing or jumped
 
 
-def _frame(ordered, width, height) -> _Frame:
-    # Whole UTC days: each day is a band, so one day's check-ins still spread
-    # out by hour and the date labels sit in the middle of their day.
-    start = datetime.combine(_utc_date(ordered[0].recorded_at), time(), UTC)
-    end = datetime.combine(_utc_date(ordered[-1].recorded_at) + timedelta(days=1), time(), UTC)
-    return _Frame(MARGIN_LEFT, width - MARGIN_RIGHT, MARGIN_TOP, height - MARGIN_BOTTOM, start, end)
+def _frame(first: date, days: int, width, height) -> _Frame:
+    # Whole UTC days: each day is a band, so one day's check-ins still spread out by
+    # hour. The span is a whole number of label steps, so each date label sits centred
+    # under its own equal share of the width (laid out by CSS, not by these numbers).
+    start = datetime.combine(first, time(), UTC)
+    return _Frame(0, width, 0, height, start, start + timedelta(days=days))
 
 
-def _x_labels(frame: _Frame, width) -> list[tuple[str, str]]:
-    first, last = _utc_date(frame.start), _utc_date(frame.end) - timedelta(days=1)
-    labels = []
-    for day in _label_days(first, last):
-        text = _short_date(day)
-        half = _text_width(text) / 2
-        # Keep edge labels inside the picture rather than centred off its edge.
-        x = min(max(frame.x(datetime.combine(day, time(12), UTC)), 4 + half), width - 4 - half)
-        labels.append((_num(x), text))
-    return labels
+def _label_step(days: int) -> tuple[int, int]:
+    """Days between date labels, and how many labels, for a span of `days` whole days."""
+    step = next((s for s in LABEL_STEPS if ceil(days / s) <= MAX_X_LABELS), 7 * ceil(days / (7 * MAX_X_LABELS)))
+    return step, ceil(days / step)
 
 
-def _label_days(first: date, last: date) -> list[date]:
-    days = (last - first).days + 1
-    fallback = 7 * ceil(days / (7 * MAX_X_LABELS))
-    step = next((s for s in LABEL_STEPS if ceil(days / s) <= MAX_X_LABELS), fallback)
-    return [first + timedelta(days=offset) for offset in range(0, days, step)]
-
-
-def _series(frame: _Frame, ordered, field, place) -> Series:
-    points = [(frame.x(c.recorded_at), frame.y(getattr(c, field))) for c in ordered]
-    path = "M" + " L".join(f"{_num(x)} {_num(y)}" for x, y in points) if len(points) > 1 else None
-    return Series(path=path, markers=[place(x, y) for x, y in points])
-
-
-def _centre(x: float, y: float) -> tuple[str, str]:
-    return _num(x), _num(y)
-
-
-def _corner(x: float, y: float) -> tuple[str, str]:
-    return _num(x - LEG_SQUARE / 2), _num(y - LEG_SQUARE / 2)
-
-
-def _legend() -> dict[str, LegendEntry]:
-    x, y = MARGIN_LEFT, LEGEND_BASELINE - 8  # y: the middle of the lower-case letters, near enough
-    entries = {}
-    for name, label, place in (("back_legend", "Back pain", _centre), ("leg_legend", "Leg pain", _corner)):
-        entries[name] = LegendEntry(label=label, line=(_num(x), _num(x + 44), _num(y)),
-                                    marker=place(x + 22, y), text=(_num(x + 54), _num(LEGEND_BASELINE)))
-        x += 54 + ceil(_text_width(label)) + 36
-    return entries
+def _series(frame: _Frame, ordered, field) -> Series:
+    points = [(_num(frame.x(c.recorded_at)), _num(frame.y(getattr(c, field)))) for c in ordered]
+    path = "M" + " L".join(f"{x} {y}" for x, y in points) if len(points) > 1 else None
+    return Series(path=path, markers=points)
 
 
 def _change(before: int, after: int) -> str:
@@ -245,7 +199,7 @@ def _date_range(first: datetime, last: datetime) -> str:
     a, b = _utc_date(first), _utc_date(last)
     if a == b:
         return f"on {_long_date(first)}"
-    start = _short_date(a) if a.year == b.year else _long_date(first)
+    start = short_date(a) if a.year == b.year else _long_date(first)
     return f"from {start} to {_long_date(last)}"
 
 
@@ -253,19 +207,14 @@ def _utc_date(moment: datetime) -> date:
     return moment.astimezone(UTC).date()
 
 
-def _short_date(day: date) -> str:
-    # Our own month names, so the labels do not change with the server's locale.
+def short_date(day: date) -> str:
+    """A date as the app writes it everywhere, e.g. '30 Nov'; our own month names, whatever the locale."""
     return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def _long_date(moment: datetime) -> str:
     day = _utc_date(moment)
-    return f"{_short_date(day)} {day.year}"
-
-
-def _text_width(text: str) -> float:
-    # An estimate: the SVG cannot be measured on the server, and system fonts average about 0.56em a character.
-    return len(text) * FONT_SIZE * 0.56
+    return f"{short_date(day)} {day.year}"
 
 
 def _num(value: float) -> str:

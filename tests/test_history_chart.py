@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
+from types import SimpleNamespace
 
 import pytest
 from markupsafe import Markup
@@ -38,18 +39,22 @@ def daily(legs, *, backs=None, reaches=None, every=timedelta(days=1)):
 
 
 def parse(markup):
-    return ET.fromstring(str(markup))
+    """The chart's plot, the SVG between its HTML words."""
+    return ET.fromstring(str(markup)).find(f"{SVG}svg")
+
+
+def words(markup, css_class):
+    """The text of each item in one of the chart's HTML lists (legend, pain scale, dates)."""
+    (found,) = ET.fromstring(str(markup)).findall(f"*[@class='{css_class}']")
+    return ["".join(item.itertext()).strip() for item in found.findall("li")]
 
 
 def series(root, css_class):
-    """The chart's own group for one line (not the legend's sample of it)."""
+    """One line of the plot: its path (None for one point), its markers' centres and their cap shape."""
     (group,) = root.findall(f"{SVG}g[@class='{css_class}']")
-    return group
-
-
-def x_labels(root):
-    groups = root.findall(f"{SVG}g[@class='pain-chart__axis-label'][@text-anchor='middle']")
-    return [t.text for g in groups for t in g.findall(f"{SVG}text")]
+    *line, markers = group.findall(f"{SVG}path")
+    centres = [(float(x), float(y)) for x, y in re.findall(r"M([\d.]+) ([\d.]+)h0", markers.get("d"))]
+    return SimpleNamespace(line=line[0] if line else None, centres=centres, shape=markers.get("stroke-linecap"))
 
 
 # --- pain_chart and its template ------------------------------------------
@@ -66,7 +71,7 @@ def test_chart_is_an_accessible_svg(pain_chart_svg):
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "pain-chart-title pain-chart-desc"
-    assert root.get("viewBox") == "0 0 640 320"
+    assert root.get("viewBox") == "0 0 600 300"
     assert root.get("width") is None and root.get("height") is None
     assert root.find(f"{SVG}title").get("id") == "pain-chart-title"
     desc = root.find(f"{SVG}desc")
@@ -77,30 +82,29 @@ def test_chart_is_an_accessible_svg(pain_chart_svg):
 def test_chart_returns_markup_with_both_legend_words_and_no_inline_style(pain_chart_svg):
     chart = pain_chart_svg(daily([6, 5, 4]))
     assert isinstance(chart, Markup)
-    legend = parse(chart).find(f"{SVG}g[@class='pain-chart__legend']")
-    assert [t.text for t in legend.iter(f"{SVG}text")] == ["Back pain", "Leg pain"]
+    assert words(chart, "pain-chart__legend") == ["Back pain", "Leg pain"]
     assert "style" not in chart
 
 
 def test_lines_differ_by_more_than_colour(pain_chart_svg):
     root = parse(pain_chart_svg(daily([6, 5, 4])))
     back, leg = series(root, "pain-chart__back"), series(root, "pain-chart__leg")
-    assert back.find(f"{SVG}path").get("stroke-dasharray") is None
-    assert leg.find(f"{SVG}path").get("stroke-dasharray")
-    assert back.findall(f"{SVG}rect") == [] and leg.findall(f"{SVG}circle") == []
+    assert back.line.get("stroke-dasharray") is None
+    assert leg.line.get("stroke-dasharray")
+    assert (back.shape, leg.shape) == ("round", "square")  # dots and squares
 
 
 @pytest.mark.parametrize("count", [1, 2, 7, 30])
 def test_one_marker_per_check_in_on_each_line(count, pain_chart_svg):
     root = parse(pain_chart_svg(daily([i % 11 for i in range(count)])))
-    assert len(series(root, "pain-chart__back").findall(f"{SVG}circle")) == count
-    assert len(series(root, "pain-chart__leg").findall(f"{SVG}rect")) == count
+    assert len(series(root, "pain-chart__back").centres) == count
+    assert len(series(root, "pain-chart__leg").centres) == count
 
 
 def test_one_check_in_draws_points_but_no_line(pain_chart_svg):
     root = parse(pain_chart_svg([CheckIn(START, 7, 5)]))
     for css_class in ("pain-chart__back", "pain-chart__leg"):
-        assert series(root, css_class).find(f"{SVG}path") is None
+        assert series(root, css_class).line is None
     assert root.find(f"{SVG}desc").text == "1 check-in on 3 Nov 2026. Back pain was 7; leg pain was 5."
 
 
@@ -115,10 +119,11 @@ def test_title_is_escaped(pain_chart_svg):
 
 
 def test_y_axis_is_labelled_0_to_10(pain_chart_svg):
-    root = parse(pain_chart_svg(daily([3, 4])))
-    (group,) = root.findall(f"{SVG}g[@class='pain-chart__axis-label'][@text-anchor='end']")
-    assert [t.text for t in group.findall(f"{SVG}text")] == ["0", "2", "4", "6", "8", "10"]
-    assert len(root.find(f"{SVG}g[@class='pain-chart__grid']").findall(f"{SVG}line")) == 6
+    chart = pain_chart_svg(daily([3, 4]))
+    assert words(chart, "pain-chart__pain") == ["10", "8", "6", "4", "2", "0"]  # top to bottom
+    lines = parse(chart).find(f"{SVG}g[@class='pain-chart__grid']").findall(f"{SVG}line")
+    # The 10 and 0 lines are the plot's edges, so the HTML numbers beside it line up at any size.
+    assert [float(line.get("y1")) for line in lines] == [300, 240, 180, 120, 60, 0]
 
 
 @pytest.mark.parametrize(("count", "every", "expected"), [
@@ -128,7 +133,19 @@ def test_y_axis_is_labelled_0_to_10(pain_chart_svg):
     (4, timedelta(hours=2), ["3 Nov"]),
 ])
 def test_x_labels_are_few_readable_dates(count, every, expected, pain_chart_svg):
-    assert x_labels(parse(pain_chart_svg(daily([5] * count, every=every)))) == expected
+    assert words(pain_chart_svg(daily([5] * count, every=every)), "pain-chart__dates") == expected
+
+
+@pytest.mark.parametrize(("count", "every", "step"), [
+    (30, timedelta(days=1), 7), (30, timedelta(hours=8), 3), (3, timedelta(days=1), 1)])
+def test_each_date_heads_an_equal_share_of_the_width_holding_its_days(count, every, step):
+    """CSS gives each date label an equal share of the width; the plot must place the days to match."""
+    checkins = daily([5] * count, every=every)
+    chart = pain_chart(checkins)
+    share = chart.width / len(chart.x_labels)
+    for checkin, (x, _) in zip(checkins, chart.back.markers, strict=True):
+        labelled = START.date() + timedelta(days=step * int(float(x) // share))
+        assert labelled <= checkin.recorded_at.date() < labelled + timedelta(days=step)
 
 
 def test_points_follow_time_whatever_the_input_order(pain_chart_svg):
@@ -137,22 +154,27 @@ def test_points_follow_time_whatever_the_input_order(pain_chart_svg):
     shuffled = checkins[:]
     random.Random(7).shuffle(shuffled)
     root = parse(pain_chart_svg(shuffled))
-    xs = [float(c.get("cx")) for c in series(root, "pain-chart__back").findall(f"{SVG}circle")]
+    xs = [x for x, _ in series(root, "pain-chart__back").centres]
     assert xs == sorted(xs)
     assert xs[3] - xs[2] == pytest.approx(8 * (xs[1] - xs[0]), rel=0.01)
-    leg_ys = [float(r.get("y")) for r in series(root, "pain-chart__leg").findall(f"{SVG}rect")]
+    leg_ys = [y for _, y in series(root, "pain-chart__leg").centres]
     assert leg_ys == sorted(leg_ys, reverse=True)  # leg pain rises with time here, and SVG y grows downwards
 
 
 def test_check_ins_on_one_day_spread_out_by_hour(pain_chart_svg):
     root = parse(pain_chart_svg(daily([4, 5, 6], every=timedelta(hours=4))))
-    xs = [float(c.get("cx")) for c in series(root, "pain-chart__back").findall(f"{SVG}circle")]
+    xs = [x for x, _ in series(root, "pain-chart__back").centres]
     assert xs[1] - xs[0] > 50 and xs[2] - xs[1] > 50
 
 
-def test_text_is_big_enough_to_read_on_a_phone(pain_chart_svg):
-    sizes = {float(s) for s in re.findall(r'font-size="([\d.]+)"', pain_chart_svg(daily([1, 2])))}
-    assert sizes and min(sizes) >= 22
+def test_words_are_html_so_they_grow_with_the_text_size(pain_chart_svg):
+    chart = pain_chart_svg(daily([1, 2]))
+    assert "<text" not in chart and "font-size" not in chart
+    # CSS sets the plot's height in rem, so it stretches; every stroke keeps its size on screen.
+    plot = parse(chart)
+    assert plot.get("preserveAspectRatio") == "none"
+    strokes = [e for e in plot.iter() if e.tag in (f"{SVG}path", f"{SVG}line")]
+    assert strokes and all(e.get("vector-effect") == "non-scaling-stroke" for e in strokes)
 
 
 def test_layout_is_plain_data_with_scores_kept_on_the_scale():
