@@ -134,7 +134,8 @@ function complete(now) {
   ui.controls.hidden = true;
   ui.finished.hidden = false;
   ui.progress.value = 1000;
-  ui.finishedSummary.textContent = `You finished ${data.title.toLowerCase()}: ${done} of ${stopCount(schedule)} steps.`;
+  // Steps as the header counts them ("Step 6 of 6"): a one-sided step is one step, both sides done.
+  ui.finishedSummary.textContent = `You finished ${data.title.toLowerCase()}: all ${data.steps.length} steps.`;
   ui.announcer.textContent = "Routine finished. Well done.";
   cues.say("Well done. That is the end of the routine.");
   ui.finished.focus();
