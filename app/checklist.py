@@ -15,6 +15,7 @@ from flask import Blueprint, render_template
 
 from app.content import checklist, registers
 from app.content.checklists import COMPARED
+from app.templating import day_in_words
 
 bp = Blueprint("checklist", __name__)
 
@@ -28,12 +29,6 @@ SYMPTOMS = (
 )  # (field, label, textarea rows; 0 for a one-line input)
 THERAPIST_FIELDS = (("name", "Name"), ("clinic", "Clinic"), ("techniques", "Techniques"), ("cost", "Cost"))
 THERAPISTS = 3
-
-
-@bp.app_template_filter("day_in_words")
-def day_in_words(day):
-    """A date as people write it, e.g. '2 December 2026'."""
-    return f"{day.day} {day:%B %Y}"
 
 
 @bp.get("/checklist")

@@ -26,9 +26,14 @@ def utc_text(moment):
     return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
 
 
+def day_in_words(day):
+    """A date as people write it, e.g. '2 December 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def init_app(app):
     """Register the filters and the vocabularies (content's, and the pain reaches) for templates."""
-    for function in (minutes, duration, utc_iso, utc_text):
+    for function in (minutes, duration, utc_iso, utc_text, day_in_words):
         app.add_template_filter(function)
     app.add_template_global(GOALS, "goal_labels")
     app.add_template_global(POSITIONS, "position_labels")

@@ -7,22 +7,24 @@ const doneNote = document.querySelector(".ack-done");
 
 // Offline, this page is the service worker's stored copy, made without the
 // "next" address the player asked for: read it from this page's own address.
+// True when the person was sent here from another page, and the link now goes back there.
 function continueWhereAsked() {
   const asked = new URLSearchParams(window.location.search).get("next");
   const next = safeNext(asked, JSON.parse(button.dataset.pagePatterns));
-  if (!next || next === "/") return;
+  if (!next || next === "/") return false;
   button.href = acknowledgedUrl(next);
   button.textContent = button.dataset.continueLabel;
+  return true;
 }
 
 if (hasAcknowledged() && doneNote) doneNote.hidden = false;
 if (button) {
-  continueWhereAsked();
+  const goingBack = continueWhereAsked();
   button.addEventListener("click", (event) => {
     acknowledge();
     // Going on to the page that sent the person here: take this page's place in
     // the history, so Back from there returns to where they were, not to here.
-    if (button.textContent === button.dataset.continueLabel) {
+    if (goingBack) {
       event.preventDefault();
       window.location.replace(button.href);
     }
