@@ -21,7 +21,8 @@ from tools.servers import serving
 
 PAGES = ["/", "/routines", "/routines?goal=massage&position=sitting", "/routines/morning-mobility",
          "/routines/gentle-nerve-glide/play", "/favourites", "/history", "/checklist", "/settings", "/safety",
-         "/about", "/no-such-page"]
+         "/about", "/learn", "/learn/how-much-pain-is-ok", "/bad-day", "/routines/guided-walk", "/offline",
+         "/no-such-page"]
 OUT = Path("screenshots")
 MAX_SCREENS = 4
 
@@ -55,7 +56,10 @@ def capture_player(browser, base, out, scheme):
         page.clock.install(time="2026-11-23T08:00:00Z")
         page.goto(base + "/safety")
         page.evaluate("localStorage.clear(); localStorage.setItem('easeback:safety-acknowledged', '{}')")
-        page.goto(base + PLAYER, wait_until="networkidle")
+        # Not "networkidle": the service worker installed on the first page may still be storing
+        # everything for offline use. The player is ready once Start is on screen.
+        page.goto(base + PLAYER)
+        page.get_by_role("button", name="Start", exact=True).wait_for()
         if seconds is not None:
             page.get_by_role("button", name="Start", exact=True).click()
             page.clock.run_for(seconds * 1000)
