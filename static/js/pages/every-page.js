@@ -1,9 +1,10 @@
 // What every page runs (templates/base.html): record "I have read the safety
 // page" when its link brought us here, the service worker and its update
-// offer, the offline note, syncing, and the favourite buttons.
+// offer, the offline note, syncing, the favourite buttons and the tab bar.
 import { initFavourites } from "../parts/favourites.js";
 import { initOfflineNote } from "../parts/offline-note.js";
 import { initServiceWorker } from "../parts/service-worker.js";
+import { initTabBar } from "../parts/tab-bar.js";
 import { recordAcknowledgementFromUrl } from "../lib/safety.js";
 import { startSync } from "../lib/sync.js";
 
@@ -12,3 +13,4 @@ initServiceWorker();
 initOfflineNote();
 startSync();
 initFavourites();
+initTabBar();
