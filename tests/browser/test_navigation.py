@@ -1,4 +1,6 @@
 """The tab bar: every main place one tap away, one row at any text size, the current page marked."""
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -107,3 +109,22 @@ def test_the_player_keeps_its_screen_to_itself(page):
     page.goto("/routines/desk-break/play")
     page.get_by_role("button", name="Start", exact=True).wait_for()
     expect(page.get_by_role("navigation", name="Main")).to_have_count(0)
+
+
+def test_the_safety_page_says_why_a_routine_sent_you_and_how_to_go_on(page):
+    page.set_viewport_size({"width": 360, "height": 640})
+    page.goto("/routines/in-bed/play")
+    expect(page).to_have_url(re.compile(r"/safety\?next="))
+    note = page.locator("[data-gate-note]")
+    expect(note).to_be_in_viewport()
+    expect(note).to_contain_text("Before your first routine")
+    note.get_by_role("link", name='Go to "I have read this"').click()
+    expect(page.get_by_role("link", name="I have read this: continue")).to_be_in_viewport()
+    page.get_by_role("link", name="I have read this: continue").click()
+    expect(page).to_have_url(re.compile(r"/routines/in-bed/play"))
+
+
+def test_the_safety_page_read_on_its_own_has_no_gate_note(page):
+    page.goto("/safety")
+    expect(page.get_by_role("link", name="I have read this")).to_be_visible()
+    expect(page.locator("[data-gate-note]")).to_be_hidden()

@@ -20,6 +20,8 @@ function continueWhereAsked() {
 if (hasAcknowledged() && doneNote) doneNote.hidden = false;
 if (button) {
   const goingBack = continueWhereAsked();
+  // Sent here by a routine: say so at the top (the server already has, unless offline).
+  if (goingBack) document.querySelector("[data-gate-note]").hidden = false;
   button.addEventListener("click", (event) => {
     acknowledge();
     // Going on to the page that sent the person here: take this page's place in
