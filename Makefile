@@ -65,7 +65,7 @@ bench: $(VENV)/.bench
 check: $(BIN)/activate
 	$(FLASK) content check
 
-## screenshots: phone-sized PNGs of every page, light and dark, in screenshots/
+## screenshots: PNGs of every page (390x844 light and dark, 360x640 at normal and 200% text) in screenshots/; fails naming any page that scrolls sideways
 screenshots: $(BIN)/activate
 	$(BIN)/python -m tools.screenshots
 

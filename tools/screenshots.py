@@ -1,9 +1,12 @@
-"""Take phone-sized screenshots of every page, light and dark, to look at.
+"""Take phone-sized screenshots of every page to look at, and report any that scroll sideways.
 
     .venv/bin/python -m tools.screenshots [--out DIR] [--no-player] [URL path ...]
 
-Writes PNGs to screenshots/ (ignored by git), one per phone screen down the
-page (at most four), so each can be read at full size. Uses Debian's Chromium.
+Each page is taken four ways: a 390x844 phone in light and in dark, and a small 360x640
+phone with normal text and with text at 200% (the root font size doubled, as a browser's
+text-size setting doubles it). Writes PNGs to screenshots/ (ignored by git), one per screen
+down the page (at most four), so each can be read at full size, and exits non-zero, naming
+them, when a page is wider than its screen. Uses Debian's Chromium.
 """
 import argparse
 import sys
@@ -25,21 +28,33 @@ PAGES = ["/", "/routines", "/routines?goal=massage&position=sitting", "/routines
          "/no-such-page"]
 OUT = Path("screenshots")
 MAX_SCREENS = 4
+SMALL_PHONE = {"width": 360, "height": 640}
+# (name in the file names, screen size, colour scheme, text size)
+VIEWS = [("light", PHONE, "light", "100%"), ("dark", PHONE, "dark", "100%"),
+         ("small", SMALL_PHONE, "light", "100%"), ("small-200", SMALL_PHONE, "light", "200%")]
+# Sets the text size before the page's scripts measure anything.
+TEXT_SIZE = "document.addEventListener('DOMContentLoaded', () => {{ document.documentElement.style.fontSize = '{}'; }})"
 
 
-def file_name(out, path, scheme, screen):
+def file_name(out, path, view, screen):
     """A readable PNG name for a URL path."""
     slug = path.strip("/").replace("/", "_").replace("?", "_").replace("&", "_").replace("=", "-") or "home"
-    return out / f"{slug}.{scheme}.{screen}.png"
+    return out / f"{slug}.{view}.{screen}.png"
 
 
-def capture(page, out, path, scheme):
+def capture(page, out, path, view):
     """Save the page screen by screen, from the top."""
     height = page.evaluate("document.documentElement.scrollHeight")
-    for screen in range(min(MAX_SCREENS, -(-height // PHONE["height"]))):
-        page.evaluate(f"window.scrollTo(0, {screen * PHONE['height']})")
-        page.screenshot(path=file_name(out, path, scheme, screen))
-        print(file_name(out, path, scheme, screen))
+    screen_height = page.viewport_size["height"]
+    for screen in range(min(MAX_SCREENS, -(-height // screen_height))):
+        page.evaluate(f"window.scrollTo(0, {screen * screen_height})")
+        page.screenshot(path=file_name(out, path, view, screen))
+        print(file_name(out, path, view, screen))
+
+
+def too_wide(page):
+    """How much wider than its screen the page is, in CSS pixels (0 when nothing scrolls sideways)."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
 PLAYER = "/routines/desk-break/play"
@@ -48,10 +63,13 @@ PLAYER_STATES = [("playing", 8, False), ("sided", 75, False), ("rest", 39, False
                  ("paused", 12, True), ("done", 300, False)]
 
 
-def capture_player(browser, base, out, scheme):
-    """The player's ready screen, then each state after Start, on a fake clock."""
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme)
-    for state, seconds, paused in [("ready", None, False)] + PLAYER_STATES:
+def capture_player(browser, base, out, view, size, scheme, text, states=PLAYER_STATES):
+    """The player's ready screen, then each state after Start, on a fake clock; the widths of
+    those that scroll sideways."""
+    context = browser.new_context(viewport=size, device_scale_factor=1, color_scheme=scheme)
+    context.add_init_script(TEXT_SIZE.format(text))
+    wide = []
+    for state, seconds, paused in [("ready", None, False)] + states:
         page = context.new_page()
         page.clock.install(time="2026-11-23T08:00:00Z")
         page.goto(base + "/safety")
@@ -65,11 +83,14 @@ def capture_player(browser, base, out, scheme):
             page.clock.run_for(seconds * 1000)
         if paused:
             page.get_by_role("button", name="Pause", exact=True).click()
-        name = out / f"player.{state}.{scheme}.png"
+        name = out / f"player.{state}.{view}.png"
         page.screenshot(path=name)
         print(name)
+        if too_wide(page):
+            wide.append((f"{PLAYER} ({state})", view, too_wide(page)))
         page.close()
     context.close()
+    return wide
 
 
 def saves(now):
@@ -103,27 +124,34 @@ SEND = """async (requests) => {
 
 
 def main(paths, out=OUT, player=True):
-    """Capture each path in light and dark at 390x844, then (unless player is False) the player's states."""
+    """Capture each path in every view, then (unless player is False) the player's states;
+    return the (path, view, extra width) of every capture that scrolls sideways."""
     out.mkdir(exist_ok=True)
+    wide = []
     with tempfile.TemporaryDirectory() as folder:
         app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/shots.sqlite3"})
         with app.app_context():
             upgrade()  # the tables, made as a deployment makes them
         with serving(app) as base, sync_playwright() as playwright:
             browser = launch(playwright)
-            for scheme in ("light", "dark"):
-                context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme)
+            for view, size, scheme, text in VIEWS:
+                context = browser.new_context(viewport=size, device_scale_factor=1, color_scheme=scheme)
+                context.add_init_script(TEXT_SIZE.format(text))
                 page = context.new_page()
                 page.goto(base + "/safety")
                 page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
                 page.evaluate(SEND, saves(datetime.now(timezone.utc)))
                 for path in paths:
                     page.goto(base + path, wait_until="networkidle")
-                    capture(page, out, path, scheme)
+                    capture(page, out, path, view)
+                    if too_wide(page):
+                        wide.append((path, view, too_wide(page)))
                 context.close()
                 if player:
-                    capture_player(browser, base, out, scheme)
+                    wide += capture_player(browser, base, out, view, size, scheme, text,
+                                           PLAYER_STATES if size == PHONE else PLAYER_STATES[:2])
             browser.close()
+    return wide
 
 
 def arguments(argv):
@@ -137,4 +165,7 @@ def arguments(argv):
 
 if __name__ == "__main__":
     options = arguments(sys.argv[1:])
-    main(options.paths, out=options.out, player=options.player)
+    too_wide_pages = main(options.paths, out=options.out, player=options.player)
+    for path, view, extra in too_wide_pages:
+        print(f"{path} ({view}): scrolls sideways, {extra}px wider than the screen", file=sys.stderr)
+    sys.exit(1 if too_wide_pages else 0)
