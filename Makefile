@@ -65,7 +65,7 @@ bench: $(VENV)/.bench
 check: $(BIN)/activate
 	$(FLASK) content check
 
-## screenshots: PNGs of every page (390x844 light and dark, 360x640 at normal and 200% text) in screenshots/; fails naming any page that scrolls sideways
+## screenshots: PNGs of every page (390x844 and 360x640, light and dark, and 360x640 at 200% text) in screenshots/; fails naming any page that scrolls sideways
 screenshots: $(BIN)/activate
 	$(BIN)/python -m tools.screenshots
 

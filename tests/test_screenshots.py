@@ -13,7 +13,7 @@ def test_screenshots_of_personal_pages_with_data(tmp_path):
     subprocess.run([sys.executable, "-m", "tools.screenshots", "--out", str(tmp_path), "--no-player",
                     "/history", "/settings"], check=True, capture_output=True, timeout=300)
     shots = sorted(path.name for path in tmp_path.glob("*.png"))
-    for view in ("light", "dark", "small", "small-200"):
+    for view in ("light", "dark", "small", "small-dark", "small-200"):
         assert f"history.{view}.0.png" in shots
         assert f"settings.{view}.0.png" in shots
     # Ten sessions with their check-ins make a long page: chart, weeks and the sessions list.

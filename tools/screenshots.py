@@ -2,8 +2,8 @@
 
     .venv/bin/python -m tools.screenshots [--out DIR] [--no-player] [URL path ...]
 
-Each page is taken four ways: a 390x844 phone in light and in dark, and a small 360x640
-phone with normal text and with text at 200% (the root font size doubled, as a browser's
+Each page is taken five ways: a 390x844 phone and a small 360x640 phone, each in light
+and in dark, and the small phone with text at 200% (the root font size doubled, as a browser's
 text-size setting doubles it). Writes PNGs to screenshots/ (ignored by git), one per screen
 down the page (at most four), so each can be read at full size, and exits non-zero, naming
 them, when a page is wider than its screen. Uses Debian's Chromium.
@@ -31,7 +31,8 @@ MAX_SCREENS = 4
 SMALL_PHONE = {"width": 360, "height": 640}
 # (name in the file names, screen size, colour scheme, text size)
 VIEWS = [("light", PHONE, "light", "100%"), ("dark", PHONE, "dark", "100%"),
-         ("small", SMALL_PHONE, "light", "100%"), ("small-200", SMALL_PHONE, "light", "200%")]
+         ("small", SMALL_PHONE, "light", "100%"), ("small-dark", SMALL_PHONE, "dark", "100%"),
+         ("small-200", SMALL_PHONE, "light", "200%")]
 # Sets the text size before the page's scripts measure anything.
 TEXT_SIZE = "document.addEventListener('DOMContentLoaded', () => {{ document.documentElement.style.fontSize = '{}'; }})"
 
