@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run serve test system-packages bench check db migration screenshots pictures clean
+.PHONY: run serve test system-packages bench check db migration screenshots pictures voice clean
 
 # The virtualenv is rebuilt whenever the declared dependencies change.
 $(BIN)/activate: pyproject.toml
@@ -64,6 +64,10 @@ bench: $(VENV)/.bench
 ## check: validate all content (exercises, routines, the checklist)
 check: $(BIN)/activate
 	$(FLASK) content check
+
+## voice: record the player's spoken cues into static/audio/voice/ (needs Debian's flite, sox, lame)
+voice: $(BIN)/activate
+	$(BIN)/python -m tools.voice
 
 ## screenshots: PNGs of every page (390x844 and 360x640, light and dark, and 360x640 at 200% text) in screenshots/; fails naming any page that scrolls sideways
 screenshots: $(BIN)/activate

@@ -1,0 +1,49 @@
+"""The recorded cues: one for every exercise and cue word, within their size budget, in step
+with the content (a renamed exercise needs `make voice`)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from app.content.routines import load_library
+from tools.voice import OUT, ROOT, clip_texts
+
+BUDGET = 350 * 1024  # all clips together, as the product brief sets
+
+
+@pytest.fixture(scope="module")
+def manifest():
+    return json.loads((OUT / "clips.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(ROOT / "routines", ROOT / "static" / "pictures")
+
+
+def test_every_clip_the_content_needs_is_recorded_with_its_words(manifest, library):
+    recorded = {clip: entry["words"] for clip, entry in manifest["clips"].items()}
+    assert recorded == clip_texts(library), "the content changed since the clips were made: run `make voice`"
+
+
+def test_every_exercise_and_cue_word_has_a_clip(manifest, library):
+    for exercise in library.exercises:
+        assert f"exercise-{exercise}" in manifest["clips"]
+    for word in ("get-ready", "rest", "switch-sides", "next", "halfway", "well-done", "number-1", "number-3"):
+        assert word in manifest["clips"]
+    most_reps = max(step.reps or 0 for routine in library.routines.values() for step in routine.steps)
+    assert f"number-{most_reps}" in manifest["clips"]
+
+
+def test_the_clips_are_small_mono_mp3s_within_budget(manifest):
+    files = [OUT / entry["file"] for entry in manifest["clips"].values()]
+    assert sorted(path.name for path in OUT.glob("*.mp3")) == sorted(path.name for path in files)
+    for path in files:
+        head = path.read_bytes()[:4]
+        assert head[:3] == b"ID3" or (head[0] == 0xFF and head[1] & 0xE0 == 0xE0), f"{path.name} is not MP3"
+    assert sum(path.stat().st_size for path in files) <= BUDGET
+
+
+def test_only_a_walk_in_stages_has_its_notes_spoken(manifest):
+    notes = {clip for clip in manifest["clips"] if clip.startswith("note-")}
+    assert notes and all(clip.startswith("note-guided-walk-") for clip in notes)
