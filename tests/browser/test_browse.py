@@ -37,7 +37,7 @@ def test_filter_then_open_a_routine(page):
     expect(page).to_have_url(re.compile(r"goal=massage"))
     expect(page.get_by_role("status")).to_contain_text("match")
     expect(page.get_by_label("Goal", exact=True)).to_have_value("massage")
-    page.get_by_role("link", name="Ball self-massage").click()
+    page.get_by_role("link", name="Ball self-massage", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ball self-massage")
     expect(page.get_by_role("heading", name="Skip this routine today if")).to_be_visible()
     first_picture = page.get_by_role("listitem").get_by_role("img").first

@@ -30,7 +30,7 @@ def test_favourite_on_and_off(page):
     synced(page)
     assert server_favourites(page) == ["desk-break"]
     page.goto("/favourites")
-    expect(page.get_by_role("link", name="Desk break")).to_be_visible()
+    expect(page.get_by_role("link", name="Desk break", exact=True)).to_be_visible()
     page.goto("/")
     expect(page.get_by_role("heading", name="Your favourites")).to_be_visible()
     page.goto("/routines")
@@ -107,7 +107,7 @@ def test_offline_changes_survive_a_closed_tab(page, context):
     again = context.new_page()
     again.goto("/favourites")
     synced(again)
-    expect(again.get_by_role("link", name="In bed")).to_be_visible()
+    expect(again.get_by_role("link", name="In bed", exact=True)).to_be_visible()
     assert server_favourites(again) == ["in-bed"]
 
 
@@ -221,7 +221,7 @@ def test_link_a_second_device(page, browser, base_url):
     other.get_by_role("button", name="Link this device").click()
     expect(other.get_by_text("This device is linked.", exact=False)).to_be_visible()
     other.goto("/favourites")
-    expect(other.get_by_role("link", name="In bed")).to_be_visible()
+    expect(other.get_by_role("link", name="In bed", exact=True)).to_be_visible()
     other.context.close()
 
 

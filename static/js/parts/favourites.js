@@ -22,6 +22,9 @@ function card(slug) {
   });
   const goals = routine.goals.map((goal) => Object.assign(document.createElement("li"), { textContent: goal }));
   item.querySelector(".tags").append(...goals);
+  const start = item.querySelector(".card-start");
+  start.href = routine.play;
+  start.querySelector(".visually-hidden").textContent = ` ${routine.title}`;
   const button = item.querySelector("[data-favourite]");
   button.dataset.favourite = slug;
   button.querySelector(".visually-hidden").textContent = ` ${routine.title}`;
