@@ -9,7 +9,7 @@ function fresh(saved, now) {
   return Boolean(saved) && now - saved.savedAt < RESUME_WITHIN_MS;
 }
 
-// Keep { elapsedMs, total, where, session } for this routine, stamped with
+// Keep { elapsedMs, total, where, step, session } for this routine, stamped with
 // wall-clock time (performance.now() starts again from zero on every load).
 export function rememberPlace(slug, place) {
   write(SAVED_PREFIX + slug, { ...place, savedAt: Date.now() });
@@ -31,4 +31,12 @@ export function latestUnfinished(now = Date.now()) {
     .filter(([, saved]) => fresh(saved, now))
     .sort(([, a], [, b]) => b.savedAt - a.savedAt);
   return recent.length ? { slug: recent[0][0], where: recent[0][1].where } : null;
+}
+
+// The step (counted from 1) a saved place would continue from. Places saved
+// before `step` was kept carry it only in their words ("Step 3 of 6").
+export function placeStep(saved) {
+  if (Number.isInteger(saved.step) && saved.step > 0) return saved.step;
+  const counted = /\d+/.exec(saved.where ?? "");
+  return counted ? Number(counted[0]) : 1;
 }

@@ -2,7 +2,7 @@
 // hands-free session. Timing lives in lib/timeline.js and drawing in
 // parts/player-screen.js; this module runs the clock, the controls, and
 // remembers where the person was.
-import { initCheckinForms } from "../parts/checkin-form.js";
+import { initCheckinForms, showCheckinChange } from "../parts/checkin-form.js";
 import { PlayerScreen } from "../parts/player-screen.js";
 import { Cues } from "../lib/cues.js";
 import { readPageData } from "../lib/page-data.js";
@@ -155,6 +155,16 @@ function logSession(stepsDone, completed, { closing = false } = {}) {
 function newSession() {
   session = { id: newId(), startedAt: null };
   root.dataset.sessionId = session.id;
+  ui.checkinChange.hidden = true;
+  for (const status of root.querySelectorAll("[data-checkin-status]")) status.textContent = "";
+}
+
+// A "before" check-in travels with the session (and its saved place), so the
+// finish screen can set the "after" one beside it.
+function checkinSaved(event) {
+  const { moment, back_pain, leg_pain } = event.detail;
+  if (moment === "before") session.before = { back_pain, leg_pain };
+  if (moment === "after" && session.before) showCheckinChange(ui.checkinChange, session.before, event.detail);
 }
 
 function again() {
@@ -184,7 +194,8 @@ function save(now) {
     return;
   }
   rememberPlace(data.slug, {
-    elapsedMs: elapsedAt(clock, now), total: totalMs(schedule), where: ui.count.textContent, session,
+    elapsedMs: elapsedAt(clock, now), total: totalMs(schedule), where: ui.count.textContent, step: screen.stepNumber,
+    session,
   });
 }
 
@@ -216,6 +227,7 @@ root.addEventListener("click", (event) => {
   if (button && ACTIONS[button.dataset.action]) ACTIONS[button.dataset.action]();
 });
 document.addEventListener("keydown", onKey);
+root.addEventListener("easeback:checkin-saved", checkinSaved);
 // Hidden tabs get throttled timers; on return, redraw from the clock at once.
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible" && clock.status === "playing") {

@@ -52,3 +52,22 @@ async function submit(event) {
 export function initCheckinForms() {
   document.addEventListener("submit", submit);
 }
+
+// "Leg pain 6 → 4" for each score, shown after the "after" check-in when this
+// session also has one from before. The arrow is for the eye; a screen reader
+// hears "was 6, now 4".
+export function showCheckinChange(container, before, after) {
+  const list = container.querySelector("[data-checkin-change-list]");
+  list.replaceChildren(...[["Back pain", "back_pain"], ["Leg pain", "leg_pain"]].map(([label, key]) => {
+    const item = document.createElement("li");
+    const seen = document.createElement("span");
+    const heard = document.createElement("span");
+    seen.setAttribute("aria-hidden", "true");
+    seen.textContent = `${label} ${before[key]} \u2192 ${after[key]}`;
+    heard.className = "visually-hidden";
+    heard.textContent = `${label} was ${before[key]}, now ${after[key]}`;
+    item.append(seen, heard);
+    return item;
+  }));
+  container.hidden = false;
+}

@@ -75,6 +75,11 @@ export class PlayerScreen {
     }
   }
 
+  // The step shown, counted from 1 as the header counts it.
+  get stepNumber() {
+    return this.segment ? this.exerciseFor(this.segment).step + 1 : 1;
+  }
+
   // Pausing or resuming changes the words, not the segment.
   setPaused(paused) {
     this.paused = paused;
