@@ -73,9 +73,11 @@ voice: $(BIN)/activate
 screenshots: $(BIN)/activate
 	$(BIN)/python -m tools.screenshots
 
-## pictures: redraw the exercise pictures (static/pictures/) from the poses in tools/figures/
+## pictures: redraw the exercise pictures (static/pictures/) from the poses in tools/figures/,
+## then their square PNG artwork for the lock screen (static/pictures/artwork/)
 pictures: $(BIN)/activate
 	$(BIN)/python -m tools.figures
+	$(BIN)/python -m tools.artwork
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

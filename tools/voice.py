@@ -24,6 +24,7 @@ from app.content.routines import load_library
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "static" / "audio" / "voice"
 ENGINE = ["flite", "-voice", "slt"]
+HOLDER = "quiet.mp3"
 # sox: mono 16 kHz, speech only (silence under 0.3% trimmed at both ends), a little louder.
 CLEAN = ["remix", "-", "rate", "16000", "silence", "1", "0.02", "0.3%", "reverse", "silence", "1", "0.02", "0.3%",
          "reverse", "norm", "-1"]
@@ -62,8 +63,16 @@ def record(words, target, work):
     """Speak the words into target, an MP3 cut to the speech."""
     raw, clean = work / "raw.wav", work / "clean.wav"
     subprocess.run(ENGINE + ["-t", words, "-o", str(raw)], check=True)
-    subprocess.run(["sox", str(raw), str(clean)] + CLEAN, check=True)
+    subprocess.run(["sox", "-R", str(raw), str(clean)] + CLEAN, check=True)  # -R: the same bytes every run
     subprocess.run(ENCODE + [str(clean), str(target)], check=True)
+
+
+def quiet(target, work):
+    """Six seconds of silence, which the player loops in a media element while a routine plays:
+    some browsers show a routine on the lock screen only for a playing media element."""
+    silent = work / "quiet.wav"
+    subprocess.run(["sox", "-R", "-n", "-r", "16000", "-c", "1", str(silent), "trim", "0", "6"], check=True)
+    subprocess.run(["lame", "--quiet", "-m", "m", "-b", "8", "--resample", "16", str(silent), str(target)], check=True)
 
 
 def main(out=OUT):
@@ -79,10 +88,12 @@ def main(out=OUT):
     with tempfile.TemporaryDirectory() as folder:
         for clip, words in texts.items():
             record(words, out / f"{clip}.mp3", Path(folder))
+        quiet(out / HOLDER, Path(folder))
     manifest = {"engine": "flite 2 (voice slt, CMU ARCTIC, BSD-style licence)", "format": "audio/mpeg",
+                "holder": HOLDER,
                 "clips": {clip: {"file": f"{clip}.mp3", "words": words} for clip, words in texts.items()}}
     (out / "clips.json").write_text(json.dumps(manifest, indent=1) + "\n")
-    total = sum(path.stat().st_size for path in out.glob("*.mp3"))
+    total = sum(path.stat().st_size for path in out.glob("*.mp3") if path.name != HOLDER)
     print(f"{len(texts)} clips, {total / 1024:.0f} KB in {out}")
 
 

@@ -1,11 +1,13 @@
-"""The recorded cues: one for every exercise and cue word, within their size budget, in step
-with the content (a renamed exercise needs `make voice`)."""
+"""What pocket mode plays and shows: the recorded cues, one for every exercise and cue word,
+within their size budget and in step with the content (a renamed exercise needs `make voice`);
+and a square PNG of every picture for the lock screen (`make pictures`)."""
 import json
 from pathlib import Path
 
 import pytest
 
 from app.content.routines import load_library
+from tools.artwork import ARTWORK, PICTURES, SIZE
 from tools.voice import OUT, ROOT, clip_texts
 
 BUDGET = 350 * 1024  # all clips together, as the product brief sets
@@ -37,8 +39,9 @@ def test_every_exercise_and_cue_word_has_a_clip(manifest, library):
 
 def test_the_clips_are_small_mono_mp3s_within_budget(manifest):
     files = [OUT / entry["file"] for entry in manifest["clips"].values()]
-    assert sorted(path.name for path in OUT.glob("*.mp3")) == sorted(path.name for path in files)
-    for path in files:
+    holder = OUT / manifest["holder"]
+    assert sorted(path.name for path in OUT.glob("*.mp3")) == sorted(path.name for path in [*files, holder])
+    for path in [*files, holder]:
         head = path.read_bytes()[:4]
         assert head[:3] == b"ID3" or (head[0] == 0xFF and head[1] & 0xE0 == 0xE0), f"{path.name} is not MP3"
     assert sum(path.stat().st_size for path in files) <= BUDGET
@@ -47,3 +50,12 @@ def test_the_clips_are_small_mono_mp3s_within_budget(manifest):
 def test_only_a_walk_in_stages_has_its_notes_spoken(manifest):
     notes = {clip for clip in manifest["clips"] if clip.startswith("note-")}
     assert notes and all(clip.startswith("note-guided-walk-") for clip in notes)
+
+
+def test_every_picture_has_square_artwork_for_the_lock_screen():
+    pictures = sorted(path.stem for path in PICTURES.glob("*.svg"))
+    assert sorted(path.stem for path in ARTWORK.glob("*.png")) == pictures, "run `make pictures`"
+    for path in ARTWORK.glob("*.png"):
+        head = path.read_bytes()[:24]
+        assert head[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(head[16:20], "big") == int.from_bytes(head[20:24], "big") == SIZE, path.name

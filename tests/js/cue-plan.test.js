@@ -1,0 +1,130 @@
+// The spoken cues' plan, on its own: every announcement on its boundary, none missing or
+// doubled when the player picks up part-way, no two clips talking at once.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import { cuePlan } from "../../static/js/lib/cue-plan.js";
+import { buildSchedule } from "../../static/js/lib/timeline.js";
+
+// A routine like the real ones: a long hold, a one-sided hold with a side switch, slow reps.
+const steps = [
+  { exercise: "knee-to-chest", hold: 30, reps: null, secondsPerRep: null },
+  { exercise: "figure-four", hold: 20, reps: null, secondsPerRep: null },
+  { exercise: "pelvic-tilt", hold: null, reps: 4, secondsPerRep: 4 },
+];
+const segments = [
+  { kind: "exercise", seconds: 30, step: 0, side: null },
+  { kind: "rest", seconds: 10, step: 0, side: null },
+  { kind: "exercise", seconds: 20, step: 1, side: "right" },
+  { kind: "switch", seconds: 5, step: 1, side: "left" },
+  { kind: "exercise", seconds: 20, step: 1, side: "left" },
+  { kind: "rest", seconds: 10, step: 1, side: null },
+  { kind: "exercise", seconds: 16, step: 2, side: null },
+];
+const ids = ["get-ready", "first", "begin", "rest", "switch-sides", "next", "left-side", "right-side", "halfway",
+  "well-done", "number-1", "number-2", "number-3", "number-4", "exercise-knee-to-chest", "exercise-figure-four",
+  "exercise-pelvic-tilt"];
+// Each clip lasts 400 to 900 ms, as the recorded ones do.
+const clips = Object.fromEntries(ids.map((id, n) => [id, { ms: 400 + (n * 37) % 500 }]));
+const words = Object.fromEntries(ids.map((id) => [id, id.replace(/-/g, " ")]));
+const options = { slug: "test", clips, words };
+const spoken = (plan) => plan.filter((cue) => cue.kind !== "beep");
+const heard = (cue) => cue.until ?? cue.end;
+
+for (const holdScale of [0.5, 1, 1.5]) {
+  describe(`a routine at ${holdScale}x hold`, () => {
+    const schedule = buildSchedule(segments, steps, { holdScale });
+    const plan = cuePlan(schedule, steps, options);
+    const end = schedule[schedule.length - 1].end;
+
+    test("every boundary is announced by a clip that starts within 20 ms of it, once", () => {
+      for (const moment of [...schedule.map((segment) => segment.start), end]) {
+        const leads = spoken(plan).filter((cue) => cue.announces === moment && cue.at === cue.announces);
+        assert.equal(leads.length, 1, `boundary at ${moment} ms`);
+        assert.ok(Math.abs(leads[0].at - moment) <= 20);
+        assert.equal(leads[0].kind, "clip");
+      }
+    });
+
+    test("no two clips sound at once", () => {
+      const clipCues = spoken(plan);
+      for (let n = 1; n < clipCues.length; n += 1) {
+        assert.ok(clipCues[n].at >= heard(clipCues[n - 1]), `${clipCues[n].clip} at ${clipCues[n].at}`);
+      }
+    });
+
+    test("the words follow the routine: first exercise, next side, next exercise, well done", () => {
+      const said = (moment) => spoken(plan).filter((cue) => cue.announces === moment).map((cue) => cue.clip);
+      assert.deepEqual(said(0), ["get-ready", "first", "exercise-knee-to-chest"]);
+      assert.deepEqual(said(schedule[2].start), ["rest", "next", "exercise-figure-four", "right-side"]);
+      assert.deepEqual(said(schedule[4].start), ["switch-sides", "next", "left-side"]);
+      assert.deepEqual(said(schedule[5].start), ["begin", "exercise-figure-four", "left-side"]);
+      assert.deepEqual(said(end), ["well-done"]);
+    });
+
+    test("counts three, two, one before each change of a long enough segment", () => {
+      const counts = spoken(plan).filter((cue) => /^number-[123]$/.test(cue.clip) && cue.announces > schedule[1].end - 3500 && cue.announces < schedule[1].end);
+      assert.deepEqual(counts.map((cue) => [cue.clip, schedule[1].end - cue.at]), [["number-3", 3000], ["number-2", 2000], ["number-1", 1000]]);
+    });
+  });
+}
+
+describe("picking up part-way", () => {
+  const schedule = buildSchedule(segments, steps);
+  const full = cuePlan(schedule, steps, options);
+
+  for (const pausedAt of [3000, 12000, 44000, 61000]) {
+    test(`paused at ${pausedAt} ms: what was heard plus what is planned covers every boundary once`, () => {
+      const before = full.filter((cue) => cue.at < pausedAt);
+      const after = cuePlan(schedule, steps, options, pausedAt);
+      assert.ok(after.every((cue) => cue.at >= pausedAt));
+      for (const moment of [...schedule.map((segment) => segment.start), schedule.at(-1).end]) {
+        const leads = [...before, ...after].filter((cue) => cue.kind === "clip" && cue.announces === moment && cue.at === moment);
+        assert.equal(leads.length, moment === pausedAt ? 2 : 1, `boundary at ${moment} ms`);
+      }
+    });
+  }
+
+  test("resuming in the middle of a hold says where the person is, without 'Begin'", () => {
+    const after = cuePlan(schedule, steps, options, 12000);
+    assert.deepEqual(after.filter((cue) => cue.announces === 12000).map((cue) => cue.clip), ["exercise-knee-to-chest"]);
+  });
+});
+
+describe("without some clips, or without the voice", () => {
+  const schedule = buildSchedule(segments, steps);
+
+  test("a missing clip makes the device's voice say the whole moment, once", () => {
+    const { "exercise-figure-four": _missing, ...fewer } = clips;
+    const plan = cuePlan(schedule, steps, { ...options, clips: fewer });
+    const speech = plan.filter((cue) => cue.kind === "speech");
+    assert.deepEqual(speech.map((cue) => [cue.at, cue.text]), [
+      [schedule[2].start, "rest next exercise figure four right side"],
+      [schedule[3].start, "begin exercise figure four right side"],
+      [schedule[5].start, "begin exercise figure four left side"],
+    ]);
+  });
+
+  test("with the voice off, beeps count down and mark each change", () => {
+    const plan = cuePlan(schedule, steps, { ...options, voice: false });
+    assert.ok(plan.every((cue) => cue.kind === "beep"));
+    const changes = plan.filter((cue) => cue.tone === "change").map((cue) => cue.at);
+    assert.deepEqual(changes, [...schedule.slice(1).map((segment) => segment.start), schedule.at(-1).end]);
+    const counts = plan.filter((cue) => cue.tone === "count" && cue.at < schedule[0].end);
+    assert.deepEqual(counts.map((cue) => cue.at), [2000, 3000, 4000]);
+  });
+
+  test("with both off, nothing sounds", () => {
+    assert.deepEqual(cuePlan(schedule, steps, { ...options, voice: false, beeps: false }), []);
+  });
+
+  test("slow reps are counted aloud, halfway is said in a long hold", () => {
+    const plan = cuePlan(schedule, steps, options);
+    const reps = schedule.find((segment) => segment.step === 2 && segment.kind === "exercise");
+    const repCues = plan.filter((cue) => cue.announces > reps.start && cue.announces < reps.end);
+    // No "three, two, one" after the reps' own count.
+    assert.deepEqual(repCues.map((cue) => [cue.clip, cue.at - reps.start]), [["number-2", 4000], ["number-3", 8000], ["number-4", 12000]]);
+    const hold = schedule[1];
+    assert.ok(plan.some((cue) => cue.clip === "halfway" && cue.at === hold.start + hold.ms / 2));
+  });
+});
