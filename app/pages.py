@@ -1,5 +1,7 @@
 """The home page, the fixed information pages (safety and about) and robots.txt."""
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -7,7 +9,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from app.content import TIMES_OF_DAY, bad_day, library
-from app.routines import routine_index
+from app.routines import routine_index, stays_off_the_floor
 
 bp = Blueprint("pages", __name__)
 
@@ -21,14 +23,79 @@ def part_of_day(hour):
     return [name for name, start in DAY_PARTS if hour >= start][-1]
 
 
+# Home never suggests floor work: nobody has told it they can get down (issue 13).
+# Kinds of step (app/content/models.py KINDS) that tell what a routine is like.
+CALM_KINDS = ("breathing", "rest-position")
+LOOSENING_KINDS = ("stretch", "mobility")
+SHORT_SECONDS = 5 * 60
+
+
+def share_of(routine, kinds):
+    """The share of a routine's steps whose exercise is one of these kinds."""
+    return sum(step.exercise.kind in kinds for step in routine.steps) / len(routine.steps)
+
+
+def calmest_first(routine):
+    """Sort key: flare-up routines first, then the larger share of calm steps, then the shorter."""
+    return "flare-up" not in routine.goals, -share_of(routine, CALM_KINDS), routine.total_seconds
+
+
 def suggestions(routines, day):
-    """Pick one routine for each part of the day, changing from day to day."""
+    """Pick one floor-free routine for each part of the day, changing from day to day."""
+    offered = [routine for routine in routines if stays_off_the_floor(routine)]
+    gentle = sorted((routine for routine in offered if routine.suits_a_bad_day), key=calmest_first)
     picks = {}
     for part in TIMES_OF_DAY:
-        fitting = [routine for routine in routines if part in routine.time_of_day]
+        fitting = [routine for routine in offered if part in routine.time_of_day]
         if fitting:
             picks[part] = fitting[day.toordinal() % len(fitting)]
+        elif gentle:
+            # Nothing meant for this part of the day stays off the floor: the calmest that does.
+            picks[part] = gentle[0]
     return picks
+
+
+@dataclass(frozen=True)
+class Need:
+    """One answer to home's question "What do you need right now?", and how its routine is chosen."""
+
+    key: str
+    answer: str  # the button's words
+    eyebrow: str  # over the suggestion the answer brings
+    fits: Callable  # routine -> True if it meets the need
+    rank: Callable  # routine -> sort key, the best first
+
+
+# In the order the buttons show them.
+NEEDS = (
+    Need("flare-up", "A flare-up", "Gentle, for a flare-up",
+         fits=lambda routine: routine.suits_a_bad_day, rank=calmest_first),
+    Need("stiff", "I feel stiff", "To ease stiffness",
+         fits=lambda routine: "mobility" in routine.goals,
+         rank=lambda routine: (-share_of(routine, LOOSENING_KINDS), routine.total_seconds)),
+    Need("desk", "A break from my desk", "A break from your desk",
+         fits=lambda routine: "sitting" in routine.positions and routine.total_seconds <= SHORT_SECONDS,
+         rank=lambda routine: ("everyday" not in routine.goals, routine.total_seconds)),
+    Need("no-floor", "I can’t get down to the floor", "Without getting down to the floor",
+         fits=lambda routine: True,
+         rank=lambda routine: (routine.positions != ("sitting",), -len(routine.steps))),
+)
+# A flare-up chooses first (its routine must be gentle), then the narrowest needs, so that
+# each answer gets a routine of its own while there are enough to go round.
+CHOOSING_ORDER = ("flare-up", "desk", "no-floor", "stiff")
+
+
+def need_suggestions(routines):
+    """Pick a floor-free routine for each answer that one fits, in the order the buttons show."""
+    offered = [routine for routine in routines if stays_off_the_floor(routine)]
+    chosen = {}
+    for need in sorted(NEEDS, key=lambda need: CHOOSING_ORDER.index(need.key)):
+        fitting = sorted((routine for routine in offered if need.fits(routine)), key=need.rank)
+        taken = {routine.slug for routine in chosen.values()}
+        fresh = [routine for routine in fitting if routine.slug not in taken]
+        if fitting:
+            chosen[need.key] = (fresh or fitting)[0]
+    return [(need, chosen[need.key]) for need in NEEDS if need.key in chosen]
 
 
 # A backslash is read as "/" by browsers ("/\\evil.example" is another site), and
@@ -73,10 +140,11 @@ def safe_next(target):
 
 @bp.get("/")
 def home():
-    """Suggest a routine for the time of day, then list all routines."""
+    """Ask what the person needs, suggest a routine for the answer or the time of day, then list all routines."""
     routines = list(library().routines.values())
     return render_template(
         "home.html", routines=routines, suggestions=suggestions(routines, date.today()),
+        needs=need_suggestions(routines),
         current_part=part_of_day(datetime.now().hour), day_parts=DAY_PARTS, routine_index=routine_index(),
         bad_day_pick=library().routines[bad_day().routines[0]],
     )

@@ -63,11 +63,16 @@ def _search_text(routine):
 DOWN_LOW = ("lying", "kneeling")
 
 
+def stays_off_the_floor(routine):
+    """True if no step of the routine goes down low: fit to offer someone who may not get down."""
+    return not any(position in DOWN_LOW for position in routine.positions)
+
+
 def suits_position(routine, position):
     """True if the routine uses the position and, for sitting or standing, never goes down low."""
     if position not in routine.positions:
         return False
-    return position in DOWN_LOW or not any(used in DOWN_LOW for used in routine.positions)
+    return position in DOWN_LOW or stays_off_the_floor(routine)
 
 
 def matches(routine, filters):

@@ -6,7 +6,8 @@ from html import unescape
 import pytest
 
 from app.content import library
-from app.pages import part_of_day, safe_next, suggestions
+from app.pages import NEEDS, part_of_day, safe_next, suggestions
+from app.routines import stays_off_the_floor
 
 
 @pytest.mark.parametrize(("url", "heading"), [
@@ -71,6 +72,25 @@ def test_home_lists_every_routine_and_a_suggestion(client, app):
     assert html.count('data-day-part="bad-day"') == 1
 
 
+def test_home_asks_what_is_needed_with_a_suggestion_for_every_answer(client):
+    html = client.get("/").text
+    assert "What do you need right now?" in html
+    for need in NEEDS:
+        assert html.count(f'data-need-choice="{need.key}"') == 1, need.key
+        assert html.count(f'data-need="{need.key}"') == 1, need.key
+        assert f">{need.answer}</button>" in html, need.answer
+
+
+def test_every_routine_card_starts_its_routine_in_one_tap(client, app):
+    with app.app_context():
+        routines = list(library().routines.values())
+    for url in ("/", "/routines"):
+        html = client.get(url).text
+        for routine in routines:
+            assert (f'href="/routines/{routine.slug}/play">Start<span class="visually-hidden"> '
+                    f"{routine.title}</span></a>") in html, (url, routine.slug)
+
+
 def test_a_routine_says_truly_how_it_rests(client):
     assert "with one 10 s rest and" in client.get("/routines/guided-walk").text
     assert "with 10 s rests between steps and 5 s to switch sides" in client.get("/routines/in-bed").text
@@ -88,7 +108,9 @@ def test_suggestions_fit_the_part_of_day_and_change_daily(app):
         routines = list(library().routines.values())
     monday = suggestions(routines, date(2026, 11, 23))
     for part, routine in monday.items():
-        assert part in routine.time_of_day
+        # Home never suggests floor work, so a part of the day with none off the floor gets a gentle one.
+        off_the_floor = [other for other in routines if part in other.time_of_day and stays_off_the_floor(other)]
+        assert part in routine.time_of_day or not off_the_floor
     week = [suggestions(routines, date(2026, 11, day))["morning"] for day in range(23, 30)]
     assert len({routine.slug for routine in week}) > 1
 
