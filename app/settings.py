@@ -10,6 +10,7 @@ HOLD_SCALES = [
     (1.25, "A bit longer"),
     (1.5, "Half as long again"),
 ]
+VOLUMES = [(0.4, "Soft"), (0.7, "Medium"), (1, "Full")]
 REST_CHOICES = [("", "As the routine says"), ("5", "5 seconds"), ("10", "10 seconds"),
                 ("15", "15 seconds"), ("20", "20 seconds"), ("30", "30 seconds")]
 
@@ -23,11 +24,12 @@ def allowed_choices():
         "holdScales": [value for value, _ in HOLD_SCALES],
         # "" in the form means "as the routine says", which the store keeps as null.
         "restSeconds": [int(value) if value else None for value, _ in REST_CHOICES],
+        "volumes": [value for value, _ in VOLUMES],
     }
 
 
 @bp.get("/settings")
 def index():
     """Cues and timing for the player, kept on this device."""
-    return render_template("settings.html", hold_scales=HOLD_SCALES, rest_choices=REST_CHOICES,
+    return render_template("settings.html", hold_scales=HOLD_SCALES, rest_choices=REST_CHOICES, volumes=VOLUMES,
                            settings_choices=allowed_choices())

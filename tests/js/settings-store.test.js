@@ -5,7 +5,7 @@ import { test } from "node:test";
 
 import { DEFAULTS, GENTLER, cleanSettings } from "../../static/js/lib/settings-store.js";
 
-const CHOICES = { holdScales: [0.5, 0.75, 1, 1.25, 1.5], restSeconds: [null, 5, 10, 15, 20, 30] };
+const CHOICES = { holdScales: [0.5, 0.75, 1, 1.25, 1.5], restSeconds: [null, 5, 10, 15, 20, 30], volumes: [0.4, 0.7, 1] };
 
 test("nothing stored gives the defaults", () => {
   for (const saved of [null, undefined, "settings", 3, []]) {
@@ -14,9 +14,9 @@ test("nothing stored gives the defaults", () => {
 });
 
 test("allowed values are kept", () => {
-  const saved = { sound: false, voice: false, vibration: false, holdScale: 1.25, restSeconds: 30 };
+  const saved = { sound: false, voice: false, vibration: false, volume: 0.4, holdScale: 1.25, restSeconds: 30 };
   assert.deepEqual(cleanSettings(saved, CHOICES), saved);
-  assert.deepEqual(cleanSettings(GENTLER, CHOICES), GENTLER);
+  assert.deepEqual(cleanSettings(GENTLER, CHOICES), { ...DEFAULTS, ...GENTLER });
 });
 
 test("a value the server does not allow falls back to the default, alone", () => {
@@ -24,6 +24,12 @@ test("a value the server does not allow falls back to the default, alone", () =>
   assert.deepEqual(cleanSettings(saved, CHOICES), { ...DEFAULTS, sound: false });
   assert.equal(cleanSettings({ holdScale: 1.25 }, { ...CHOICES, holdScales: [1] }).holdScale, 1);
   assert.equal(cleanSettings({ restSeconds: "5" }, CHOICES).restSeconds, null);
+  assert.equal(cleanSettings({ volume: 0.5 }, CHOICES).volume, 1);
+  assert.equal(cleanSettings({ volume: "0.4" }, CHOICES).volume, 1);
+});
+
+test("a preset sets timings only, never the cues", () => {
+  assert.deepEqual(Object.keys(GENTLER).sort(), ["holdScale", "restSeconds"]);
 });
 
 test("cues must be true or false", () => {

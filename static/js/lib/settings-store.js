@@ -10,15 +10,18 @@ export const DEFAULTS = Object.freeze({
   sound: true,
   voice: true,
   vibration: true,
+  volume: 1, // of the cues, 0 to 1
   holdScale: 1,
   restSeconds: null, // null: as the routine says
 });
 
-// Shorter holds and longer rests, for a sore day.
-export const GENTLER = Object.freeze({ ...DEFAULTS, holdScale: 0.75, restSeconds: 20 });
+// Timings only, laid over the person's cue choices: shorter holds and longer rests for a
+// sore day, or the routine as written.
+export const GENTLER = Object.freeze({ holdScale: 0.75, restSeconds: 20 });
+export const AS_WRITTEN = Object.freeze({ holdScale: DEFAULTS.holdScale, restSeconds: DEFAULTS.restSeconds });
 
 // A page without the block allows only the defaults, rather than guess.
-const ONLY_DEFAULTS = { holdScales: [DEFAULTS.holdScale], restSeconds: [DEFAULTS.restSeconds] };
+const ONLY_DEFAULTS = { holdScales: [DEFAULTS.holdScale], restSeconds: [DEFAULTS.restSeconds], volumes: [DEFAULTS.volume] };
 let pageChoices = null;
 
 function choices() {
@@ -27,7 +30,7 @@ function choices() {
 }
 
 // Keep what is allowed; anything else falls back to the default.
-export function cleanSettings(saved, { holdScales, restSeconds }) {
+export function cleanSettings(saved, { holdScales, restSeconds, volumes = [DEFAULTS.volume] }) {
   const settings = { ...DEFAULTS };
   if (saved && typeof saved === "object") {
     for (const key of ["sound", "voice", "vibration"]) {
@@ -35,6 +38,7 @@ export function cleanSettings(saved, { holdScales, restSeconds }) {
     }
     if (holdScales.includes(saved.holdScale)) settings.holdScale = saved.holdScale;
     if (restSeconds.includes(saved.restSeconds)) settings.restSeconds = saved.restSeconds;
+    if (volumes.includes(saved.volume)) settings.volume = saved.volume;
   }
   return settings;
 }

@@ -1,11 +1,13 @@
 // Settings, the player's cues and timing: show what is saved on this device,
 // and save each change at once (no server round trip, so no Save button).
-import { DEFAULTS, GENTLER, loadSettings, saveSettings } from "../lib/settings-store.js";
+import { AS_WRITTEN, GENTLER, loadSettings, saveSettings } from "../lib/settings-store.js";
+import { screenOffSupport } from "../lib/screen-off.js";
 
-const PRESETS = { gentler: GENTLER, standard: DEFAULTS };
+const PRESETS = { gentler: GENTLER, standard: AS_WRITTEN };
 
 function show(form, settings) {
   for (const key of ["sound", "voice", "vibration"]) form.elements[key].checked = settings[key];
+  form.elements.volume.value = String(settings.volume);
   form.elements.holdScale.value = String(settings.holdScale);
   form.elements.restSeconds.value = settings.restSeconds === null ? "" : String(settings.restSeconds);
 }
@@ -16,6 +18,7 @@ function fromForm(form) {
     sound: form.elements.sound.checked,
     voice: form.elements.voice.checked,
     vibration: form.elements.vibration.checked,
+    volume: Number(form.elements.volume.value),
     holdScale: Number(form.elements.holdScale.value),
     restSeconds: rest === "" ? null : Number(rest),
   };
@@ -32,10 +35,11 @@ export function initSettingsForm() {
   form.addEventListener("click", (event) => {
     const preset = event.target.closest("[data-preset]");
     if (!preset) return;
-    show(form, saveSettings(PRESETS[preset.dataset.preset]));
+    show(form, saveSettings({ ...loadSettings(), ...PRESETS[preset.dataset.preset] }));
     status.textContent = preset.dataset.preset === "gentler"
       ? "Gentler timings saved on this device." : "Back to the timings as written.";
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   show(form, loadSettings());
+  form.querySelector("[data-screen-off]").textContent = screenOffSupport().advice;
 }
