@@ -83,6 +83,8 @@ def test_caution_is_one_line_and_how_to_do_it_is_one_tap_away(page):
     expect(instructions).to_be_visible()
     expect(page.locator("[data-breathing]")).to_be_visible()
     assert box(caution)["height"] > line * 1.5, "open, the caution shows in full"
+    report = violations(page)
+    assert report == "", report
     # It stays open for the next step, which the person asked to see.
     page.get_by_role("button", name="Next step", exact=True).click()
     expect(heading(page)).to_have_text("Shoulder rolls")
