@@ -81,6 +81,18 @@ def test_home_asks_what_is_needed_with_a_suggestion_for_every_answer(client):
         assert f">{need.answer}</button>" in html, need.answer
 
 
+def test_no_suggestion_on_home_goes_down_to_the_floor_but_the_bad_day_one(client):
+    """Each hidden card is one a visitor may be shown; only saying today is a bad day brings the floor."""
+    html = client.get("/").text
+    cards = re.findall(r'<article class="card card--feature" (data-day-part|data-need)="([^"]+)".*?</article>', html, re.S)
+    assert len(cards) == 4 + len(NEEDS) + 1
+    for mark, key in cards:
+        card = re.search(rf'{mark}="{key}".*?</article>', html, re.S).group(0)
+        meta = re.search(r'<p class="meta">(.*?)</p>', card, re.S).group(1)
+        if key != "bad-day":
+            assert "Lying down" not in meta and "On hands and knees" not in meta, (key, meta)
+
+
 def test_every_routine_card_starts_its_routine_in_one_tap(client, app):
     with app.app_context():
         routines = list(library().routines.values())

@@ -72,6 +72,20 @@ def test_the_answer_can_be_changed_or_forgotten(page):
     expect(page.get_by_role("button", name="A flare-up")).to_have_attribute("aria-pressed", "false")
 
 
+def test_on_a_bad_day_the_gentle_card_stands_whatever_the_answer(page):
+    page.clock.set_fixed_time("2026-11-23T10:00:00Z")
+    page.goto("/")
+    page.get_by_role("button", name="A break from my desk").click()
+    page.evaluate("localStorage.setItem('easeback:bad-day', JSON.stringify('2026-11-23'))")
+    page.reload()
+    expect(suggestion(page)).to_contain_text("Gentle, for a bad day")
+    expect(page.get_by_role("heading", name="What do you need right now?")).to_be_hidden()
+    # The next day the answer is back.
+    page.clock.set_fixed_time("2026-11-24T10:00:00Z")
+    page.reload()
+    expect(suggestion(page)).to_contain_text("A break from your desk")
+
+
 @pytest.mark.parametrize("answer", ANSWERS)
 def test_no_answer_suggests_floor_work(page, answer):
     page.goto("/")
