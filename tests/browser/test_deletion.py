@@ -73,7 +73,7 @@ def test_history_and_favourites_work_offline_for_someone_who_has_not_deleted(pag
         assert page.goto(address).from_service_worker
         expect(page.get_by_role("img", name=CHART)).to_be_visible()
     page.goto("/favourites")
-    expect(page.get_by_role("link", name="In bed")).to_be_visible()
+    expect(page.get_by_role("link", name="In bed", exact=True)).to_be_visible()
 
 
 def test_delete_everything_leaves_nothing_personal_on_the_device(page, context):
