@@ -202,7 +202,8 @@ def test_page_lists_the_questions_and_three_therapists(page_html):
     for question in CHECKLIST.questions:
         assert f"<li>{escape(question)}</li>" in page_html
     for number in (1, 2, 3):
-        assert f"<legend>Therapist {number}</legend>" in page_html
+        # The name, once typed, is added to the legend by the page's script.
+        assert f'<legend>Therapist {number}<span class="therapist-name" data-therapist-name></span></legend>' in page_html
         for item_id, label in COMPARED:
             assert f'name="therapists.{number - 1}.ticks.{item_id}"' in page_html
             assert f">{label}</label>" in page_html
@@ -221,10 +222,24 @@ def test_print_styles_are_linked_for_print_only(client, page_html):
     with client.get(found.group(1)) as response:
         assert response.status_code == 200
         css = response.get_data(as_text=True)
-    assert "@page { margin: 12mm; }" in css
+    assert "@page { margin: 10mm; }" in css
     assert "break-inside: avoid" in css
     # Reading for the screen stays off paper, so the sheet keeps within two pages.
     assert ".section-links, .checklist-registers, .checklist-after { display: none !important; }" in css
+    # A section folded on the screen is printed in full.
+    assert ".fold-body, .fold-body[hidden] { display: contents !important; content-visibility: visible !important; }" in css
+
+
+def test_each_section_can_fold_and_counts_its_own_items(page_html):
+    assert f'<p class="checklist-progress" data-progress>0 of {len(CHECKLIST.items)} ticked</p>' in page_html
+    for section in CHECKLIST.sections:
+        found = re.search(rf'<section [^>]*data-fold="{section.id}">\s*<h2 id="section-{section.id}">'
+                          rf'{escape(section.title)} <span class="section-count" data-section-count hidden></span></h2>'
+                          rf'\s*<div class="fold-body" id="section-{section.id}-body">(.*?)</section>', page_html, re.S)
+        assert found, f"section {section.id} has a heading and a body to fold"
+        assert found.group(1).count('type="checkbox"') == len(section.items)
+    for folding in ("questions", "symptoms", "compare"):
+        assert f'data-fold="{folding}"' in page_html and f'<div class="fold-body" id="{folding}-body">' in page_html
 
 
 class Headings(HTMLParser):

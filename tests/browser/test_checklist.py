@@ -7,9 +7,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import violations
+from tests.test_checklist import CHECKLIST
 
 TICKED = "They have professional liability insurance."
 UNTICKED = "I understand their cancellation policy."
+TOTAL = len(CHECKLIST.items)
 NOTE = "Dr Patel thinks it is a disc; gentle massage is fine."
 CHECKIN = {"back_pain": 6, "leg_pain": 4, "reach": "calf", "note": "", "recorded_at": "2026-11-21T09:30:00Z"}
 # Collects every checklist-changed event, as the sync module would receive it.
@@ -25,9 +27,10 @@ def open_checklist(page):
     expect(page.get_by_role("button", name="Print", exact=True)).to_be_visible()
 
 
-def saved(page):
-    """Wait until the page says the last change is kept on the device."""
-    expect(page.get_by_role("status").filter(has_text="Saved")).to_have_text("Saved on this device.")
+def saved(page, ticked=None):
+    """Wait until the page says the last change is kept on the device; after a tick, with the count."""
+    count = "" if ticked is None else f" {ticked} of {TOTAL} ticked."
+    expect(page.get_by_role("status").filter(has_text="Saved")).to_have_text(f"Saved on this device.{count}")
 
 
 def stored(page):
@@ -100,7 +103,7 @@ def test_each_change_is_stored_and_announced_once_typing_pauses(page):
 def test_a_synced_copy_replaces_what_is_shown(page):
     open_checklist(page)
     page.get_by_role("checkbox", name=UNTICKED).check()
-    saved(page)
+    saved(page, ticked=1)
     page.evaluate(RECORD_CHANGES)
     newer = {"state": {"ticks": {"insured": True}, "notes": {"practicalities": "Ask about parking."},
                        "therapists": [{"name": "Ana Ruiz", "registered": True}]},
@@ -207,7 +210,8 @@ def test_no_accessibility_violations(page, scheme):
     page.evaluate("checkin => localStorage.setItem('easeback:latest-checkin', JSON.stringify(checkin))", CHECKIN)
     page.reload()
     page.get_by_role("checkbox", name=TICKED).check()
-    saved(page)
+    saved(page, ticked=1)
+    page.get_by_role("button", name="Before you book").click()
     report = violations(page)
     assert report == "", report
 
@@ -223,7 +227,7 @@ def test_touch_targets_are_big_enough(page):
     assert small == []
 
 
-@pytest.mark.parametrize(("width", "text_size"), [(320, "100%"), (390, "200%")])
+@pytest.mark.parametrize(("width", "text_size"), [(320, "100%"), (360, "100%"), (360, "200%"), (390, "200%")])
 def test_fits_a_small_phone_and_large_text(page, width, text_size):
     page.set_viewport_size({"width": width, "height": 800})
     open_checklist(page)
@@ -255,3 +259,137 @@ def test_state_is_plain_json(page):
     assert isinstance(saved_copy["changedAt"], int)
     kinds = {type(leaf) for leaf in leaves(saved_copy["state"])}
     assert kinds <= {str, bool}, f"only text and ticks are stored, not {kinds}"
+
+
+CREDENTIALS = "Qualifications and registration"
+
+
+def test_counts_ticks_overall_and_in_each_section(page):
+    open_checklist(page)
+    overall = page.get_by_text(re.compile(rf"^\d+ of {TOTAL} ticked$"))
+    section = page.get_by_role("button", name=CREDENTIALS)
+    expect(overall).to_have_text(f"0 of {TOTAL} ticked")
+    expect(section).to_have_accessible_name(f"{CREDENTIALS} 0 of 5 ticked")
+    page.get_by_role("checkbox", name=TICKED).check()
+    expect(overall).to_have_text(f"1 of {TOTAL} ticked")
+    expect(section).to_contain_text("1 of 5 ticked")
+    expect(page.get_by_role("button", name="Before you book")).to_contain_text("0 of 4 ticked")
+    # Said aloud once, with the save, after a tick by the person.
+    saved(page, ticked=1)
+    page.get_by_role("checkbox", name=UNTICKED).check()
+    page.get_by_role("checkbox", name=TICKED).uncheck()
+    expect(overall).to_have_text(f"1 of {TOTAL} ticked")
+    expect(section).to_contain_text("0 of 5 ticked")
+    saved(page, ticked=1)
+    page.reload()
+    expect(page.get_by_text(f"1 of {TOTAL} ticked", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Practicalities")).to_contain_text("1 of 5 ticked")
+    # Ticks brought back from the device are counted, but not announced.
+    expect(page.get_by_role("status").filter(has_text="ticked")).to_have_count(0)
+
+
+def test_a_synced_copy_is_counted(page):
+    open_checklist(page)
+    page.evaluate("""() => document.dispatchEvent(new CustomEvent("easeback:checklist-synced",
+        { detail: { state: { ticks: { insured: true, "checked-register": true } }, changedAt: 1 } }))""")
+    expect(page.get_by_text(f"2 of {TOTAL} ticked", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name=CREDENTIALS)).to_contain_text("2 of 5 ticked")
+
+
+def test_sections_fold_are_remembered_and_open_all_again(page):
+    open_checklist(page)
+    fold = page.get_by_role("button", name=CREDENTIALS)
+    expect(fold).to_have_attribute("aria-expanded", "true")
+    body = page.locator(f"#{fold.get_attribute('aria-controls')}")
+    expect(body).to_contain_text(TICKED)
+    fold.click()
+    expect(fold).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("checkbox", name=TICKED)).to_be_hidden()
+    expect(page.get_by_role("heading", name=CREDENTIALS)).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("button", name=CREDENTIALS)).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("checkbox", name=TICKED)).to_be_hidden()
+    expect(page.get_by_role("checkbox", name=UNTICKED)).to_be_visible()
+    page.get_by_role("button", name="Fold all").click()
+    folds = page.get_by_role("button", expanded=False)
+    expect(folds).to_have_count(len(CHECKLIST.sections) + 3)
+    expect(page.get_by_role("checkbox")).to_have_count(0)
+    page.get_by_role("button", name="Open all").click()
+    expect(page.get_by_role("button", expanded=False)).to_have_count(0)
+    expect(page.get_by_role("checkbox", name=TICKED)).to_be_visible()
+
+
+def test_a_link_into_a_folded_section_opens_it(page):
+    open_checklist(page)
+    page.get_by_role("button", name="Fold all").click()
+    page.goto("/checklist#symptoms")
+    expect(page.get_by_label("Where it hurts")).to_be_visible()
+    expect(page.get_by_role("button", name="My symptoms in brief")).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("button", name=CREDENTIALS)).to_have_attribute("aria-expanded", "false")
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_folded_sections_print_in_full(page, tmp_path, paper):
+    fill_for_print(page)
+    page.get_by_role("button", name="Fold all").click()
+    expect(page.get_by_role("checkbox", name=TICKED)).to_be_hidden()
+    pages, text = print_to_pdf(page, tmp_path / "folded.pdf", paper)
+    assert pages in (1, 2), f"{paper}: {pages} pages"
+    assert f"\u2611 {TICKED}" in text and NOTE in text and "Sam Lee" in text
+    for item in CHECKLIST.items:
+        assert item.text.split()[-1] in text
+    assert "Fold all" not in text and " of 5 ticked" not in text
+
+
+def test_without_javascript_every_section_is_open(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/checklist")
+    expect(page.get_by_role("checkbox", name=TICKED)).to_be_visible()
+    expect(page.get_by_role("checkbox")).to_have_count(TOTAL + 3 * 7)
+    expect(page.get_by_role("button")).to_have_count(0)
+    expect(page.get_by_role("heading", name=CREDENTIALS)).to_have_text(CREDENTIALS)
+    context.close()
+
+
+def test_therapists_side_by_side_on_a_wide_screen_named_once_typed(page):
+    page.set_viewport_size({"width": 1024, "height": 800})
+    open_checklist(page)
+    page.get_by_role("group", name="Therapist 2").get_by_label("Name").fill("Sam Lee")
+    expect(page.get_by_role("group", name=re.compile(r"^Therapist 2 ?: Sam Lee$"))).to_be_visible()
+    cards = page.get_by_role("group", name=re.compile(r"^Therapist \d"))
+    boxes = [cards.nth(i).bounding_box() for i in range(3)]
+    assert len({round(box["y"]) for box in boxes}) == 1, "the three cards start level"
+    assert boxes[0]["x"] + boxes[0]["width"] <= boxes[1]["x"] and boxes[1]["x"] + boxes[1]["width"] <= boxes[2]["x"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1024
+    page.reload()
+    expect(page.get_by_role("group", name=re.compile(r"^Therapist 2 ?: Sam Lee$"))).to_be_visible()
+
+
+# Word boxes from pdftotext -bbox are as tall as the font's ascent plus descent: measured
+# against a line printed at exactly 10.5 pt in the same font, no printed word may be shorter.
+WORD_BOX = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def word_heights(path):
+    """(height in points, word) for every word in a PDF."""
+    boxes = subprocess.run(["/usr/bin/pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    return [(float(bottom) - float(top), word) for top, bottom, word in WORD_BOX.findall(boxes)]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_printed_text_is_at_least_10_5_points(page, tmp_path, paper):
+    fill_for_print(page)
+    page.emulate_media(media="print")
+    font = page.evaluate("getComputedStyle(document.querySelector('.checklist-item label')).fontFamily")
+    page.pdf(path=str(tmp_path / "checklist.pdf"), format=paper)
+    ruler = page.context.new_page()
+    ruler.set_content('<p style="font-size: 10.5pt">Ruler</p>')
+    ruler.locator("p").evaluate("(p, font) => { p.style.fontFamily = font; }", font)
+    ruler.pdf(path=str(tmp_path / "ruler.pdf"), format=paper)
+    [(ruler_height, _word)] = word_heights(tmp_path / "ruler.pdf")
+    heights = word_heights(tmp_path / "checklist.pdf")
+    assert len(heights) > 500, "the checklist printed as text"
+    small = sorted({word for height, word in heights if height < ruler_height - 0.01})
+    assert small == [], f"{paper}: printed smaller than 10.5 pt: {small[:20]}"

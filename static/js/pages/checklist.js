@@ -2,7 +2,9 @@
 // this device at once (there is no Save button), and announced so the sync
 // module can send it to the server. The form's field names are paths into
 // one plain object, e.g. "ticks.checks-pressure" or "therapists.0.name".
+import { initChecklistFolds } from "../parts/checklist-folds.js";
 import { initChecklistPrint } from "../parts/checklist-print.js";
+import { initChecklistProgress } from "../parts/checklist-progress.js";
 import { read, write } from "../lib/local-store.js";
 import { readPageData } from "../lib/page-data.js";
 import { startSync } from "../lib/sync.js";
@@ -17,6 +19,7 @@ const REACH = readPageData("pain-reach-phrases") ?? {};
 const form = document.querySelector("[data-checklist-form]");
 const status = form.querySelector("[data-saved]");
 const prefillNote = document.querySelector("[data-prefill-note]");
+const showProgress = initChecklistProgress(form);
 let typingTimer = 0;
 let statusTimer = 0;
 
@@ -49,6 +52,15 @@ function collect() {
 // Paper shows a written note as text and an empty one as lines to write on.
 function markFilled(field) {
   if (field.tagName === "TEXTAREA") field.toggleAttribute("data-filled", field.value.trim() !== "");
+}
+
+// A therapist's name, once written, heads their card: "Therapist 2: Sam Lee" to a screen
+// reader, the name on a line of its own on the screen.
+function nameCard(field) {
+  if (!/^therapists\.\d+\.name$/.test(field.name)) return;
+  const name = field.value.trim();
+  const colon = Object.assign(document.createElement("span"), { className: "visually-hidden", textContent: ": " });
+  field.closest("fieldset").querySelector("[data-therapist-name]").replaceChildren(...(name ? [colon, name] : []));
 }
 
 function isScore(value) {
@@ -90,8 +102,10 @@ function render(state) {
     if (field.type === "checkbox") field.checked = value === true;
     else field.value = typeof value === "string" ? value : "";
     markFilled(field);
+    nameCard(field);
   }
   prefillSymptoms();
+  showProgress();
 }
 
 function showStatus(message) {
@@ -100,11 +114,12 @@ function showStatus(message) {
   statusTimer = setTimeout(() => { status.textContent = ""; }, STATUS_SHOWN_MS);
 }
 
-function save() {
+// After a tick, what is said aloud includes how many are ticked now.
+function save(progress = "") {
   clearTimeout(typingTimer);
   typingTimer = 0;
   const saved = { state: collect(), changedAt: Date.now() };
-  showStatus(write(KEY, saved) ? "Saved on this device." : "Could not save on this device: its storage is full or turned off.");
+  showStatus(write(KEY, saved) ? `Saved on this device.${progress}` : "Could not save on this device: its storage is full or turned off.");
   document.dispatchEvent(new CustomEvent("easeback:checklist-changed", { detail: saved }));
 }
 
@@ -114,12 +129,14 @@ function saveTyping() {
 
 form.addEventListener("input", (event) => {
   markFilled(event.target);
+  nameCard(event.target);
   if (event.target.type === "checkbox") return; // saved on "change", at once
   clearTimeout(typingTimer);
   typingTimer = setTimeout(save, TYPING_PAUSE_MS);
 });
 form.addEventListener("change", (event) => {
-  if (event.target.type === "checkbox") save();
+  if (event.target.name.startsWith("ticks.")) save(` ${showProgress()}.`);
+  else if (event.target.type === "checkbox") save();
   else saveTyping();
 });
 form.addEventListener("submit", (event) => event.preventDefault());
@@ -140,4 +157,6 @@ document.addEventListener("easeback:checklist-synced", (event) => {
 startSync();
 const saved = read(KEY);
 render(saved && typeof saved.state === "object" && saved.state ? saved.state : {});
+initChecklistFolds();
+document.querySelector("[data-overview]").hidden = false;
 initChecklistPrint();
