@@ -43,7 +43,8 @@ def open_player(page, init_script, settings=None):
     if settings:
         page.goto("/settings")
         for label in settings:
-            page.get_by_label(label).uncheck()
+            # By the start of its name: another setting's description may mention the word.
+            page.get_by_role("checkbox", name=re.compile(f"^{label}")).uncheck()
     page.goto(PLAY)
     return page
 
