@@ -203,15 +203,18 @@ def test_techniques_link_to_the_lesson_that_explains_them(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Massage for sciatica")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violations(page, scheme):
+@pytest.mark.parametrize(("scheme", "width"), [("light", 390), ("dark", 390), ("light", 1024)])
+def test_no_accessibility_violations(page, scheme, width):
     page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": width, "height": 800})
     open_checklist(page)
     page.evaluate("checkin => localStorage.setItem('easeback:latest-checkin', JSON.stringify(checkin))", CHECKIN)
     page.reload()
     page.get_by_role("checkbox", name=TICKED).check()
     saved(page, ticked=1)
     page.get_by_role("button", name="Before you book").click()
+    page.get_by_role("group", name="Therapist 1").get_by_label("Name").fill("Sam Lee")
+    saved(page)
     report = violations(page)
     assert report == "", report
 
@@ -317,6 +320,20 @@ def test_sections_fold_are_remembered_and_open_all_again(page):
     page.get_by_role("button", name="Open all").click()
     expect(page.get_by_role("button", expanded=False)).to_have_count(0)
     expect(page.get_by_role("checkbox", name=TICKED)).to_be_visible()
+
+
+def test_the_browsers_find_can_open_a_folded_section(page):
+    open_checklist(page)
+    page.get_by_role("button", name="Fold all").click()
+    fold = page.get_by_role("button", name="Practicalities")
+    body = page.locator(f"#{fold.get_attribute('aria-controls')}")
+    # Chromium's Find reveals hidden="until-found" text, announcing it with a beforematch event.
+    expect(body).to_have_attribute("hidden", "until-found")
+    body.dispatch_event("beforematch")
+    expect(fold).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("checkbox", name=UNTICKED)).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("checkbox", name=UNTICKED)).to_be_visible()
 
 
 def test_a_link_into_a_folded_section_opens_it(page):

@@ -108,8 +108,11 @@ function render(state) {
   showProgress();
 }
 
-function showStatus(message) {
-  status.textContent = message;
+// A message for a few seconds; "heard" is said aloud with it but not shown, as the count
+// it carries is already in sight at the top and beside the section.
+function showStatus(message, heard = "") {
+  const aloud = Object.assign(document.createElement("span"), { className: "visually-hidden", textContent: heard });
+  status.replaceChildren(message, ...(heard ? [aloud] : []));
   clearTimeout(statusTimer);
   statusTimer = setTimeout(() => { status.textContent = ""; }, STATUS_SHOWN_MS);
 }
@@ -119,7 +122,8 @@ function save(progress = "") {
   clearTimeout(typingTimer);
   typingTimer = 0;
   const saved = { state: collect(), changedAt: Date.now() };
-  showStatus(write(KEY, saved) ? `Saved on this device.${progress}` : "Could not save on this device: its storage is full or turned off.");
+  if (write(KEY, saved)) showStatus("Saved on this device.", progress);
+  else showStatus("Could not save on this device: its storage is full or turned off.");
   document.dispatchEvent(new CustomEvent("easeback:checklist-changed", { detail: saved }));
 }
 
