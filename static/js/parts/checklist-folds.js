@@ -43,7 +43,7 @@ function setAll(folds, open) {
 
 // A link to a place inside a folded section (such as #symptoms) opens that section.
 function openTarget(folds) {
-  const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const target = location.hash && document.getElementById(location.hash.slice(1));
   const fold = target && folds.find((candidate) => candidate.section.contains(target));
   if (fold) setOpen(fold, true);
 }
