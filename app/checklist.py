@@ -29,6 +29,9 @@ SYMPTOMS = (
 )  # (field, label, textarea rows; 0 for a one-line input)
 THERAPIST_FIELDS = (("name", "Name"), ("clinic", "Clinic"), ("techniques", "Techniques"), ("cost", "Cost"))
 THERAPISTS = 3
+# The rows of the "At a glance" table under the therapists' cards: (field path in a card, label).
+GLANCE_ROWS = (("registered", "Registration checked"),
+               *((f"ticks.{item_id}", label) for item_id, label in COMPARED))
 
 
 @bp.get("/checklist")
@@ -36,7 +39,8 @@ def page():
     """The find-a-therapist checklist: tick it, write on it, compare, print it."""
     return render_template(
         "checklist.html", checklist=checklist(), compared=COMPARED, symptoms=SYMPTOMS,
-        therapist_fields=THERAPIST_FIELDS, therapists=range(1, THERAPISTS + 1), registers=registers(),
+        therapist_fields=THERAPIST_FIELDS, therapists=range(1, THERAPISTS + 1), glance_rows=GLANCE_ROWS,
+        registers=registers(),
         # Only a fallback: the page's script writes the device's own date.
         printed_on=day_in_words(date.today()),
     )

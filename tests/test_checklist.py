@@ -198,6 +198,15 @@ def test_page_has_the_symptoms_questions_and_comparison_fields(page_html, label)
     assert f">{label}</label>" in page_html
 
 
+def test_page_sets_what_was_found_at_a_glance(page_html):
+    glance = page_html.split('<div class="therapist-glance" data-glance hidden>', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="row">Registration checked</th>' in glance
+    for item_id, label in COMPARED:
+        assert f'<th scope="row">{label}</th>' in glance
+        for number in (1, 2, 3):
+            assert f'<td data-glance-cell="therapists.{number - 1}.ticks.{item_id}"></td>' in glance
+
+
 def test_page_lists_the_questions_and_three_therapists(page_html):
     for question in CHECKLIST.questions:
         assert f"<li>{escape(question)}</li>" in page_html

@@ -157,7 +157,7 @@ def test_printed_checklist_carries_ticks_and_notes_on_two_pages(page, tmp_path, 
     assert "Sam Lee" in text
     for screen_only in ("Skip to content", "Routines", "Settings", "Print a blank checklist",
                         "Saved on this device", "Easeback supports self-care", "It protects you both",
-                        "What these techniques are", "Check a register where you live",
+                        "What these techniques are", "Check a register where you live", "At a glance",
                         "What is normal after a session"):
         assert screen_only not in text, f"{screen_only!r} is on paper"
 
@@ -379,6 +379,7 @@ def test_therapists_side_by_side_on_a_wide_screen_named_once_typed(page):
     assert len({round(box["y"]) for box in boxes}) == 1, "the three cards start level"
     assert boxes[0]["x"] + boxes[0]["width"] <= boxes[1]["x"] and boxes[1]["x"] + boxes[1]["width"] <= boxes[2]["x"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 1024
+    expect(page.get_by_role("region", name="At a glance")).to_be_hidden()  # the cards say it all here
     page.reload()
     expect(page.get_by_role("group", name=re.compile(r"^Therapist 2 ?: Sam Lee$"))).to_be_visible()
 
@@ -410,3 +411,24 @@ def test_printed_text_is_at_least_10_5_points(page, tmp_path, paper):
     assert len(heights) > 500, "the checklist printed as text"
     small = sorted({word for height, word in heights if height < ruler_height - 0.01})
     assert small == [], f"{paper}: printed smaller than 10.5 pt: {small[:20]}"
+
+
+def test_on_a_phone_a_table_sets_the_therapists_side_by_side(page):
+    open_checklist(page)
+    first = page.get_by_role("group", name="Therapist 1")
+    first.get_by_label("Name").fill("Sam Lee")
+    first.get_by_role("checkbox", name="Checks the pressure with me").check()
+    page.get_by_role("group", name="Therapist 3").get_by_role("checkbox", name="Registration checked").check()
+    glance = page.get_by_role("region", name="At a glance")
+    glance.scroll_into_view_if_needed()
+    expect(glance).to_be_visible()
+    expect(glance.get_by_role("columnheader")).to_have_text(["Sam Lee", "Therapist 2", "Therapist 3"])
+    not_yet = re.compile(r"Not yet$")
+    pressure = glance.get_by_role("row", name=re.compile(r"^Checks the pressure with me")).get_by_role("cell")
+    expect(pressure).to_have_text(["Yes", not_yet, not_yet])
+    registered = glance.get_by_role("row", name=re.compile(r"^Registration checked")).get_by_role("cell")
+    expect(registered).to_have_text([not_yet, not_yet, "Yes"])
+    expect(glance.get_by_role("row")).to_have_count(1 + 1 + 6)
+    saved(page)
+    page.reload()
+    expect(page.get_by_role("region", name="At a glance").get_by_role("columnheader").first).to_have_text("Sam Lee")

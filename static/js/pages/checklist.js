@@ -3,6 +3,7 @@
 // module can send it to the server. The form's field names are paths into
 // one plain object, e.g. "ticks.checks-pressure" or "therapists.0.name".
 import { initChecklistFolds } from "../parts/checklist-folds.js";
+import { initChecklistGlance } from "../parts/checklist-glance.js";
 import { initChecklistPrint } from "../parts/checklist-print.js";
 import { initChecklistProgress } from "../parts/checklist-progress.js";
 import { read, write } from "../lib/local-store.js";
@@ -20,6 +21,7 @@ const form = document.querySelector("[data-checklist-form]");
 const status = form.querySelector("[data-saved]");
 const prefillNote = document.querySelector("[data-prefill-note]");
 const showProgress = initChecklistProgress(form);
+const showGlance = initChecklistGlance(form);
 let typingTimer = 0;
 let statusTimer = 0;
 
@@ -106,6 +108,7 @@ function render(state) {
   }
   prefillSymptoms();
   showProgress();
+  showGlance();
 }
 
 // A message for a few seconds; "heard" is said aloud with it but not shown, as the count
@@ -134,6 +137,7 @@ function saveTyping() {
 form.addEventListener("input", (event) => {
   markFilled(event.target);
   nameCard(event.target);
+  showGlance();
   if (event.target.type === "checkbox") return; // saved on "change", at once
   clearTimeout(typingTimer);
   typingTimer = setTimeout(save, TYPING_PAUSE_MS);
