@@ -1,12 +1,16 @@
-"""Content-hashed static URLs, so static files can be cached for a year.
+"""Content-hashed static URLs, so static files can be cached for a year; scripts sent lean.
 
 Every url_for('static', ...) gets ?v=<hash of the file>. A request carrying
 the current hash is answered with a long, immutable cache lifetime; anything
 else (an old or missing hash) must be revalidated. HTML is never long-cached.
 """
+import gzip
 import hashlib
+import re
+from functools import lru_cache
 from pathlib import Path
 
+import brotli
 from flask import request
 from flask_compress import Compress
 
@@ -25,10 +29,53 @@ def file_hashes(static_folder):
     }
 
 
+# A line holding only a comment: the comment goes, the line stays (so line numbers still match).
+WHOLE_LINE_COMMENT = re.compile(rb"(?m)^[ \t]*//[^\n]*$")
+
+
+@lru_cache(maxsize=256)
+def lean_script(path, modified):
+    """A script as sent: its whole-line comments emptied. They explain the code to people and
+    stay in the source; browsers never read them. (modified: the file's mtime, so an edited
+    file is read again.)"""
+    return WHOLE_LINE_COMMENT.sub(b"", Path(path).read_bytes())
+
+
+@lru_cache(maxsize=512)
+def packed_script(path, modified, encoding):
+    """lean_script compressed as hard as brotli or gzip can, once: a script is sent many times."""
+    lean = lean_script(path, modified)
+    return brotli.compress(lean, quality=11) if encoding == "br" else gzip.compress(lean, 9, mtime=0)
+
+
+def serve_lean_scripts(app):
+    """Answer /static/js/**.js with lean_script, compressed once, and everything else as Flask does."""
+    static_view = app.view_functions["static"]
+    scripts = Path(app.static_folder, "js").resolve()
+
+    def static(filename):
+        path = Path(app.static_folder, filename).resolve()
+        if path.suffix != ".js" or not path.is_relative_to(scripts) or not path.is_file():
+            return static_view(filename=filename)
+        modified = path.stat().st_mtime_ns
+        encoding = request.accept_encodings.best_match(["br", "gzip"])
+        body = packed_script(str(path), modified, encoding) if encoding else lean_script(str(path), modified)
+        response = app.response_class(body, mimetype="text/javascript")
+        response.vary.add("Accept-Encoding")
+        if encoding:
+            response.headers["Content-Encoding"] = encoding  # Flask-Compress leaves it be
+        response.set_etag(hashlib.sha256(body).hexdigest()[:16])
+        response.last_modified = modified / 1e9
+        return response.make_conditional(request)
+
+    app.view_functions["static"] = static
+
+
 def init_app(app):
     """Hash the static files once at start-up and version their URLs."""
     hashes = file_hashes(app.static_folder)
     app.extensions["easeback_assets"] = hashes
+    serve_lean_scripts(app)
     app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
     app.config.setdefault("COMPRESS_ALGORITHM_STREAMING", ["br", "gzip"])
     compress.init_app(app)

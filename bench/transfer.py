@@ -13,7 +13,8 @@ PAGES = ["/", "/routines", "/routines/morning-mobility", "/routines/morning-mobi
 PAGE_BUDGET = 100 * 1024
 JS_BUDGET = 30 * 1024
 LINKED = re.compile(r'<(?:link[^>]+rel="(?:stylesheet|icon|manifest)"[^>]*href|script[^>]+src|img[^>]+src)="([^"]+)"')
-IMPORTS = re.compile(r'(?:import|from)\s*\(?\s*"(\./[^"]+\.js)"')
+# Relative imports, "./x.js" and "../lib/x.js" alike (the pages import from lib/ and parts/).
+IMPORTS = re.compile(r'(?:import|from)\s*\(?\s*"(\.\.?/[^"]+\.js)"')
 
 
 def _fetch(client, url):

@@ -7,6 +7,9 @@ import shutil
 import struct
 import subprocess
 
+import brotli
+import pytest
+
 from app import paths
 from app.content import library
 from app.pwa import PERSONAL_CACHE, source_version
@@ -125,10 +128,11 @@ def test_offline_page_links_to_what_works_offline(client, app):
             assert f'href="/routines/{routine.slug}"' in html
 
 
-def test_not_modified_static_answer_releases_its_file(client):
-    with client.get("/static/js/pages/player.js") as first:
+@pytest.mark.parametrize("path", ["/static/js/pages/player.js", "/static/css/app.css"])
+def test_not_modified_static_answer_releases_its_file(client, path):
+    with client.get(path) as first:
         modified = first.headers["Last-Modified"]
-    response = client.get("/static/js/pages/player.js", headers={"If-Modified-Since": modified})
+    response = client.get(path, headers={"If-Modified-Since": modified})
     assert response.status_code == 304
     del response
     gc.collect()  # with filterwarnings=error, a leaked file handle fails this test
@@ -336,3 +340,29 @@ def test_a_personal_page_on_its_way_during_deletion_is_not_kept(client):
     result.caches = await caches.keys();
     """)
     assert outcome == {"page": "my history", "caches": []}
+
+
+def test_scripts_are_sent_without_their_whole_line_comments_and_packed_once(client):
+    """Comments explain the code in the source; the browser gets the code, line for line."""
+    source = (paths.STATIC_DIR / "js" / "lib" / "timeline.js").read_text()
+    assert "\n// " in source
+    sent = client.get("/static/js/lib/timeline.js").get_data(as_text=True)
+    assert sent.count("\n") == source.count("\n")  # line numbers in errors still match the source
+    assert "// " not in "\n".join(line.strip()[:3] for line in sent.splitlines())
+    assert "export function buildSchedule(" in sent
+    packed = client.get("/static/js/lib/timeline.js", headers={"Accept-Encoding": "br"})
+    assert packed.headers["Content-Encoding"] == "br" and "Accept-Encoding" in packed.headers["Vary"]
+    assert brotli.decompress(packed.get_data()).decode() == sent
+    again = client.get("/static/js/lib/timeline.js", headers={"Accept-Encoding": "br", "If-None-Match": packed.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_every_script_still_parses_without_its_comments(client, tmp_path):
+    """A line inside a multi-line template string that began with // would be changed: none may."""
+    for script in sorted((paths.STATIC_DIR / "js").rglob("*.js")):
+        sent = client.get(f"/static/{script.relative_to(paths.STATIC_DIR).as_posix()}").get_data(as_text=True)
+        for literal in re.findall(r"`[^`]*`", script.read_text()):
+            assert not re.search(r"(?m)^[ \t]*//", literal), f"{script.name}: a template string line starts with //"
+        lean = tmp_path / script.name.replace(".js", ".mjs")
+        lean.write_text(sent)
+        subprocess.run(["node", "--check", str(lean)], check=True, capture_output=True)
