@@ -1,10 +1,41 @@
 """The guided player for one routine."""
+import json
+from functools import cache
+from pathlib import PurePosixPath
+
 from flask import Blueprint, render_template, url_for
 
+from app import paths
 from app.routines import get_routine_or_404
 from app.settings import allowed_choices
 
 bp = Blueprint("player", __name__)
+VOICE = PurePosixPath("audio/voice")
+# Clips made for particular routines; every other clip is a cue word any routine may speak.
+PARTICULAR = ("number-", "exercise-", "note-")
+
+
+@cache
+def recorded_clips():
+    """The recorded cues (static/audio/voice/clips.json, made by `make voice`): read once."""
+    return json.loads((paths.STATIC_DIR / VOICE / "clips.json").read_text())
+
+
+def voice_for(routine):
+    """The clips this routine's cues can ask for, by id: each one's versioned address and words,
+    and the quiet track that holds the lock screen. Counting goes up to the routine's most reps."""
+    recorded = recorded_clips()
+    most_reps = max([3, *(step.reps or 0 for step in routine.steps)])
+    words = [clip for clip in recorded["clips"] if not clip.startswith(PARTICULAR)]
+    wanted = [*words, *(f"number-{n}" for n in range(1, most_reps + 1)),
+              *(f"exercise-{step.exercise.id}" for step in routine.steps),
+              *(f"note-{routine.slug}-{n}" for n in range(1, len(routine.steps) + 1))]
+    clips = {clip: recorded["clips"][clip] for clip in wanted if clip in recorded["clips"]}
+    return {
+        "clips": {clip: {"url": url_for("static", filename=str(VOICE / entry["file"])), "words": entry["words"]}
+                  for clip, entry in clips.items()},
+        "holder": url_for("static", filename=str(VOICE / recorded["holder"])),
+    }
 
 
 def player_data(routine):
@@ -14,6 +45,7 @@ def player_data(routine):
         "title": routine.title,
         "steps": [
             {
+                "exercise": step.exercise.id,
                 "name": step.exercise.name,
                 "instructions": step.exercise.instructions,
                 "breathing": step.exercise.breathing,
@@ -22,6 +54,8 @@ def player_data(routine):
                 "note": step.note,
                 "picture": url_for("static", filename=f"pictures/{step.exercise.picture}"),
                 "alt": step.exercise.picture_alt,
+                # Square, raster: what a lock screen shows (make pictures draws it from the SVG).
+                "artwork": url_for("static", filename=f"pictures/artwork/{PurePosixPath(step.exercise.picture).stem}.png"),
                 "hold": step.hold,
                 "reps": step.reps,
                 "secondsPerRep": step.exercise.seconds_per_rep,
@@ -32,6 +66,7 @@ def player_data(routine):
             {"kind": segment.kind, "seconds": segment.seconds, "step": segment.step, "side": segment.side}
             for segment in routine.segments
         ],
+        "voice": voice_for(routine),
     }
 
 

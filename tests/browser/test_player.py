@@ -96,19 +96,6 @@ def test_skip_line_shows_only_for_steps_that_have_one(player):
     expect(skip_line).to_be_hidden()
 
 
-def test_walk_stages_with_no_rest_speak_their_pacing_cue(page):
-    page.add_init_script("window.spoken = [];"
-                         "Object.defineProperty(speechSynthesis, 'speak', { value: (u) => spoken.push(u.text) });")
-    page.clock.install(time=START)
-    page.goto("/safety")
-    page.get_by_role("link", name="I have read this").click()
-    page.goto("/routines/guided-walk/play")
-    start_and_run(page, 5 + 120 + 1)
-    expect(page.get_by_text("Step 2 of 5", exact=True)).to_be_visible()
-    assert page.evaluate("spoken.at(-1)") == ("Begin. Gentle walking. Settle into a steady pace, "
-                                              "one at which you could still hold a conversation.")
-
-
 def test_pause_freezes_time_and_resume_carries_on(player):
     start_and_run(player, 10)
     expect(timer(player)).to_have_text("0:27")

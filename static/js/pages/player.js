@@ -3,10 +3,12 @@
 // parts/player-screen.js; this module runs the clock, the controls, and
 // remembers where the person was.
 import { initCheckinForms, showCheckinChange } from "../parts/checkin-form.js";
+import { MediaSessionLink } from "../parts/media-session.js";
 import { PlayerScreen } from "../parts/player-screen.js";
-import { Cues } from "../lib/cues.js";
+import { AudioCues } from "../lib/audio-cues.js";
 import { readPageData } from "../lib/page-data.js";
 import { forgetPlace, rememberPlace, savedPlace } from "../lib/resume.js";
+import { screenOffSupport } from "../lib/screen-off.js";
 import { loadSettings } from "../lib/settings-store.js";
 import { newId, recordSession, recordSessionOnExit, startSync } from "../lib/sync.js";
 import {
@@ -20,14 +22,14 @@ const root = document.querySelector("[data-player]");
 const data = readPageData("player-data");
 const settings = loadSettings();
 const schedule = buildSchedule(data.segments, data.steps, settings);
-const cues = new Cues(settings);
+const cues = new AudioCues({ settings, data, schedule });
 const ui = Object.fromEntries(
   [...root.querySelectorAll("[data-player-ui], [data-player-ui] *")]
     .flatMap((element) => Object.keys(element.dataset).map((key) => [key, element]))
     .filter(([key]) => key !== "action"),
 );
 const buttons = Object.fromEntries([...root.querySelectorAll("[data-action]")].map((b) => [b.dataset.action, b]));
-const screen = new PlayerScreen({ ui, data, schedule, cues });
+const screen = new PlayerScreen({ ui, data, schedule });
 const screenLock = new ScreenLock(() => { ui.wakeNote.hidden = false; });
 
 let clock = initialClock();
@@ -52,10 +54,10 @@ function render(now, { fromSeek = false } = {}) {
     screen.show(position.segment, { announce: clock.status === "playing" || fromSeek });
     if (natural) {
       markChange(position, now);
+      showOnLockScreen(now);
       save(now); // so even a crash loses at most one segment
     }
     shownIndex = position.index;
-    if (clock.status === "playing") cues.scheduleSegmentEnd(position.remainingMs);
   }
   ui.timer.textContent = formatRemaining(position.remainingMs);
   ui.progress.value = Math.round((1000 * elapsed) / totalMs(schedule));
@@ -91,10 +93,21 @@ function setClock(next, now, options = {}) {
   buttons.toggle.textContent = { ready: "Start", playing: "Pause", paused: "Resume" }[clock.status] ?? "Start";
   root.dataset.status = clock.status;
   screen.setPaused(clock.status === "paused");
-  if (!playing) cues.hush();
+  // Every cue from here to the end goes onto the audio clock at once, so it sounds on time
+  // with the screen off; any change of the clock places them again.
+  if (playing) cues.follow(() => elapsedAt(clock, performance.now()));
+  else cues.stop();
   render(now, options);
+  showOnLockScreen(now);
   save(now);
   loop();
+}
+
+function showOnLockScreen(now) {
+  media.show({
+    name: ui.name.textContent, artwork: data.steps[screen.stepNumber - 1].artwork,
+    playing: clock.status === "playing", elapsedMs: elapsedAt(clock, now), totalMs: totalMs(schedule),
+  });
 }
 
 function toggle() {
@@ -102,9 +115,11 @@ function toggle() {
   if (clock.status === "playing") {
     setClock(pause(clock, now), now);
     screenLock.release();
+    media.release();
     return;
   }
   cues.unlock();
+  media.hold();
   session.startedAt ??= new Date().toISOString();
   shownIndex = -1; // announce where we are on start or resume
   setClock(play(clock, now), now);
@@ -124,10 +139,13 @@ function jump(target) {
 
 function complete(now) {
   const done = stopsDone(schedule, elapsedAt(clock, now));
+  // Reached in time, "well done" is already sounding from the audio clock; moved past the
+  // end with Next, it is said now.
+  if (clock.status !== "playing" || elapsedAt(clock, now) < totalMs(schedule)) cues.follow(() => totalMs(schedule));
   clock = finish(schedule);
   clearTimeout(timer);
   screenLock.release();
-  cues.hush();
+  media.end();
   forgetPlace(data.slug);
   root.dataset.status = "done";
   ui.stage.hidden = true;
@@ -137,7 +155,6 @@ function complete(now) {
   // Steps as the header counts them ("Step 6 of 6"): a one-sided step is one step, both sides done.
   ui.finishedSummary.textContent = `You finished ${data.title.toLowerCase()}: all ${data.steps.length} steps.`;
   ui.announcer.textContent = "Routine finished. Well done.";
-  cues.say("Well done. That is the end of the routine.");
   ui.finished.focus();
   logSession(done, true);
   root.dispatchEvent(new CustomEvent("easeback:complete", { detail: { stepsDone: done } }));
@@ -185,6 +202,19 @@ const ACTIONS = {
   restart: () => jump(currentSegmentStart),
   again,
 };
+
+// The lock screen and a headset's buttons work the same controls.
+const media = new MediaSessionLink({
+  routineTitle: data.title,
+  holderUrl: data.voice.holder,
+  actions: {
+    play: () => clock.status !== "playing" && clock.status !== "done" && toggle(),
+    pause: () => clock.status === "playing" && toggle(),
+    next: ACTIONS.next,
+    previous: ACTIONS.previous,
+    seekBy: (ms) => jump((_, elapsed) => Math.max(0, elapsed + ms)),
+  },
+});
 
 // --- Remembering where the person was ---------------------------------------
 
@@ -244,6 +274,9 @@ window.addEventListener("pagehide", () => {
   }
 });
 
+ui.screenOff.textContent = screenOffSupport().advice;
+// Decoded before Start, so the first cue is a recorded one (tests wait for the mark).
+cues.load().then(() => { root.dataset.cuesReady = "true"; });
 ui.playerUi.hidden = false;
 root.querySelector("[data-guide]").hidden = true;
 const restored = savedClock(performance.now());

@@ -1,4 +1,4 @@
-// What the player shows and says for each segment of the schedule: the
+// What the player shows for each segment of the schedule: the
 // exercise, its side, what comes next, and the rep count. No timing here
 // (that is lib/timeline.js), and nothing runs until the player asks.
 
@@ -22,20 +22,11 @@ export function phaseWords(segment, shown, paused) {
   return { word, detail: DETAILS[segment.kind]?.(shown.side) ?? "" };
 }
 
-// `straightOn`: the step follows another with no rest (a walk in stages), so "Begin"
-// is the only cue that can carry the step's note to someone not looking at the screen.
-function spokenCue(segment, step, shown, straightOn) {
-  const side = shown.side ? `, ${shown.side} side` : "";
-  if (segment.kind === "ready") return `Get ready. First, ${step.name}${side}. ${step.instructions}`;
-  if (segment.kind === "rest") return `Rest. Next, ${step.name}${side}. ${step.instructions}`;
-  if (segment.kind === "switch") return `Switch sides. Next, the ${shown.side} side.`;
-  return `Begin. ${step.name}${side}.${straightOn && step.note ? ` ${step.note}` : ""}`;
-}
-
-// Draws segments into the player's elements (`ui`, by data- name) and speaks through `cues`.
+// Draws segments into the player's elements (`ui`, by data- name). What is heard is planned
+// apart, on the audio clock (lib/cue-plan.js): a screen reader hears the announcer here.
 export class PlayerScreen {
-  constructor({ ui, data, schedule, cues }) {
-    Object.assign(this, { ui, data, schedule, cues, segment: null, paused: false });
+  constructor({ ui, data, schedule }) {
+    Object.assign(this, { ui, data, schedule, segment: null, paused: false });
   }
 
   // During "get ready", rests and side switches, show the exercise coming up,
@@ -67,12 +58,7 @@ export class PlayerScreen {
     const isReps = segment.kind === "exercise" && step.reps !== null;
     ui.reps.hidden = !isReps;
     ui.upNext.textContent = this.upNextText(segment);
-    if (announce) {
-      ui.announcer.textContent = `${ui.count.textContent}. ${phaseLabel(segment, shown)}: ${step.name}.`;
-      const before = this.schedule[segment.index - 1];
-      const straightOn = before?.kind === "exercise" && before.step !== segment.step;
-      this.cues.say(spokenCue(segment, step, shown, straightOn));
-    }
+    if (announce) ui.announcer.textContent = `${ui.count.textContent}. ${phaseLabel(segment, shown)}: ${step.name}.`;
   }
 
   // The step shown, counted from 1 as the header counts it.
