@@ -275,8 +275,11 @@ window.addEventListener("pagehide", () => {
 });
 
 ui.screenOff.textContent = screenOffSupport().advice;
-// Decoded before Start, so the first cue is a recorded one (tests wait for the mark).
-cues.load().then(() => { root.dataset.cuesReady = "true"; });
+// Decoded before Start when the service worker already keeps the clips on the device, so the
+// first cue is ready at once; on a first visit they wait for Start, so the page itself stays
+// light while the worker stores them (tests wait for the mark).
+const early = navigator.serviceWorker?.controller ? cues.load() : Promise.resolve();
+early.then(() => { root.dataset.cuesReady = "true"; });
 ui.playerUi.hidden = false;
 root.querySelector("[data-guide]").hidden = true;
 const restored = savedClock(performance.now());
