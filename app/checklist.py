@@ -15,6 +15,7 @@ from flask import Blueprint, render_template
 
 from app.content import checklist, registers
 from app.content.checklists import COMPARED
+from app.page_cache import same_for_everyone
 from app.templating import day_in_words
 
 bp = Blueprint("checklist", __name__)
@@ -35,6 +36,7 @@ GLANCE_ROWS = (("registered", "Registration checked"),
 
 
 @bp.get("/checklist")
+@same_for_everyone(varies_with=date.today)
 def page():
     """The find-a-therapist checklist: tick it, write on it, compare, print it."""
     return render_template(

@@ -1,12 +1,14 @@
 """The favourites page: saved routines, kept on the device and synced."""
 from flask import Blueprint, render_template
 
+from app.page_cache import same_for_everyone
 from app.routines import routine_index
 
 bp = Blueprint("favourites", __name__)
 
 
 @bp.get("/favourites")
+@same_for_everyone()
 def page():
     """The routines saved as favourites on this device (filled in by the page's script)."""
     return render_template("favourites.html", routine_index=routine_index())

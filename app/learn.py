@@ -2,17 +2,20 @@
 from flask import Blueprint, abort, render_template
 
 from app.content import bad_day, lessons, library
+from app.page_cache import same_for_everyone
 
 bp = Blueprint("learn", __name__)
 
 
 @bp.get("/learn")
+@same_for_everyone()
 def index():
     """Every lesson in reading order, with its summary and reading time."""
     return render_template("learn/index.html", lessons=lessons())
 
 
 @bp.get("/learn/<slug>")
+@same_for_everyone()
 def lesson(slug):
     """One lesson, the routines it points to, and the next lesson to read."""
     found = lessons().by_slug.get(slug)
@@ -27,6 +30,7 @@ def lesson(slug):
 
 
 @bp.get("/bad-day")
+@same_for_everyone()
 def bad_day_page():
     """Positions of ease, the flare-up routine, heat, pacing, and when to get help."""
     guide = bad_day()

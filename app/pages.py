@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from app.content import TIMES_OF_DAY, bad_day, library
+from app.page_cache import same_for_everyone
 from app.routines import routine_index, stays_off_the_floor
 
 bp = Blueprint("pages", __name__)
@@ -139,6 +140,7 @@ def safe_next(target):
 
 
 @bp.get("/")
+@same_for_everyone(varies_with=lambda: (date.today(), part_of_day(datetime.now().hour)))
 def home():
     """Ask what the person needs, suggest a routine for the answer or the time of day, then list all routines."""
     routines = list(library().routines.values())
@@ -162,6 +164,7 @@ def acknowledged_url(target):
 
 
 @bp.get("/safety")
+@same_for_everyone()
 def safety():
     """Red flags, when to get help, and the one-time acknowledgement."""
     next_url = safe_next(request.args.get("next"))
@@ -170,6 +173,7 @@ def safety():
 
 
 @bp.get("/about")
+@same_for_everyone()
 def about():
     """What Easeback is and is not, its sources, and privacy in brief."""
     return render_template("about.html")

@@ -6,6 +6,7 @@ from pathlib import PurePosixPath
 from flask import Blueprint, render_template, url_for
 
 from app import paths
+from app.page_cache import same_for_everyone
 from app.routines import get_routine_or_404
 from app.settings import allowed_choices
 
@@ -71,6 +72,7 @@ def player_data(routine):
 
 
 @bp.get("/routines/<slug>/play")
+@same_for_everyone()
 def play(slug):
     """Guide a person through a routine, one step at a time."""
     routine = get_routine_or_404(slug)

@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, jsonify, render_template, url_for
 
 from app import paths
 from app.content import lessons, library
+from app.page_cache import same_for_everyone
 
 bp = Blueprint("pwa", __name__)
 
@@ -86,6 +87,7 @@ def service_worker():
 
 
 @bp.get("/offline")
+@same_for_everyone()
 def offline():
     """Shown for pages that are not stored on this device while offline."""
     return render_template("offline.html", routines=library().routines.values())

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from flask import Blueprint, abort, render_template, request, url_for
 
 from app.content import GOALS, POSITIONS, lessons, library
+from app.page_cache import same_for_everyone
 from app.templating import minutes
 
 bp = Blueprint("routines", __name__)
@@ -90,6 +91,7 @@ def matches(routine, filters):
 
 
 @bp.get("/routines")
+@same_for_everyone()
 def catalogue():
     """List the routines, narrowed by goal, position, length and a text search."""
     filters, notes = read_filters(request.args)
@@ -125,6 +127,7 @@ def get_routine_or_404(slug):
 
 
 @bp.get("/routines/<slug>")
+@same_for_everyone()
 def detail(slug):
     """Show a routine's overview: every step with its picture and cautions, and the lessons behind it."""
     routine = get_routine_or_404(slug)

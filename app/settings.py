@@ -1,6 +1,8 @@
 """Settings kept on the device: sound, voice, vibration and timing."""
 from flask import Blueprint, render_template
 
+from app.page_cache import same_for_everyone
+
 bp = Blueprint("settings", __name__)
 
 HOLD_SCALES = [
@@ -29,6 +31,7 @@ def allowed_choices():
 
 
 @bp.get("/settings")
+@same_for_everyone()
 def index():
     """Cues and timing for the player, kept on this device."""
     return render_template("settings.html", hold_scales=HOLD_SCALES, rest_choices=REST_CHOICES, volumes=VOLUMES,
