@@ -11,6 +11,7 @@ from app import (  # api_data and api_saves add their routes to api.bp as they a
     db,
     errors,
     favourites,
+    freeze,
     history,
     learn,
     limits,
@@ -62,4 +63,5 @@ def create_app(test_config=None):
     # Only saves and device linking are rate-limited: spare every page the limiter's look-ups.
     for module in (pages, routines, player, favourites, history, settings, pwa, checklist, learn, openapi):
         limits.limiter.exempt(module.bp)
+    app.cli.add_command(freeze.freeze_command)
     return app

@@ -37,14 +37,18 @@ def source_version(folders):
     return digest.hexdigest()[:16]
 
 
-def precache_urls():
-    """Every URL the service worker stores at install: pages, then static files."""
+def offline_page_urls():
+    """Every page that works offline: the same for every visitor (`flask freeze` writes them too)."""
     urls = [url_for(endpoint) for endpoint in OFFLINE_PAGES]
     for slug in library().routines:
         urls += [url_for("routines.detail", slug=slug), url_for("player.play", slug=slug)]
     urls += [url_for("learn.lesson", slug=lesson.slug) for lesson in lessons()]
-    urls += [url_for("static", filename=name) for name in current_app.extensions["easeback_assets"]]
     return urls
+
+
+def precache_urls():
+    """Every URL the service worker stores at install: pages, then static files."""
+    return offline_page_urls() + [url_for("static", filename=name) for name in current_app.extensions["easeback_assets"]]
 
 
 @bp.get("/manifest.webmanifest")
