@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from flask import g, request
 from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload
 
 from app.db import db
 from app.models import (
@@ -62,8 +63,10 @@ def current_profile():
         secret, old_name = _cookie_secret()
         key = None
         if secret:
+            # The key and its profile in one query: every save needs both.
             key = db.session.execute(
-                select(DeviceKey).where(DeviceKey.secret_hash == _hash(secret))).scalar_one_or_none()
+                select(DeviceKey).options(joinedload(DeviceKey.profile))
+                .where(DeviceKey.secret_hash == _hash(secret))).scalar_one_or_none()
         if key is not None:
             note_use(key)
             if old_name:
