@@ -60,8 +60,5 @@ def create_app(test_config=None):
     for module in (pages, routines, player, favourites, history, settings, pwa, checklist, learn, api, linking,
                    openapi):
         app.register_blueprint(module.bp)
-    # Only saves and device linking are rate-limited: spare every page the limiter's look-ups.
-    for module in (pages, routines, player, favourites, history, settings, pwa, checklist, learn, openapi):
-        limits.limiter.exempt(module.bp)
     app.cli.add_command(freeze.freeze_command)
     return app

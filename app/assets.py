@@ -101,8 +101,10 @@ def init_app(app):
             response.headers["Cache-Control"] = IMMUTABLE if versioned else "no-cache"
         elif response.mimetype == "text/html":
             response.headers.setdefault("Cache-Control", "no-cache")
-            # no-cache means "ask first": an ETag lets the answer be a short 304.
-            if request.method == "GET" and response.status_code == 200 and not response.is_streamed:
+            # no-cache means "ask first": an ETag lets the answer be a short 304. A page built
+            # once (app/page_cache.py) already has its own and has answered If-None-Match.
+            if (request.method == "GET" and response.status_code == 200 and not response.is_streamed
+                    and "ETag" not in response.headers):
                 response.add_etag()
                 response = response.make_conditional(request)
         return response

@@ -13,7 +13,7 @@ network. Behind a reverse proxy, tell the app how many proxies to trust
 """
 import ipaddress
 
-from flask import current_app
+from flask import current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -88,6 +88,16 @@ def limit_link_tries(view):
     everywhere = limiter.limit(configured("LINK_TRY_LIMIT_EVERYWHERE"), key_func=everyone,
                                deduct_when=wrong_try, error_message=LINK_TRIES_SLOWED)
     return everywhere(per_network(view))
+
+
+# Only saves (the API) and device linking are limited.
+LIMITED_BLUEPRINTS = frozenset({"api", "linking"})
+
+
+@limiter.request_filter
+def never_limited():
+    """Pages and static files pass the limiter at once, before it looks up any limit."""
+    return request.blueprint not in LIMITED_BLUEPRINTS
 
 
 def init_app(app):

@@ -1,4 +1,5 @@
 """HTTP security headers and the production secret-key guard."""
+from flask.sessions import SecureCookieSessionInterface
 from flask_talisman import Talisman
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -63,10 +64,22 @@ def isolate(response):
     return response
 
 
+class NoFlaskSession(SecureCookieSessionInterface):
+    """Easeback keeps no Flask session (a device is known by its own cookie, app/profiles.py),
+    so no request spends time looking for one, and none is ever written."""
+
+    def open_session(self, app, request):
+        return None  # Flask then uses its read-only null session
+
+    def save_session(self, app, session, response):
+        return None
+
+
 def init_app(app):
     """Check the configuration and send security headers on every response."""
     check_secret_key(app)
     trust_proxies(app)
+    app.session_interface = NoFlaskSession()
     talisman.init_app(
         app,
         # TLS is ended by the proxy in front of us; HSTS is still sent on HTTPS.
