@@ -5,21 +5,13 @@ import { describe, test } from "node:test";
 
 import { cuePlan } from "../../static/js/lib/cue-plan.js";
 import { buildSchedule } from "../../static/js/lib/timeline.js";
+import { segments } from "./routine-fixture.js";
 
 // A routine like the real ones: a long hold, a one-sided hold with a side switch, slow reps.
 const steps = [
   { exercise: "knee-to-chest", hold: 30, reps: null, secondsPerRep: null },
   { exercise: "figure-four", hold: 20, reps: null, secondsPerRep: null },
   { exercise: "pelvic-tilt", hold: null, reps: 4, secondsPerRep: 4 },
-];
-const segments = [
-  { kind: "exercise", seconds: 30, step: 0, side: null },
-  { kind: "rest", seconds: 10, step: 0, side: null },
-  { kind: "exercise", seconds: 20, step: 1, side: "right" },
-  { kind: "switch", seconds: 5, step: 1, side: "left" },
-  { kind: "exercise", seconds: 20, step: 1, side: "left" },
-  { kind: "rest", seconds: 10, step: 1, side: null },
-  { kind: "exercise", seconds: 16, step: 2, side: null },
 ];
 const ids = ["get-ready", "first", "begin", "rest", "switch-sides", "next", "left-side", "right-side", "halfway",
   "well-done", "number-1", "number-2", "number-3", "number-4", "exercise-knee-to-chest", "exercise-figure-four",

@@ -7,21 +7,13 @@ import {
   initialClock, msUntilNextChange, nextStepStart, pause, play, positionAt,
   previousStepStart, seek, stopCount, stopsDone, totalMs,
 } from "../../static/js/lib/timeline.js";
+import { segments } from "./routine-fixture.js";
 
 // A routine like the real ones: a hold, a one-sided hold, then reps.
 const steps = [
   { hold: 30, reps: null },
   { hold: 20, reps: null },
   { hold: null, reps: 4 },
-];
-const segments = [
-  { kind: "exercise", seconds: 30, step: 0, side: null },
-  { kind: "rest", seconds: 10, step: 0, side: null },
-  { kind: "exercise", seconds: 20, step: 1, side: "right" },
-  { kind: "switch", seconds: 5, step: 1, side: "left" },
-  { kind: "exercise", seconds: 20, step: 1, side: "left" },
-  { kind: "rest", seconds: 10, step: 1, side: null },
-  { kind: "exercise", seconds: 16, step: 2, side: null },
 ];
 const schedule = buildSchedule(segments, steps);
 
