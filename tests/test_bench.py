@@ -29,3 +29,11 @@ def test_wrk_report_is_read_in_milliseconds_with_every_failure_counted():
 def test_a_report_without_latencies_is_an_error_not_a_zero():
     with pytest.raises(RuntimeError, match="no latency distribution"):
         parse(WRK_OUTPUT.replace("     99%    1.25s\n", ""))
+
+
+def test_the_best_round_is_kept_with_every_rounds_failures():
+    from bench.throughput import best
+    rounds = [{"rps": 1500.0, "p50": 5.0, "p99": 9.0, "requests": 7500, "failed": 0},
+              {"rps": 4100.0, "p50": 1.9, "p99": 7.0, "requests": 20500, "failed": 1},
+              {"rps": 3900.0, "p50": 2.0, "p99": 7.5, "requests": 19500, "failed": 2}]
+    assert best(rounds) == {"rps": 4100.0, "p50": 1.9, "p99": 7.0, "requests": 47500, "failed": 3}
