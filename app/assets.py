@@ -4,15 +4,15 @@ Every url_for('static', ...) gets ?v=<hash of the file>. A request carrying
 the current hash is answered with a long, immutable cache lifetime; anything
 else (an old or missing hash) must be revalidated. HTML is never long-cached.
 """
-import gzip
 import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
 
-import brotli
 from flask import request
 from flask_compress import Compress
+
+from app.page_cache import build, send
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 
@@ -35,38 +35,25 @@ WHOLE_LINE_COMMENT = re.compile(rb"(?m)^[ \t]*//[^\n]*$")
 
 @lru_cache(maxsize=256)
 def lean_script(path, modified):
-    """A script as sent: its whole-line comments emptied. They explain the code to people and
-    stay in the source; browsers never read them. (modified: the file's mtime, so an edited
-    file is read again.)"""
-    return WHOLE_LINE_COMMENT.sub(b"", Path(path).read_bytes())
-
-
-@lru_cache(maxsize=512)
-def packed_script(path, modified, encoding):
-    """lean_script compressed as hard as brotli or gzip can, once: a script is sent many times."""
-    lean = lean_script(path, modified)
-    return brotli.compress(lean, quality=11) if encoding == "br" else gzip.compress(lean, 9, mtime=0)
+    """A script as sent, packed once: its whole-line comments emptied. They explain the code to
+    people and stay in the source; browsers never read them. (modified: the file's mtime, so an
+    edited file is read again.)"""
+    return build(WHOLE_LINE_COMMENT.sub(b"", Path(path).read_bytes()), "text/javascript")
 
 
 def serve_lean_scripts(app):
-    """Answer /static/js/**.js with lean_script, compressed once, and everything else as Flask does."""
+    """Answer /static/js/**.js with lean_script, and everything else as Flask does."""
     static_view = app.view_functions["static"]
     scripts = Path(app.static_folder, "js").resolve()
 
     def static(filename):
+        if not (filename.startswith("js/") and filename.endswith(".js")):
+            return static_view(filename=filename)
         path = Path(app.static_folder, filename).resolve()
-        if path.suffix != ".js" or not path.is_relative_to(scripts) or not path.is_file():
+        if not path.is_relative_to(scripts) or not path.is_file():
             return static_view(filename=filename)
         modified = path.stat().st_mtime_ns
-        encoding = request.accept_encodings.best_match(["br", "gzip"])
-        body = packed_script(str(path), modified, encoding) if encoding else lean_script(str(path), modified)
-        response = app.response_class(body, mimetype="text/javascript")
-        response.vary.add("Accept-Encoding")
-        if encoding:
-            response.headers["Content-Encoding"] = encoding  # Flask-Compress leaves it be
-        response.set_etag(hashlib.sha256(body).hexdigest()[:16])
-        response.last_modified = modified / 1e9
-        return response.make_conditional(request)
+        return send(lean_script(str(path), modified), last_modified=modified / 1e9)
 
     app.view_functions["static"] = static
 

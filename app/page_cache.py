@@ -29,12 +29,11 @@ class BuiltPage:
     etags: dict  # encoding -> ETag
 
 
-def build(response):
-    """Pack a rendered page once, as hard as brotli and gzip go."""
-    body = response.get_data()
+def build(body, mimetype):
+    """Pack a body once, as hard as brotli and gzip go (pages, and the lean scripts of app/assets.py)."""
     bodies = {"": body, "br": brotli.compress(body, quality=11), "gzip": gzip.compress(body, 9, mtime=0)}
     etags = {encoding: hashlib.sha256(packed).hexdigest()[:20] for encoding, packed in bodies.items()}
-    return BuiltPage(response.mimetype, bodies, etags)
+    return BuiltPage(mimetype, bodies, etags)
 
 
 def built_pages():
@@ -42,14 +41,17 @@ def built_pages():
     return current_app.extensions.setdefault("easeback_built_pages", {})
 
 
-def send(page):
-    """The built page in the best encoding this request accepts, answering If-None-Match."""
+def send(page, last_modified=None):
+    """The built page in the best encoding this request accepts, answering If-None-Match (and
+    If-Modified-Since, given when the source last changed)."""
     encoding = request.accept_encodings.best_match(ENCODINGS) or ""
     response = current_app.response_class(page.bodies[encoding], mimetype=page.mimetype)
     if encoding:
         response.headers["Content-Encoding"] = encoding  # Flask-Compress leaves it be
     response.vary.add("Accept-Encoding")
     response.set_etag(page.etags[encoding])
+    if last_modified is not None:
+        response.last_modified = last_modified
     return response.make_conditional(request)
 
 
@@ -68,7 +70,7 @@ def same_for_everyone(varies_with=None):
                     return response
                 if len(store) >= MOST_PAGES:
                     store.clear()
-                page = store[key] = build(response)
+                page = store[key] = build(response.get_data(), response.mimetype)
             return send(page)
         return serve
     return decorate

@@ -85,9 +85,10 @@ export class AudioCues {
     return plan;
   }
 
-  output(level) {
+  // The way out to the speaker, at the person's chosen volume.
+  output() {
     const gain = this.audio.createGain();
-    gain.gain.value = level * (this.settings.volume ?? 1);
+    gain.gain.value = this.settings.volume ?? 1;
     gain.connect(this.audio.destination);
     return gain;
   }
@@ -95,7 +96,7 @@ export class AudioCues {
   play(buffer, at, until) {
     const source = this.audio.createBufferSource();
     source.buffer = buffer;
-    source.connect(this.output(1));
+    source.connect(this.output());
     source.start(at);
     if (until !== null) source.stop(Math.max(at, until));
     this.sources.push(source);
@@ -108,7 +109,7 @@ export class AudioCues {
     gain.gain.setValueAtTime(0, at);
     gain.gain.linearRampToValueAtTime(0.16 * level, at + 0.02);
     gain.gain.exponentialRampToValueAtTime(0.0001, at + length);
-    oscillator.connect(gain).connect(this.output(1));
+    oscillator.connect(gain).connect(this.output());
     oscillator.start(at);
     oscillator.stop(at + length + 0.05);
     this.sources.push(oscillator);
