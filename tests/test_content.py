@@ -206,6 +206,10 @@ BROKEN = [
      "steps[0].reps", "timed, so use hold"),
     ("exercises/reach.toml", "sided = false", 'sided = false\nskip_if = "Skip this if it hurts. Or rest."',
      "skip_if", "write one full sentence ending in"),
+    ("exercises/reach.toml", "sided = false", 'sided = false\nbends = "sideways"', "bends", "not one of"),
+    ("exercises/reach.toml", "sided = false",
+     'sided = false\nskip_if = "Skip this if bending backwards makes your leg worse."', "bends",
+     'add bends = "backward"'),
 ]
 
 

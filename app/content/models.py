@@ -33,6 +33,7 @@ TIMES_OF_DAY = ("morning", "daytime", "evening", "night")
 KINDS = ("stretch", "mobility", "strength", "nerve-glide", "breathing", "massage", "rest-position", "movement")
 # Kinds to leave for a better day: a flare is no time to load the back or tension the nerve.
 NOT_ON_A_BAD_DAY = ("strength", "nerve-glide")
+BENDS = ("forward", "backward")
 SIDE_CHOICES = ("both", "left", "right")
 # One-sided pictures show the right side; the left is the same file mirrored.
 SIDE_ORDER = ("right", "left")
@@ -71,6 +72,9 @@ class Exercise(Table):
     picture_alt: Text
     skip_if: sentences(1) | None = None
     """When not to do it at all, e.g. if bending backwards makes the leg worse."""
+    bends: one_of(BENDS) | None = None
+    """Which way it bends the lower back, if it clearly does: my plan leaves it out for someone whose
+    leg is worse bending that way."""
     hold: Count | None = None
     reps: Count | None = None
     seconds_per_rep: Count | None = None
@@ -89,6 +93,15 @@ class Exercise(Table):
             raise problem("missing required key", "seconds_per_rep")
         if self.reps is None and self.seconds_per_rep is not None:
             raise problem("only goes with reps", "seconds_per_rep")
+        return self
+
+    @model_validator(mode="after")
+    def _bends_as_skip_if_says(self):
+        """An exercise to skip when bending one way hurts must say it bends that way, or my plan
+        would offer it to the very people it tells to skip it."""
+        for way in BENDS:
+            if self.skip_if and f"bending {way}" in self.skip_if and self.bends != way:
+                raise problem(f'skip_if is about bending {way}: add bends = "{way}"', "bends")
         return self
 
 
