@@ -130,3 +130,61 @@ class LinkCode(db.Model):
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     used_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# --- My plan (/plan) --------------------------------------------------------------
+
+class PlanPart(db.Model):
+    """One part of a person's plan, as one document: where it hurts ("symptoms"), the everyday
+    activities that matter ("activities"), the days and times that suit ("schedule"), or the step
+    they chose themselves ("choice"). Each part's last change, on any device, wins."""
+
+    __tablename__ = "plan_parts"
+
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True)
+    part: Mapped[str] = mapped_column(String(16), primary_key=True)
+    answers: Mapped[dict] = mapped_column(JSON)
+    changed_at: Mapped[int] = mapped_column(BigInteger)  # device clock, ms since 1970
+    change_id: Mapped[str] = mapped_column(String(36))
+
+
+class PlanReview(db.Model):
+    """A weekly review: the activities re-rated, leg pain, numbness, weakness and warning signs."""
+
+    __tablename__ = "plan_reviews"
+    __table_args__ = (Index("ix_plan_reviews_profile_recorded", "profile_id", "recorded_at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    activities: Mapped[list] = mapped_column(JSON)  # the activities' scores (0-10), in their order
+    leg_pain: Mapped[int] = mapped_column(Integer)
+    numbness: Mapped[str] = mapped_column(String(8))
+    weakness: Mapped[str] = mapped_column(String(8))
+    warning_sign: Mapped[bool] = mapped_column(Boolean)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RoutineFeedback(db.Model):
+    """After a routine: did it help, make no change, or make things worse."""
+
+    __tablename__ = "routine_feedback"
+    __table_args__ = (Index("ix_routine_feedback_profile_recorded", "profile_id", "recorded_at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    routine: Mapped[str] = mapped_column(String(80))
+    # No foreign key: the feedback may reach the server before its session does.
+    session_id: Mapped[str | None] = mapped_column(String(36))
+    verdict: Mapped[str] = mapped_column(String(8))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CalendarFeed(db.Model):
+    """A calendar subscription to a profile's reminders: only the hash of its token is kept,
+    and making a new one (or deleting it in Settings) stops the old one working."""
+
+    __tablename__ = "calendar_feeds"
+
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,172 @@
+"""The shapes my plan's answers, reviews and feedback take in the JSON API (pydantic).
+
+The set-up's forms (templates/plan/) name their fields after these models, and app/plan_rules.py
+reads the same shapes, so a form, the API and the rules cannot disagree.
+"""
+from datetime import datetime
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import UUID4, AfterValidator, BaseModel, Field, StrictBool, StrictInt, StrictStr
+
+from app.schemas import Change, DeviceMillis, PainScore, Slug, Strict, UtcDatetime
+
+AREAS = {"back": "Lower back", "buttock": "Buttock", "thigh": "Thigh", "below-knee": "Below the knee"}
+SINCE = {"weeks": "Less than 6 weeks", "months": "6 weeks to 3 months", "long": "3 to 12 months",
+         "years": "More than a year"}
+MOVES = {"forward": "Bending forward", "backward": "Bending backwards", "sitting": "Sitting",
+         "walking": "Walking", "lying": "Lying down"}
+DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
+        "SA": "Saturday", "SU": "Sunday"}
+MINUTES = (5, 10, 15, 20)
+CHANGES = {"better": "Better", "same": "The same", "worse": "Worse", "none": "I have none"}
+VERDICTS = {"helped": "Helped", "same": "No change", "worse": "Worse"}
+Score = Annotated[StrictInt, Field(ge=0, le=10)]
+
+
+def _no_repeats(values):
+    """A choice ticked twice is a mistake in the sender, not two answers."""
+    if len(set(values)) != len(values):
+        raise ValueError("lists each choice once")
+    return values
+
+
+def _known_zone(name):
+    """An IANA time zone name the server knows (the calendar's events are in it)."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{name!r} is not a time zone this server knows") from None
+    return name
+
+
+def choices(names):
+    """A list of some of these choices, each at most once."""
+    return Annotated[list[Literal[tuple(names)]], Field(max_length=len(names)), AfterValidator(_no_repeats)]
+
+
+class Symptoms(Strict):
+    """Where the symptoms are, since when, what makes them worse or eases them, and two baselines."""
+
+    areas: Annotated[choices(AREAS), Field(min_length=1)]
+    since: Literal[tuple(SINCE)]
+    worse: choices(MOVES) = []
+    eases: choices(MOVES) = []
+    leg_pain: Score | None = None
+    walk_minutes: Annotated[StrictInt, Field(ge=0, le=120)] = 5
+
+
+class Activity(Strict):
+    """An everyday activity that matters and is hard now, and how well it can be done (0-10)."""
+
+    name: Annotated[StrictStr, Field(min_length=1, max_length=60)]
+    score: Score
+
+
+class Activities(Strict):
+    """Up to three activities (the Patient-Specific Functional Scale's shape)."""
+
+    activities: Annotated[list[Activity], Field(max_length=3)] = []
+
+
+class Schedule(Strict):
+    """The days and time that suit, how many minutes a day, and the device's time zone."""
+
+    days: choices(DAYS) = []
+    time: Annotated[StrictStr, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = "09:00"
+    minutes: Literal[MINUTES] = 10
+    zone: Annotated[StrictStr, Field(max_length=64), AfterValidator(_known_zone)] = "UTC"
+
+
+class Choice(Strict):
+    """The step the person chose themselves (0, the gentlest, to 3); the weekly reviews move on from it."""
+
+    level: Annotated[StrictInt, Field(ge=0, le=3)]
+
+
+PARTS = {"symptoms": Symptoms, "activities": Activities, "schedule": Schedule, "choice": Choice}
+PartName = Literal[tuple(PARTS)]
+
+
+class PartIn(Change):
+    """One part of the plan, as answered on the device (checked against that part's shape)."""
+
+    answers: dict
+
+
+class PartOut(BaseModel):
+    """One part of the plan on the server."""
+
+    answers: dict
+    changed_at: int
+
+
+class ReviewIn(Strict):
+    """A weekly review as the device recorded it; the activities' scores in the set-up's order."""
+
+    activities: Annotated[list[Score], Field(max_length=3)] = []
+    leg_pain: PainScore
+    numbness: Literal[tuple(CHANGES)]
+    weakness: Literal[tuple(CHANGES)]
+    warning_sign: StrictBool
+    recorded_at: UtcDatetime
+
+
+class ReviewOut(BaseModel):
+    """A weekly review on the server."""
+
+    id: str
+    activities: list[int]
+    leg_pain: int
+    numbness: str
+    weakness: str
+    warning_sign: bool
+    recorded_at: datetime
+
+
+class FeedbackIn(Strict):
+    """After a routine: helped, no change, or worse."""
+
+    routine: Slug
+    session_id: UUID4 | None = None
+    verdict: Literal[tuple(VERDICTS)]
+    recorded_at: UtcDatetime
+
+
+class FeedbackOut(BaseModel):
+    """Feedback after a routine, on the server."""
+
+    id: str
+    routine: str
+    session_id: str | None
+    verdict: str
+    recorded_at: datetime
+
+
+class TodayOut(BaseModel):
+    """Today's suggestion, as home shows it (empty routines before a plan is set up)."""
+
+    set_up: bool
+    routines: list[str]
+    walk_minutes: int | None
+    status: Literal["plan", "urgent", "see-someone", "none"]
+
+
+class PlanOut(BaseModel):
+    """Everything saved for the plan, and today's suggestion from it."""
+
+    parts: dict[str, PartOut]
+    reviews: list[ReviewOut]
+    feedback: list[FeedbackOut]
+    today: TodayOut
+
+
+class CalendarFeedOut(BaseModel):
+    """A calendar subscription: its address (given once, when made) or only whether one exists."""
+
+    active: bool
+    url: str | None = None
+    created_at: datetime | None = None
+
+
+__all__ = ["PARTS", "DeviceMillis"]
