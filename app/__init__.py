@@ -1,9 +1,10 @@
 """Easeback: a calm, offline-first self-care companion for people with sciatica."""
 from flask import Flask
 
-from app import (  # api_data and api_saves add their routes to api.bp as they are imported
+from app import (  # api_data, api_plan and api_saves add their routes to api.bp as they are imported
     api,
     api_data,
+    api_plan,
     api_saves,
     assets,
     checklist,
@@ -19,6 +20,7 @@ from app import (  # api_data and api_saves add their routes to api.bp as they a
     openapi,
     pages,
     paths,
+    plan,
     player,
     pwa,
     routines,
@@ -57,8 +59,8 @@ def create_app(test_config=None):
     templating.init_app(app)
     assets.init_app(app)
     pwa.init_app(app)
-    for module in (pages, routines, player, favourites, history, settings, pwa, checklist, learn, api, linking,
-                   openapi):
+    for module in (pages, routines, player, favourites, history, plan, settings, pwa, checklist, learn, api,
+                   linking, openapi):
         app.register_blueprint(module.bp)
     app.cli.add_command(freeze.freeze_command)
     return app

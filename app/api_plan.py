@@ -1,0 +1,102 @@
+"""Saving and reading my plan through the JSON API.
+
+Each part of the plan carries a change id and the device time of the change (the last change
+wins, part by part); reviews and feedback carry ids made on the device, so sending the same
+thing twice can never double it.
+"""
+from flask import abort
+from pydantic import ValidationError
+
+from app import profiles
+from app.api import body, bp, known_routine, retry_once_on_conflict, send
+from app.api_saves import row_to_write
+from app.db import db
+from app.models import PlanPart, PlanReview, RoutineFeedback, wins_over
+from app.plan_data import plan_for
+from app.plan_schemas import (
+    PARTS, FeedbackIn, FeedbackOut, PartIn, PartOut, PlanOut, ReviewIn, ReviewOut, TodayOut,
+)
+
+
+def checked_answers(part, answers):
+    """The answers checked against their part's shape, as stored; a 422 that says what is wrong."""
+    try:
+        return PARTS[part].model_validate(answers).model_dump(mode="json")
+    except ValidationError as error:
+        problems = "; ".join(f"answers.{'.'.join(str(bit) for bit in problem['loc'])}: {problem['msg']}"
+                             for problem in error.errors()[:5])
+        abort(422, description=problems)
+
+
+def today_out(plan):
+    """Today's suggestion, as home shows it."""
+    return TodayOut(set_up=plan.status != "none", routines=[routine.slug for routine in plan.routines],
+                    walk_minutes=plan.walk_minutes, status=plan.status)
+
+
+def plan_out(profile):
+    """Everything saved for the plan, and today's suggestion."""
+    plan, parts, reviews, feedback = plan_for(profile)
+    return PlanOut(
+        parts={name: PartOut(answers=row.answers, changed_at=row.changed_at) for name, row in parts.items()},
+        reviews=[ReviewOut.model_validate(row, from_attributes=True) for row in reviews],
+        feedback=[FeedbackOut.model_validate(row, from_attributes=True) for row in feedback],
+        today=today_out(plan))
+
+
+@bp.get("/plan")
+def get_plan():
+    """The plan's answers, reviews and feedback, and today's suggestion."""
+    return send(plan_out(profiles.current_profile()))
+
+
+@bp.put("/plan/parts/<part>")
+@retry_once_on_conflict
+def put_plan_part(part):
+    """Save one part of the plan, unless a later change already won."""
+    if part not in PARTS:
+        abort(404, description=f"A plan has no part called {part!r}; it has {', '.join(PARTS)}.")
+    change = body(PartIn)
+    answers = checked_answers(part, change.answers)
+    profile = profiles.profile_for_writing()
+    db.session.flush()
+    row = db.session.get(PlanPart, (profile.id, part))
+    if row is None:
+        row = PlanPart(profile_id=profile.id, part=part, answers=answers, changed_at=change.changed_at,
+                       change_id=str(change.change_id))
+        db.session.add(row)
+    elif wins_over(change.changed_at, change.change_id, row):
+        row.answers, row.changed_at, row.change_id = answers, change.changed_at, str(change.change_id)
+    db.session.commit()
+    return send(PartOut(answers=row.answers, changed_at=row.changed_at))
+
+
+@bp.put("/plan/reviews/<uuid:review_id>")
+@retry_once_on_conflict
+def put_plan_review(review_id):
+    """Record a weekly review once; sending it again changes nothing."""
+    data = body(ReviewIn)
+    profile, row = row_to_write(PlanReview, review_id, "MAX_CHECKINS_PER_PROFILE", "weekly reviews")
+    created = row is None
+    if created:
+        row = PlanReview(id=str(review_id), profile_id=profile.id, **data.model_dump())
+        db.session.add(row)
+        db.session.commit()
+    return send(ReviewOut.model_validate(row, from_attributes=True), 201 if created else 200)
+
+
+@bp.put("/plan/feedback/<uuid:feedback_id>")
+@retry_once_on_conflict
+def put_routine_feedback(feedback_id):
+    """Record how a routine went once; sending it again changes nothing."""
+    data = body(FeedbackIn)
+    known_routine(data.routine)
+    profile, row = row_to_write(RoutineFeedback, feedback_id, "MAX_CHECKINS_PER_PROFILE", "routine feedback")
+    created = row is None
+    if created:
+        values = data.model_dump()
+        values["session_id"] = str(values["session_id"]) if values["session_id"] else None
+        row = RoutineFeedback(id=str(feedback_id), profile_id=profile.id, **values)
+        db.session.add(row)
+        db.session.commit()
+    return send(FeedbackOut.model_validate(row, from_attributes=True), 201 if created else 200)

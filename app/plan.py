@@ -1,0 +1,72 @@
+"""/plan: a one-minute set-up, today's suggestion with its reasons, and the weekly review.
+
+The pages are drawn by the server from what the device has synced (app/plan_data.py); their
+forms are kept on the device first and sent through the outbox like every other save
+(static/js/parts/plan-forms.js). The rules are in app/plan_rules.py.
+"""
+from datetime import timedelta
+
+from flask import Blueprint, abort, make_response, render_template
+
+from app.content import library
+from app.plan_data import plan_for
+from app.plan_rules import LEVELS
+from app.plan_schemas import AREAS, CHANGES, DAYS, MINUTES, MOVES, SINCE, VERDICTS
+from app.profiles import current_profile
+
+bp = Blueprint("plan", __name__)
+
+# The set-up's screens in order: the first is needed for a plan, the others may be skipped.
+SCREENS = ("symptoms", "activities", "schedule")
+SCREEN_TITLES = {"symptoms": "Where and when it hurts", "activities": "What matters to you",
+                 "schedule": "When suits you"}
+
+
+def personal(html):
+    """A page for this device only: no shared cache may keep it; the service worker keeps a copy
+    for offline use and asks the server first when online."""
+    response = make_response(html)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def choices():
+    """Every list of choices the plan's forms offer, from app/plan_schemas.py."""
+    return {"areas": AREAS, "since": SINCE, "moves": MOVES, "days": DAYS,
+            "minute_choices": {minutes: f"{minutes} minutes" for minutes in MINUTES},
+            "changes": CHANGES, "verdicts": VERDICTS, "levels_by_number": dict(enumerate(LEVELS))}
+
+
+def next_review(plan, reviews):
+    """The day the next weekly review is due, as words ("Monday 7 December")."""
+    due = (reviews[-1].recorded_at.date() if reviews else plan.started) + timedelta(weeks=1)
+    return f"{due:%A} {due.day} {due:%B}"
+
+
+@bp.get("/plan")
+def page():
+    """Today's suggestion and why, the walking goal, the weekly review when due, and reminders."""
+    plan, parts, reviews, _ = plan_for(current_profile())
+    due = next_review(plan, reviews) if plan.started else None
+    return personal(render_template("plan/index.html", plan=plan, parts=parts, reviews=reviews, due=due,
+                                    routines=library().routines, **choices()))
+
+
+@bp.get("/plan/setup/<screen>")
+def setup(screen):
+    """One short screen of the set-up, filled in with the answers already saved."""
+    if screen not in SCREENS:
+        abort(404)
+    _, parts, _, _ = plan_for(current_profile())
+    saved = parts[screen].answers if screen in parts else {}
+    position = SCREENS.index(screen)
+    following = SCREENS[position + 1] if position + 1 < len(SCREENS) else None
+    return personal(render_template("plan/setup.html", screen=screen, saved=saved, position=position,
+                                    screens=SCREENS, titles=SCREEN_TITLES, following=following, **choices()))
+
+
+@bp.get("/plan/review")
+def review():
+    """The weekly review: the activities re-rated, leg pain, numbness, weakness, warning signs."""
+    plan, _, _, _ = plan_for(current_profile())
+    return personal(render_template("plan/review.html", plan=plan, **choices()))
