@@ -3,7 +3,7 @@ from flask import Blueprint, jsonify
 from pydantic import TypeAdapter
 from pydantic.json_schema import models_json_schema
 
-from app import schemas
+from app import plan_schemas, schemas
 
 bp = Blueprint("openapi", __name__)
 
@@ -14,6 +14,8 @@ ERRORS = {"400": "Malformed request", "403": "Cross-site write refused", "404": 
 UUID_PARAM = {"in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
 DEVICE_PARAM = {"in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
 SLUG_PARAM = {"in": "path", "required": True, "schema": TypeAdapter(schemas.Slug).json_schema()}
+PART_PARAM = {"in": "path", "required": True, "schema": TypeAdapter(plan_schemas.PartName).json_schema()}
+PATH_PARAMS = {"slug": SLUG_PARAM, "part": PART_PARAM}
 
 # (method, path, summary, request model, response model, success status, path parameter)
 OPERATIONS = [
@@ -33,6 +35,15 @@ OPERATIONS = [
     ("post", "/link-codes", "Make a one-time code to link another device", None, schemas.LinkCodeOut, "201", None),
     ("post", "/link", "Link this device with a code", schemas.LinkIn, schemas.Linked, "200", None),
     ("get", "/devices", "List the devices linked to this profile", None, schemas.DeviceList, "200", None),
+    ("get", "/plan", "Get my plan: its answers, weekly reviews, feedback and today's suggestion", None,
+     plan_schemas.PlanOut, "200", None),
+    ("get", "/plan/today", "Get today's suggestion from my plan", None, plan_schemas.TodayOut, "200", None),
+    ("put", "/plan/parts/{part}", "Save one part of my plan (the last change wins)", plan_schemas.PartIn,
+     plan_schemas.PartOut, "200", "part"),
+    ("put", "/plan/reviews/{review_id}", "Record a weekly review once", plan_schemas.ReviewIn,
+     plan_schemas.ReviewOut, "201", "review_id"),
+    ("put", "/plan/feedback/{feedback_id}", "Record how a routine went, once", plan_schemas.FeedbackIn,
+     plan_schemas.FeedbackOut, "201", "feedback_id"),
 ]
 DEVICE_REMOVAL_ERRORS = {"403": ERRORS["403"], "404": "No such device linked to this profile",
                          "409": "The only device linked cannot be removed", "429": ERRORS["429"]}
@@ -54,7 +65,7 @@ def _operation(summary, request_model, response_model, status, parameter):
     if request_model is not None:
         operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": ref(request_model)}}}
     if parameter:
-        operation["parameters"] = [{"name": parameter, **(SLUG_PARAM if parameter == "slug" else UUID_PARAM)}]
+        operation["parameters"] = [{"name": parameter, **PATH_PARAMS.get(parameter, UUID_PARAM)}]
     return operation
 
 
@@ -80,7 +91,7 @@ def document():
                          for code, text in DEVICE_REMOVAL_ERRORS.items()}}}}
     return {"openapi": "3.1.0",
             "info": {"title": "Easeback API", "version": "1",
-                     "description": "Saves favourites, sessions, pain check-ins and the therapist checklist "
+                     "description": "Saves favourites, sessions, pain check-ins, the therapist checklist and my plan "
                                     "for an anonymous profile identified by an HttpOnly cookie."},
             "paths": paths, "components": {"schemas": definitions["$defs"]}}
 
