@@ -11,6 +11,8 @@ from app import profiles
 from app.api import bp, send
 from app.db import db
 from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of, utcnow
+from app.plan_data import feedback_of, parts_of, reviews_of
+from app.plan_schemas import FeedbackOut, ReviewOut
 from app.schemas import (
     CheckInList,
     CheckInOut,
@@ -113,6 +115,19 @@ def everything(profile):
         "sessions": sessions_of(profile, PracticeSession.started_at),
         "checkins": checkins_of(profile, CheckIn.recorded_at),
         "checklist": checklist_out(profile).model_dump(),
+        "plan": plan_export(profile),
+    }
+
+
+def plan_export(profile):
+    """My plan's parts, reviews and feedback, oldest first, as plain data."""
+    def fields(row, names):
+        return {name: getattr(row, name) for name in names}
+    return {
+        "parts": {name: {"answers": row.answers, "changed_at": row.changed_at}
+                  for name, row in parts_of(profile).items()},
+        "reviews": [fields(row, ReviewOut.model_fields) for row in reviews_of(profile)],
+        "feedback": [fields(row, FeedbackOut.model_fields) for row in feedback_of(profile)[::-1]],
     }
 
 
@@ -146,19 +161,26 @@ def as_cell(value):
 
 
 CSV_COLUMNS = ["record", "id", "routine", "favourite", "started_at", "ended_at", "steps_done", "steps_total",
-               "completed", "session_id", "moment", "back_pain", "leg_pain", "reach", "note", "recorded_at"]
+               "completed", "session_id", "moment", "back_pain", "leg_pain", "reach", "note", "recorded_at",
+               "activities", "numbness", "weakness", "warning_sign", "verdict", "part", "answers"]
 CSV_POSITIONS = {name: position for position, name in enumerate(CSV_COLUMNS)}
 
 
 @bp.get("/export.csv")
 def export_csv():
-    """Download favourites, sessions and check-ins as one CSV table, a row each."""
+    """Download favourites, sessions, check-ins and my plan as one CSV table, a row each (a plan
+    part's answers as JSON in one cell)."""
     data = everything(profiles.current_profile())
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
+    plan = data["plan"]
+    parts = [{"part": name, "answers": json.dumps(part["answers"], separators=(",", ":")),
+              "changed_at": part["changed_at"]} for name, part in plan["parts"].items()]
+    reviews = [{**review, "activities": " ".join(map(str, review["activities"]))} for review in plan["reviews"]]
     for record, rows in (("favourite", data["favourites"]), ("session", data["sessions"]),
-                         ("checkin", data["checkins"])):
+                         ("checkin", data["checkins"]), ("plan-part", parts), ("plan-review", reviews),
+                         ("routine-feedback", plan["feedback"])):
         for row in rows:
             line = [record, *[""] * (len(CSV_COLUMNS) - 1)]
             for name, value in row.items():  # only the record's own columns: thousands of rows

@@ -28,10 +28,23 @@ def checked_answers(part, answers):
         abort(422, description=problems)
 
 
+def today_in_words(plan):
+    """Today's suggestion in one sentence, as home shows it."""
+    if plan.status == "none":
+        return "Set up a plan in about a minute."
+    if plan.status == "urgent":
+        return "Your last review needs a doctor's view before you carry on. Open your plan to see why."
+    things = [routine.title for routine in plan.routines] + [f"a walk of {plan.walk_minutes} minutes"]
+    sentence = f"{', '.join(things[:-1])} and {things[-1]}." if len(things) > 1 else f"{things[0].capitalize()}."
+    if plan.status == "see-someone":
+        sentence += " It is also time to see your GP or physiotherapist."
+    return sentence
+
+
 def today_out(plan):
     """Today's suggestion, as home shows it."""
     return TodayOut(set_up=plan.status != "none", routines=[routine.slug for routine in plan.routines],
-                    walk_minutes=plan.walk_minutes, status=plan.status)
+                    walk_minutes=plan.walk_minutes, status=plan.status, summary=today_in_words(plan))
 
 
 def plan_out(profile):
@@ -48,6 +61,12 @@ def plan_out(profile):
 def get_plan():
     """The plan's answers, reviews and feedback, and today's suggestion."""
     return send(plan_out(profiles.current_profile()))
+
+
+@bp.get("/plan/today")
+def get_plan_today():
+    """Today's suggestion only, for home."""
+    return send(today_out(plan_for(profiles.current_profile())[0]))
 
 
 @bp.put("/plan/parts/<part>")

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import UUID4, AfterValidator, BaseModel, Field, StrictBool, StrictInt, StrictStr
 
+from app import schemas
 from app.schemas import Change, DeviceMillis, PainScore, Slug, Strict, UtcDatetime
 
 AREAS = {"back": "Lower back", "buttock": "Buttock", "thigh": "Thigh", "below-knee": "Below the knee"}
@@ -150,6 +151,7 @@ class TodayOut(BaseModel):
     routines: list[str]
     walk_minutes: int | None
     status: Literal["plan", "urgent", "see-someone", "none"]
+    summary: str = Field(description="today's suggestion in one sentence, as home shows it")
 
 
 class PlanOut(BaseModel):
@@ -161,6 +163,17 @@ class PlanOut(BaseModel):
     today: TodayOut
 
 
+class PlanExport(BaseModel):
+    """My plan in an export: every part, review and feedback, oldest first."""
+
+    parts: dict[str, PartOut]
+    reviews: list[ReviewOut]
+    feedback: list[FeedbackOut]
+
+
+schemas.Export.model_rebuild(_types_namespace={"PlanExport": PlanExport})
+
+
 class CalendarFeedOut(BaseModel):
     """A calendar subscription: its address (given once, when made) or only whether one exists."""
 
@@ -168,5 +181,3 @@ class CalendarFeedOut(BaseModel):
     url: str | None = None
     created_at: datetime | None = None
 
-
-__all__ = ["PARTS", "DeviceMillis"]

@@ -274,6 +274,7 @@ class Export(BaseModel):
     sessions: list[SessionOut]
     checkins: list[CheckInOut]
     checklist: ChecklistOut
+    plan: "PlanExport"  # defined with my plan's shapes (app/plan_schemas.py), which completes this model
 
 
 class Error(BaseModel):

@@ -1,0 +1,157 @@
+"""My plan through the JSON API and its pages: parts (last change wins), reviews and feedback
+(sent twice, kept once), bad input refused with a plain 4xx, exports, and "Delete everything"."""
+import csv
+import io
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tests.test_api import T0, change
+
+NOW = datetime.now(timezone.utc).replace(microsecond=0)
+SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "months", "worse": ["backward"], "eases": ["walking"],
+            "leg_pain": 6, "walk_minutes": 10}
+ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3}, {"name": "Sit through a film", "score": 2}]}
+SCHEDULE = {"days": ["MO", "TH"], "time": "07:45", "minutes": 15, "zone": "Europe/London"}
+
+
+def save_part(client, part, answers, at=T0):
+    return client.put(f"/api/v1/plan/parts/{part}", json={**change(at), "answers": answers})
+
+
+def review_body(days_ago=0, **overrides):
+    body = {"activities": [5, 4], "leg_pain": 4, "numbness": "same", "weakness": "none", "warning_sign": False,
+            "recorded_at": (NOW - timedelta(days=days_ago)).isoformat()}
+    return {**body, **overrides}
+
+
+def set_up(client):
+    for part, answers in (("symptoms", SYMPTOMS), ("activities", ACTIVITIES), ("schedule", SCHEDULE)):
+        assert save_part(client, part, answers).status_code == 200
+
+
+def test_no_plan_yet(client):
+    plan = client.get("/api/v1/plan").json
+    assert plan["parts"] == {} and plan["today"]["set_up"] is False
+    assert client.get("/api/v1/plan/today").json["summary"] == "Set up a plan in about a minute."
+
+
+def test_a_set_up_plan_suggests_today_and_leaves_out_backward_bends(client):
+    set_up(client)
+    today = client.get("/api/v1/plan/today").json
+    assert today["set_up"] and today["status"] == "plan" and len(today["routines"]) == 1
+    assert today["walk_minutes"] == 8 and today["summary"].endswith(" and a walk of 8 minutes.")
+    assert today["routines"][0] not in ("before-a-walk", "desk-break")  # both have a standing back bend
+    assert client.get("/api/v1/plan").json["parts"]["schedule"]["answers"] == SCHEDULE
+
+
+def test_each_part_keeps_its_last_change(client):
+    save_part(client, "schedule", SCHEDULE, at=T0 + 10)
+    older = save_part(client, "schedule", {**SCHEDULE, "minutes": 5}, at=T0)
+    assert older.status_code == 200 and older.json["answers"]["minutes"] == 15
+    assert save_part(client, "schedule", {**SCHEDULE, "minutes": 20}, at=T0 + 20).json["answers"]["minutes"] == 20
+
+
+def test_answers_are_stored_with_their_defaults(client):
+    assert save_part(client, "symptoms", {"areas": ["back"], "since": "weeks"}).json["answers"] == {
+        "areas": ["back"], "since": "weeks", "worse": [], "eases": [], "leg_pain": None, "walk_minutes": 5}
+
+
+@pytest.mark.parametrize(("part", "answers", "words"), [
+    ("symptoms", {"areas": [], "since": "weeks"}, "answers.areas"),
+    ("symptoms", {"areas": ["back", "back"], "since": "weeks"}, "lists each choice once"),
+    ("symptoms", {"areas": ["knee"], "since": "weeks"}, "answers.areas.0"),
+    ("symptoms", {"areas": ["back"], "since": "weeks", "leg_pain": 11}, "answers.leg_pain"),
+    ("activities", {"activities": [{"name": "", "score": 3}]}, "answers.activities.0.name"),
+    ("activities", {"activities": [{"name": "Walk", "score": 3}] * 4}, "answers.activities"),
+    ("schedule", {"days": ["XX"]}, "answers.days.0"),
+    ("schedule", {"time": "25:00"}, "answers.time"),
+    ("schedule", {"minutes": 12}, "answers.minutes"),
+    ("schedule", {"zone": "Mars/Olympus"}, "not a time zone this server knows"),
+    ("choice", {"level": 4}, "answers.level"),
+    ("choice", {"level": 1, "extra": True}, "answers.extra"),
+])
+def test_bad_answers_get_a_422_that_says_what_is_wrong(client, part, answers, words):
+    response = save_part(client, part, answers)
+    assert response.status_code == 422 and words in response.json["detail"]
+
+
+def test_an_unknown_part_is_a_404(client):
+    response = save_part(client, "diary", {})
+    assert response.status_code == 404 and "symptoms" in response.json["detail"]
+
+
+def test_a_review_sent_twice_is_kept_once(client):
+    set_up(client)
+    review_id = uuid.uuid4()
+    first = client.put(f"/api/v1/plan/reviews/{review_id}", json=review_body())
+    again = client.put(f"/api/v1/plan/reviews/{review_id}", json=review_body(leg_pain=9))
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json["leg_pain"] == 4
+    assert len(client.get("/api/v1/plan").json["reviews"]) == 1
+
+
+def test_a_worse_review_makes_today_urgent(client):
+    set_up(client)
+    client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body(weakness="worse"))
+    today = client.get("/api/v1/plan/today").json
+    assert today["status"] == "urgent" and "doctor" in today["summary"]
+
+
+@pytest.mark.parametrize(("overrides", "words"), [
+    ({"leg_pain": -1}, "leg_pain"), ({"numbness": "tingly"}, "numbness"), ({"warning_sign": "no"}, "warning_sign"),
+    ({"recorded_at": (NOW + timedelta(days=3)).isoformat()}, "ahead"), ({"activities": [1, 2, 3, 4]}, "activities"),
+])
+def test_bad_reviews_are_refused(client, overrides, words):
+    response = client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body(**overrides))
+    assert response.status_code == 422 and words in response.json["detail"]
+
+
+def test_feedback_is_kept_once_and_two_worse_swap_the_routine(client):
+    set_up(client)
+    first = client.get("/api/v1/plan/today").json["routines"][0]
+    feedback_id = uuid.uuid4()
+    body = {"routine": first, "verdict": "worse", "recorded_at": NOW.isoformat()}
+    assert client.put(f"/api/v1/plan/feedback/{feedback_id}", json=body).status_code == 201
+    assert client.put(f"/api/v1/plan/feedback/{feedback_id}", json=body).status_code == 200
+    assert client.get("/api/v1/plan/today").json["routines"][0] == first, "one feedback sent twice is one"
+    client.put(f"/api/v1/plan/feedback/{uuid.uuid4()}", json=body)
+    assert first not in client.get("/api/v1/plan/today").json["routines"]
+
+
+def test_feedback_on_an_unknown_routine_is_a_404(client):
+    body = {"routine": "cartwheels", "verdict": "helped", "recorded_at": NOW.isoformat()}
+    assert client.put(f"/api/v1/plan/feedback/{uuid.uuid4()}", json=body).status_code == 404
+
+
+def test_exports_carry_the_plan_and_delete_everything_removes_it(client):
+    set_up(client)
+    client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body())
+    client.put(f"/api/v1/plan/feedback/{uuid.uuid4()}",
+               json={"routine": "in-bed", "verdict": "helped", "recorded_at": NOW.isoformat()})
+    plan = client.get("/api/v1/export.json").json["plan"]
+    assert plan["parts"]["symptoms"]["answers"]["areas"] == ["buttock", "thigh"]
+    assert plan["reviews"][0]["activities"] == [5, 4] and plan["feedback"][0]["verdict"] == "helped"
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/export.csv").text)))
+    records = [row["record"] for row in rows]
+    assert records.count("plan-part") == 3 and "plan-review" in records and "routine-feedback" in records
+    review = next(row for row in rows if row["record"] == "plan-review")
+    assert (review["activities"], review["numbness"], review["warning_sign"]) == ("5 4", "same", "False")
+    assert client.delete("/api/v1/profile").status_code == 204
+    client.delete_cookie("easeback_device")
+    assert client.get("/api/v1/export.json").json["plan"] == {"parts": {}, "reviews": [], "feedback": []}
+
+
+def test_delete_everything_leaves_no_plan_rows(client, app):
+    from app.db import db
+    from app.models import PlanPart, PlanReview, RoutineFeedback
+
+    set_up(client)
+    client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body())
+    client.put(f"/api/v1/plan/feedback/{uuid.uuid4()}",
+               json={"routine": "in-bed", "verdict": "helped", "recorded_at": NOW.isoformat()})
+    client.delete("/api/v1/profile")
+    with app.app_context():
+        for model in (PlanPart, PlanReview, RoutineFeedback):
+            assert db.session.query(model).count() == 0, model.__name__
