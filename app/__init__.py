@@ -1,7 +1,7 @@
 """Easeback: a calm, offline-first self-care companion for people with sciatica."""
 from flask import Flask
 
-from app import (  # api_data, api_plan and api_saves add their routes to api.bp as they are imported
+from app import (  # api_data, api_plan, api_saves, plan_calendar add routes to api.bp as they are imported
     api,
     api_data,
     api_plan,
@@ -21,6 +21,8 @@ from app import (  # api_data, api_plan and api_saves add their routes to api.bp
     pages,
     paths,
     plan,
+    plan_calendar,
+    plan_summary,
     player,
     pwa,
     routines,
@@ -60,7 +62,7 @@ def create_app(test_config=None):
     assets.init_app(app)
     pwa.init_app(app)
     for module in (pages, routines, player, favourites, history, plan, settings, pwa, checklist, learn, api,
-                   linking, openapi):
+                   linking, openapi, plan_calendar, plan_summary):
         app.register_blueprint(module.bp)
     app.cli.add_command(freeze.freeze_command)
     return app

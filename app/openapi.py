@@ -44,6 +44,10 @@ OPERATIONS = [
      plan_schemas.ReviewOut, "201", "review_id"),
     ("put", "/plan/feedback/{feedback_id}", "Record how a routine went, once", plan_schemas.FeedbackIn,
      plan_schemas.FeedbackOut, "201", "feedback_id"),
+    ("get", "/plan/calendar-feed", "Whether a calendar subscribes to my plan's reminders (never its address)", None,
+     plan_schemas.CalendarFeedOut, "200", None),
+    ("post", "/plan/calendar-feed", "Make a calendar subscription address, shown only now; any older one stops working",
+     None, plan_schemas.CalendarFeedOut, "201", None),
 ]
 DEVICE_REMOVAL_ERRORS = {"403": ERRORS["403"], "404": "No such device linked to this profile",
                          "409": "The only device linked cannot be removed", "429": ERRORS["429"]}
@@ -83,6 +87,12 @@ def document():
         "200": {"description": "OK", "content": {"text/csv": {"schema": {"type": "string"}}}}}}}
     paths["/api/v1/profile"] = {"delete": {"summary": "Delete everything and forget this device",
                                            "responses": {"204": {"description": "Deleted"}}}}
+    paths["/api/v1/plan/calendar-feed"]["delete"] = {
+        "summary": "Stop the calendar subscription: its address answers 404 from now on",
+        "responses": {"204": {"description": "Stopped (or there was none)"},
+                      **{code: {"description": ERRORS[code],
+                                "content": {"application/json": {"schema": ref(schemas.Error)}}}
+                         for code in ("403", "429")}}}
     paths["/api/v1/devices/{device_id}"] = {"delete": {
         "summary": "Unlink a device (this one too: its cookie is forgotten)",
         "parameters": [{"name": "device_id", **DEVICE_PARAM}],

@@ -1,0 +1,173 @@
+"""My plan's reminders in the person's own calendar: a file to add once, or a subscription.
+
+"Add to calendar" downloads one weekly event on the chosen days, at the chosen time in the
+device's time zone; it links to /plan, because today's suggestion changes from day to day.
+A subscription (webcal) keeps a calendar in step when the schedule changes; it works by an
+unguessable token in its address, since calendar apps send no cookie. Only the token's hash is
+kept, so making a new subscription, or stopping it in Settings, ends the old address.
+"""
+import hashlib
+import hmac
+import secrets
+import uuid
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, Response, abort, current_app, make_response, render_template, url_for
+from icalendar import Alarm, Calendar, Event, vDuration
+from sqlalchemy import delete, select
+
+from app import profiles
+from app.api import bp as api_bp
+from app.api import retry_once_on_conflict, send
+from app.db import db
+from app.models import CalendarFeed, Profile, utcnow
+from app.plan_data import plan_for
+from app.plan_schemas import DAYS, CalendarFeedOut
+
+bp = Blueprint("plan_calendar", __name__)
+
+WEEKDAYS = list(DAYS)  # MO..SU, in the order of date.weekday()
+# A calendar app asks again about this often; the schedule rarely changes faster.
+REFRESH = timedelta(hours=6)
+LONGEST_TOKEN = 64  # token_urlsafe(32) makes 43 characters
+DESCRIPTION = ("Open your plan to see today's routines and walk: the suggestion may change from day to day.\n"
+               "If anything on the warning-signs list applies, get help instead.\n{url}")
+
+
+def first_day(since, days):
+    """The first of the chosen weekdays on or after since (RFC 5545 wants DTSTART to be an occurrence)."""
+    wanted = {WEEKDAYS.index(day) for day in days}
+    return next(since + timedelta(days=n) for n in range(7) if (since + timedelta(days=n)).weekday() in wanted)
+
+
+def event_uid(profile):
+    """The same UID for a profile every time (so a calendar replaces the event), revealing nothing."""
+    digest = hmac.new(current_app.config["SECRET_KEY"].encode(), f"plan-reminder-{profile.id}".encode(),
+                      hashlib.sha256).digest()
+    return f"{uuid.UUID(bytes=digest[:16])}@easeback"
+
+
+def reminder(profile, schedule, changed_at):
+    """The weekly event: the chosen days and time in the chosen zone, for the chosen minutes."""
+    zone = ZoneInfo(schedule["zone"])
+    changed = datetime.fromtimestamp(changed_at / 1000, timezone.utc)
+    hour, minute = map(int, schedule["time"].split(":"))
+    start = datetime.combine(first_day(changed.astimezone(zone).date(), schedule["days"]), time(hour, minute),
+                             tzinfo=zone)
+    plan_url = url_for("plan.page", _external=True)
+    event = Event()
+    event.add("uid", event_uid(profile))
+    event.add("dtstamp", changed)  # when the schedule last changed: the same answer until it does
+    event.add("last-modified", changed)
+    event.add("dtstart", start)
+    event.add("duration", timedelta(minutes=schedule["minutes"]))
+    event.add("rrule", {"freq": "weekly", "byday": [day for day in WEEKDAYS if day in schedule["days"]]})
+    event.add("summary", f"Easeback: my plan ({schedule['minutes']} minutes)")
+    event.add("description", DESCRIPTION.format(url=plan_url))
+    event.add("url", plan_url)
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", "Time for your plan")
+    alarm.add("trigger", timedelta(0))
+    event.add_component(alarm)
+    return event, start.date()
+
+
+def calendar_for(profile):
+    """The profile's reminders as an iCalendar file, or None without a plan and chosen days."""
+    plan, parts, _, _ = plan_for(profile)
+    schedule = parts.get("schedule")
+    if plan.status == "none" or schedule is None or not schedule.answers.get("days"):
+        return None
+    event, first = reminder(profile, schedule.answers, schedule.changed_at)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Easeback//My plan reminders//EN")
+    calendar.add("version", "2.0")
+    calendar.add("name", "Easeback: my plan")
+    calendar.add("x-wr-calname", "Easeback: my plan")
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH))
+    calendar.add_component(event)
+    calendar.add_missing_timezones(first_date=first - timedelta(days=1))
+    return calendar
+
+
+def empty_calendar():
+    """A calendar with no events: a subscription whose days were all unticked shows nothing."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Easeback//My plan reminders//EN")
+    calendar.add("version", "2.0")
+    return calendar
+
+
+def ics(calendar, cache_control, **headers):
+    """An iCalendar response."""
+    return Response(calendar.to_ical(), mimetype="text/calendar",
+                    headers={"Cache-Control": cache_control, **headers})
+
+
+@bp.get("/plan/reminders.ics")
+def download():
+    """This device's plan reminders as a file to add to a calendar."""
+    calendar = calendar_for(profiles.current_profile())
+    if calendar is None:
+        response = make_response(render_template("plan/no_reminders.html"), 404)
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
+    return ics(calendar, "private, no-store", **{"Content-Disposition": 'attachment; filename="easeback-plan.ics"'})
+
+
+@bp.get("/plan/calendar/<token>.ics")
+def feed(token):
+    """The reminders of the profile whose subscription this is; no cookie needed."""
+    if len(token) > LONGEST_TOKEN:
+        abort(404)
+    found = db.session.execute(select(CalendarFeed.profile_id)
+                               .where(CalendarFeed.token_hash == profiles._hash(token))).scalar_one_or_none()
+    if found is None:
+        abort(404, description="This calendar subscription has been stopped, or never existed.")
+    calendar = calendar_for(db.session.get(Profile, found)) or empty_calendar()
+    return ics(calendar, "private, max-age=3600")
+
+
+# --- The subscription, through the JSON API -----------------------------------------------
+
+def feed_of(profile):
+    """The profile's calendar subscription, or None."""
+    return None if profile is None else db.session.get(CalendarFeed, profile.id)
+
+
+@api_bp.get("/plan/calendar-feed")
+def get_calendar_feed():
+    """Whether a calendar subscription exists, and since when (its address is never shown again)."""
+    found = feed_of(profiles.current_profile())
+    return send(CalendarFeedOut(active=found is not None, created_at=found.created_at if found else None))
+
+
+@api_bp.post("/plan/calendar-feed")
+@retry_once_on_conflict
+def make_calendar_feed():
+    """Make a new subscription address; any older one stops working."""
+    profile = profiles.profile_for_writing()
+    db.session.flush()
+    token = secrets.token_urlsafe(32)
+    found = feed_of(profile)
+    if found is None:
+        found = CalendarFeed(profile_id=profile.id)
+        db.session.add(found)
+    found.token_hash, found.created_at = profiles._hash(token), utcnow()
+    db.session.commit()
+    address = url_for("plan_calendar.feed", token=token, _external=True)
+    return send(CalendarFeedOut(active=True, url="webcal://" + address.split("://", 1)[1],
+                                created_at=found.created_at), 201)
+
+
+@api_bp.delete("/plan/calendar-feed")
+def stop_calendar_feed():
+    """Stop the subscription: its address answers 404 from now on."""
+    profile = profiles.current_profile()
+    if profile is not None:
+        db.session.execute(delete(CalendarFeed).where(CalendarFeed.profile_id == profile.id))
+        db.session.commit()
+    return Response(status=204)

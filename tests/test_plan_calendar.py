@@ -1,0 +1,205 @@
+"""My plan's reminders: the "Add to calendar" file, and the webcal subscription made, replaced
+and stopped through the API (and by "Delete everything")."""
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+from flask import render_template
+from icalendar import Calendar
+
+from app.profiles import COOKIE
+from tests.test_plan_api import SCHEDULE, SYMPTOMS, save_part, set_up
+
+FEED = "/api/v1/plan/calendar-feed"
+
+
+def calendar_of(response):
+    """The one event of an iCalendar response, and the calendar."""
+    assert response.status_code == 200 and response.mimetype == "text/calendar"
+    calendar = Calendar.from_ical(response.data)
+    assert len(calendar.events) == 1
+    return calendar.events[0], calendar
+
+
+def subscribe(client):
+    """Make a subscription; return its address's path (from the webcal URL) and the answer."""
+    response = client.post(FEED)
+    assert response.status_code == 201
+    url = response.json["url"]
+    assert url.startswith("webcal://localhost/plan/calendar/") and url.endswith(".ics")
+    return url.removeprefix("webcal://localhost"), response.json
+
+
+def test_add_to_calendar_gives_a_weekly_reminder_at_the_chosen_time(client):
+    set_up(client)  # Mondays and Thursdays at 07:45 in London, 15 minutes; saved on Wednesday 18 November 2026
+    response = client.get("/plan/reminders.ics")
+    assert response.headers["Content-Disposition"] == 'attachment; filename="easeback-plan.ics"'
+    assert response.headers["Cache-Control"] == "private, no-store"
+    event, calendar = calendar_of(response)
+    assert event["RRULE"]["FREQ"] == ["WEEKLY"] and event["RRULE"]["BYDAY"] == ["MO", "TH"]
+    assert event.start == datetime(2026, 11, 19, 7, 45, tzinfo=event.start.tzinfo)
+    assert event["DTSTART"].params["TZID"] == "Europe/London" and str(event.start.tzinfo) == "Europe/London"
+    assert [zone.tz_name for zone in calendar.timezones] == ["Europe/London"]
+    assert event.duration == timedelta(minutes=15)
+    assert str(event["SUMMARY"]) == "Easeback: my plan (15 minutes)"
+    assert str(event["URL"]) == "http://localhost/plan"
+    description = str(event["DESCRIPTION"])
+    assert "today's routines and walk" in description and "warning-signs list applies, get help" in description
+    [alarm] = event.subcomponents
+    assert str(alarm["ACTION"]) == "DISPLAY" and alarm["TRIGGER"].dt == timedelta(0)  # at the time itself
+
+
+@pytest.mark.parametrize(("zone", "first"), [
+    ("Europe/London", datetime(2026, 11, 18, 21, 0)),  # the change was made on Wednesday morning there
+    ("Pacific/Kiritimati", datetime(2026, 11, 25, 21, 0)),  # it was already Thursday there: next Wednesday
+    ("America/Los_Angeles", datetime(2026, 11, 18, 21, 0)),
+])
+def test_the_first_reminder_is_a_chosen_day_in_the_chosen_zone(client, zone, first):
+    set_up(client)
+    save_part(client, "schedule", {"days": ["WE"], "time": "21:00", "minutes": 5, "zone": zone}, at=1_795_000_000_001)
+    event, _ = calendar_of(client.get("/plan/reminders.ics"))
+    assert event.start.replace(tzinfo=None) == first and str(event.start.tzinfo) == zone
+    assert event["RRULE"]["BYDAY"] == ["WE"] and event.duration == timedelta(minutes=5)
+
+
+def test_the_event_keeps_its_uid_and_each_profile_has_its_own(client, app):
+    set_up(client)
+    other = app.test_client()
+    set_up(other)
+    first, _ = calendar_of(client.get("/plan/reminders.ics"))
+    again, _ = calendar_of(client.get("/plan/reminders.ics"))
+    theirs, _ = calendar_of(other.get("/plan/reminders.ics"))
+    assert first["UID"] == again["UID"] != theirs["UID"]
+    assert client.get_cookie(COOKIE).value not in first["UID"]
+
+
+@pytest.mark.parametrize("parts", [
+    {},  # nothing saved
+    {"schedule": SCHEDULE},  # days, but no plan: its first screen is missing
+    {"symptoms": SYMPTOMS, "schedule": {**SCHEDULE, "days": []}},  # a plan, but no days
+    {"symptoms": SYMPTOMS},  # a plan, with the schedule screen skipped
+])
+def test_no_days_or_no_plan_gets_a_page_that_says_what_to_do(client, parts):
+    for part, answers in parts.items():
+        assert save_part(client, part, answers).status_code == 200
+    response = client.get("/plan/reminders.ics")
+    assert response.status_code == 404 and response.mimetype == "text/html"
+    assert "No reminders yet" in response.text and 'href="/plan/setup/schedule"' in response.text
+
+
+def test_a_subscription_works_without_a_cookie_and_shows_its_address_once(client, app):
+    set_up(client)
+    assert client.get(FEED).json == {"active": False, "url": None, "created_at": None}
+    path, made = subscribe(client)
+    assert made["active"] is True and made["created_at"]
+    calendar_app = app.test_client()  # no cookie: a calendar app has none
+    response = calendar_app.get(path)
+    assert response.headers["Cache-Control"] == "private, max-age=3600"
+    assert "Set-Cookie" not in response.headers
+    event, _ = calendar_of(response)
+    downloaded, _ = calendar_of(client.get("/plan/reminders.ics"))
+    assert event["UID"] == downloaded["UID"] and event["RRULE"] == downloaded["RRULE"]
+    assert client.get(FEED).json == {"active": True, "url": None, "created_at": made["created_at"]}
+
+
+def test_only_a_hash_of_the_token_is_kept(client, app):
+    from app.db import db
+    from app.models import CalendarFeed
+
+    set_up(client)
+    path, _ = subscribe(client)
+    token = path.removeprefix("/plan/calendar/").removesuffix(".ics")
+    with app.app_context():
+        stored = db.session.execute(db.select(CalendarFeed.token_hash)).scalar_one()
+    assert token not in stored and len(stored) == 64 and len(token) >= 43
+
+
+def test_the_subscription_follows_changes_to_the_schedule(client, app):
+    set_up(client)
+    path, _ = subscribe(client)
+    save_part(client, "schedule", {**SCHEDULE, "days": ["SA"], "minutes": 20}, at=1_795_000_000_001)
+    event, _ = calendar_of(app.test_client().get(path))
+    assert event["RRULE"]["BYDAY"] == ["SA"] and event.duration == timedelta(minutes=20)
+    save_part(client, "schedule", {**SCHEDULE, "days": []}, at=1_795_000_000_002)
+    emptied = app.test_client().get(path)  # days all unticked: the calendar keeps no reminder
+    assert emptied.status_code == 200 and Calendar.from_ical(emptied.data).events == []
+
+
+def test_a_new_subscription_stops_the_old_address(client, app):
+    set_up(client)
+    old, _ = subscribe(client)
+    new, _ = subscribe(client)
+    calendar_app = app.test_client()
+    assert calendar_app.get(old).status_code == 404
+    calendar_of(calendar_app.get(new))
+
+
+def test_stopping_the_subscription_stops_its_address(client, app):
+    set_up(client)
+    path, _ = subscribe(client)
+    response = client.delete(FEED)
+    assert response.status_code == 204 and response.data == b""
+    assert app.test_client().get(path).status_code == 404
+    assert client.get(FEED).json["active"] is False
+    assert client.delete(FEED).status_code == 204  # stopping twice is no error
+
+
+@pytest.mark.parametrize("path", ["/plan/calendar/not-a-real-token.ics", f"/plan/calendar/{'a' * 200}.ics"])
+def test_an_unknown_address_is_not_found(client, path):
+    set_up(client)
+    subscribe(client)
+    assert client.get(path).status_code == 404
+
+
+def test_reading_makes_no_profile_and_another_site_cannot_subscribe(client):
+    response = client.get(FEED)
+    assert response.json["active"] is False and "Set-Cookie" not in response.headers
+    assert client.post(FEED, headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403
+    assert client.post(FEED, headers={"Origin": "https://elsewhere.example"}).status_code == 403
+
+
+def test_delete_everything_removes_the_subscription(client, app):
+    from app.db import db
+    from app.models import CalendarFeed
+
+    set_up(client)
+    path, _ = subscribe(client)
+    assert client.delete("/api/v1/profile").status_code == 204
+    assert app.test_client().get(path).status_code == 404
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count()).select_from(CalendarFeed)).scalar_one() == 0
+
+
+def reminders_snippet(app, schedule):
+    """The reminders part of /plan, drawn for a profile with this schedule (None: never saved)."""
+    parts = {} if schedule is None else {"schedule": SimpleNamespace(answers=schedule)}
+    with app.test_request_context("/plan"):
+        return render_template("plan/reminders.html", plan=None, parts=parts)
+
+
+def test_the_plan_page_offers_add_to_calendar_and_a_subscription(app):
+    html = reminders_snippet(app, SCHEDULE)
+    assert '<a class="button button--primary" href="/plan/reminders.ics" download>Add to calendar</a>' in html
+    assert "data-calendar-subscribe>Keep my calendar in step</button>" in html
+    assert 'href="/settings"' in html and "Choose days and a time first" not in html
+
+
+@pytest.mark.parametrize("schedule", [None, {**SCHEDULE, "days": []}])
+def test_without_days_the_plan_page_asks_for_them_first(app, schedule):
+    html = reminders_snippet(app, schedule)
+    assert "Choose days and a time first" in html and 'href="/plan/setup/schedule"' in html
+    assert "Add to calendar" not in html and "data-calendar-subscribe" not in html
+
+
+def test_settings_has_a_hidden_button_to_stop_the_subscription(client):
+    html = client.get("/settings").text
+    assert "<h3>Calendar subscription</h3>" in html
+    assert 'data-calendar-revoke hidden>Stop calendar subscription</button>' in html
+
+
+def test_the_api_document_describes_the_subscription(client):
+    operations = client.get("/api/v1/openapi.json").json["paths"][FEED]
+    assert set(operations) == {"get", "post", "delete"}
+    assert "201" in operations["post"]["responses"] and "204" in operations["delete"]["responses"]
+    assert operations["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/CalendarFeedOut"}
