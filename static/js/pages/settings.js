@@ -1,5 +1,6 @@
 // The settings page: the player's cues and timing, linked devices, and the
 // person's data (download, link another device, delete everything).
+import { initCalendarFeed } from "../parts/calendar-feed.js";
 import { initDataControls } from "../parts/data-controls.js";
 import { initDataExport } from "../parts/data-export.js";
 import { initLinkedDevices } from "../parts/linked-devices.js";
@@ -11,3 +12,4 @@ initSettingsForm();
 initDataControls();
 initLinkedDevices();
 initDataExport();
+initCalendarFeed();
