@@ -22,7 +22,6 @@ from app import (  # api_data, api_plan, api_saves, plan_calendar add routes to 
     paths,
     plan,
     plan_calendar,
-    plan_summary,
     player,
     pwa,
     routines,
@@ -62,7 +61,7 @@ def create_app(test_config=None):
     assets.init_app(app)
     pwa.init_app(app)
     for module in (pages, routines, player, favourites, history, plan, settings, pwa, checklist, learn, api,
-                   linking, openapi, plan_calendar, plan_summary):
+                   linking, openapi, plan_calendar):
         app.register_blueprint(module.bp)
     app.cli.add_command(freeze.freeze_command)
     return app
