@@ -22,6 +22,7 @@ from app import (  # api_data, api_plan, api_saves, plan_calendar add routes to 
     paths,
     plan,
     plan_calendar,
+    plan_summary,
     player,
     pwa,
     routines,
@@ -61,7 +62,7 @@ def create_app(test_config=None):
     assets.init_app(app)
     pwa.init_app(app)
     for module in (pages, routines, player, favourites, history, plan, settings, pwa, checklist, learn, api,
-                   linking, openapi, plan_calendar):
+                   linking, openapi, plan_calendar, plan_summary):
         app.register_blueprint(module.bp)
     app.cli.add_command(freeze.freeze_command)
     return app

@@ -1,0 +1,84 @@
+"""/plan/summary: one printable page to take to a GP or physiotherapist.
+
+It gathers the plan's own answers and figures (app/plan_data.py, app/plan_rules.py): where and
+since when, what makes it worse or eases it, the activities and leg pain at the set-up and now,
+numbness and weakness at the latest reviews, each week's step, the routines done lately, and the
+plan's plain reading of the change. It reports the person's answers; it judges nothing new.
+"""
+from datetime import datetime, time, timezone
+
+from flask import Blueprint, render_template
+from sqlalchemy import func
+
+from app.content import library
+from app.db import db
+from app.models import PracticeSession, rows_of, utcnow
+from app.plan import personal
+from app.plan_data import plan_for
+from app.plan_rules import LEVELS, SEE_SOMEONE_AFTER
+from app.plan_schemas import AREAS, CHANGES, MOVES, SINCE
+from app.profiles import current_profile
+from app.schemas import CLOCK_SLACK
+
+bp = Blueprint("plan_summary", __name__)
+
+# What fits on one sheet of A4 beside everything else.
+SHOWN_REVIEWS = 6
+SHOWN_WEEKS = 8
+SHOWN_ROUTINES = 6
+WEEK_WORDS = {"better": "No worse", "steady": "A little mixed", "worse": "Harder",
+              "urgent": "A warning sign, or numbness or weakness worse", "chosen": "Chosen by me"}
+
+
+def routines_done(profile, since):
+    """[(routine slug, times started)] since a day, the most done first, counted by the database."""
+    started = datetime.combine(since, time())
+    times = func.count(PracticeSession.id)
+    return db.session.execute(
+        rows_of(PracticeSession, profile, PracticeSession.routine, times)
+        # Rows far ahead of the server's clock (saved before such times were refused) are left out.
+        .where(PracticeSession.started_at >= started, PracticeSession.started_at <= utcnow() + CLOCK_SLACK)
+        .group_by(PracticeSession.routine).order_by(times.desc(), PracticeSession.routine)).all()
+
+
+def activity_rows(plan, latest):
+    """(name, score at the set-up, latest score or None) for each activity."""
+    latest_scores = latest.activities if latest else []
+    return [(activity["name"], activity["score"], latest_scores[index] if index < len(latest_scores) else None)
+            for index, activity in enumerate(plan.activities)]
+
+
+def labels(keys, names):
+    """Answers as their words, in the order the person sees the choices ("Sitting, Walking")."""
+    return ", ".join(label for key, label in names.items() if key in keys)
+
+
+def summary(profile, plan, reviews, today):
+    """Everything the summary page shows, from a plan that is set up."""
+    since = today - SEE_SOMEONE_AFTER
+    latest = reviews[-1] if reviews else None
+    done = routines_done(profile, since)
+    titles = library().routines
+    symptoms = plan.symptoms
+    return {
+        "areas": labels(symptoms.get("areas", []), AREAS), "since": SINCE.get(symptoms.get("since"), ""),
+        "worse": labels(symptoms.get("worse", []), MOVES), "eases": labels(symptoms.get("eases", []), MOVES),
+        "activities": activity_rows(plan, latest), "latest": latest,
+        "leg_first": symptoms.get("leg_pain"), "walk_first": symptoms.get("walk_minutes"),
+        "reviews": reviews[-SHOWN_REVIEWS:][::-1], "earlier_reviews": max(0, len(reviews) - SHOWN_REVIEWS),
+        "weeks": [(week, LEVELS[week.level], WEEK_WORDS[week.verdict]) for week in plan.weeks[-SHOWN_WEEKS:]],
+        "earlier_weeks": max(0, len(plan.weeks) - SHOWN_WEEKS),
+        "done": [(titles[slug].title if slug in titles else slug, count) for slug, count in done[:SHOWN_ROUTINES]],
+        "done_others": sum(count for _, count in done[SHOWN_ROUTINES:]),
+        "done_total": sum(count for _, count in done), "done_since": since, "changes": CHANGES, "levels": LEVELS,
+    }
+
+
+@bp.get("/plan/summary")
+def page():
+    """The one-page summary of the person's answers and trends (a short note before a plan exists)."""
+    profile = current_profile()
+    today = datetime.now(timezone.utc).date()
+    plan, _, reviews, _ = plan_for(profile, today)
+    shown = summary(profile, plan, reviews, today) if plan.status != "none" else {}
+    return personal(render_template("plan/summary.html", plan=plan, today=today, **shown))

@@ -1,0 +1,170 @@
+"""/plan/summary: one page of the person's own answers and trends to take to a GP or
+physiotherapist, personal to the device, with a short note before a plan exists."""
+import re
+import uuid
+from datetime import UTC, datetime, timedelta
+from html import unescape
+
+import pytest
+
+from tests.test_api import change
+from tests.test_history_page import iso
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "months", "worse": ["sitting"], "eases": ["walking"],
+            "leg_pain": 6, "walk_minutes": 10}
+ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3}, {"name": "Sit through a film", "score": 2}]}
+
+
+def millis(moment):
+    return int(moment.timestamp() * 1000)
+
+
+def set_up(client, days_ago=30, symptoms=SYMPTOMS, activities=ACTIVITIES):
+    """The plan's first two screens, answered days_ago."""
+    at = millis(NOW - timedelta(days=days_ago))
+    for part, answers in (("symptoms", symptoms), ("activities", activities)):
+        response = client.put(f"/api/v1/plan/parts/{part}", json={**change(at), "answers": answers})
+        assert response.status_code == 200, response.json
+
+
+def review(client, days_ago, activities, leg_pain, **overrides):
+    """A weekly review recorded days_ago."""
+    body = {"activities": activities, "leg_pain": leg_pain, "numbness": "same", "weakness": "none",
+            "warning_sign": False, "recorded_at": (NOW - timedelta(days=days_ago)).isoformat(), **overrides}
+    assert client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=body).status_code == 201
+
+
+def rows(html):
+    """Each table row's cells as text."""
+    cells = r"<t[hd][^>]*>(.*?)</t[hd]>"
+    return [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(cells, row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", html, re.S)]
+
+
+def summary(client):
+    response = client.get("/plan/summary")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "private, no-cache"
+    return response.get_data(as_text=True)
+
+
+def day(days_ago):
+    moment = NOW - timedelta(days=days_ago)
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def table(html, heading):
+    """The rows of the table in the section under a heading."""
+    start = html.index(f">{heading}</h2>")
+    return rows(html[start:html.index("</section>", start)])
+
+
+def a_session(client, routine, days_ago):
+    started = NOW - timedelta(days=days_ago)
+    body = {"routine": routine, "started_at": iso(started), "ended_at": iso(started + timedelta(minutes=5)),
+            "steps_done": 4, "steps_total": 4, "completed": True, "updated_at": 1_795_000_000_000}
+    assert client.put(f"/api/v1/sessions/{uuid.uuid4()}", json=body).status_code == 201
+
+
+def test_without_a_plan_it_says_so_and_links_to_the_set_up(client):
+    html = summary(client)
+    assert "There is nothing to show yet: set up your plan first." in html
+    assert 'href="/plan/setup/symptoms"' in html
+    assert "data-print" not in html and "plan-summary.js" not in html
+
+
+def test_it_shows_the_answers_and_the_first_and_latest_figures(client):
+    set_up(client, days_ago=30)
+    review(client, 23, [4, 3], 5)
+    review(client, 9, [6, 5], 3, numbness="better", weakness="same")
+    html = summary(client)
+    assert table(html, "My symptoms") == [
+        ["Where", "Buttock, Thigh"],
+        ["For how long", f"6 weeks to 3 months, when I started the plan on {day(30)}"],
+        ["Worse with", "Sitting"],
+        ["Eased by", "Walking"],
+        ["Walking", "Comfortable for 10 minutes at the start; the plan's goal today is 12 minutes"],
+    ]
+    assert table(html, "How things have changed") == [
+        ["Scored 0 to 10", "At the start", f"Latest, {day(9)}"],
+        ["Walk to the shops (how well I can do it, 10 is best)", "3", "6"],
+        ["Sit through a film (how well I can do it, 10 is best)", "2", "5"],
+        ["Leg pain (10 is worst)", "6", "3"],
+    ]
+    assert table(html, "My latest weekly reviews") == [
+        ["Date", "Leg pain", "Numbness", "Weakness", "Warning sign"],
+        [day(9), "3", "Better", "The same", "No"],
+        [day(23), "5", "The same", "I have none", "No"],
+    ]
+    assert table(html, "The plan week by week") == [
+        ["Date", "How the week went", "Step after it"],
+        [day(23), "No worse", "Building"],
+        [day(9), "No worse", "Steady"],
+    ]
+
+
+def test_it_carries_the_plans_reading_and_says_where_it_comes_from(client):
+    set_up(client)
+    review(client, 9, [6, 5], 3)
+    html = summary(client)
+    assert "Your everyday activities are easier than at the start (2.5 → 5.5 out of 10)." in html
+    assert "Leg pain is less than at the start (6 → 3 out of 10)." in html
+    assert "These are my own answers and scores, recorded in Easeback" in html
+    assert "It is not a diagnosis" in html
+
+
+def test_a_change_within_day_to_day_noise_is_not_read_as_one(client):
+    set_up(client)
+    review(client, 9, [4, 2], 7)
+    html = summary(client)
+    assert "Leg pain: no clear change yet (6 → 7). A change this small is within ordinary day-to-day" in html
+    assert not re.search(r"easier than|harder than|less than at|worse than at", html)
+
+
+def test_before_any_review_there_is_no_reading_and_no_latest_figure(client):
+    set_up(client, symptoms={**SYMPTOMS, "leg_pain": None})
+    html = summary(client)
+    assert table(html, "How things have changed")[-1] == ["Leg pain (10 is worst)", "–", "–"]
+    assert "No weekly review yet, so no change to read." in html
+    assert "My latest weekly reviews" not in html and "The plan week by week" not in html
+
+
+def test_only_the_latest_six_reviews_are_listed(client):
+    set_up(client, days_ago=60)
+    for week in range(8, 0, -1):
+        review(client, week * 7, [3, 2], 6)
+    dates = [row[0] for row in table(summary(client), "My latest weekly reviews")[1:]]
+    assert dates == [day(week * 7) for week in range(1, 7)]
+
+
+def test_routines_done_in_the_last_six_weeks_are_counted_most_first(client):
+    set_up(client)
+    for routine, days_ago in (("desk-break", 1), ("desk-break", 20), ("in-bed", 3), ("desk-break", 43)):
+        a_session(client, routine, days_ago)
+    html = summary(client)
+    assert f"Routines done since {day(42)}</h2>" in html
+    assert re.search(r"<p>3 in all: Desk break \(2\), [^<]+ \(1\)\.</p>", html)
+
+
+def test_with_no_routines_done_it_says_none(client):
+    set_up(client)
+    assert "None recorded in Easeback." in summary(client)
+
+
+@pytest.mark.parametrize(("days_ago", "answers", "shown"), [
+    (50, {}, "Why I am here: after six weeks or more of the plan, my weekly reviews show no clear improvement."),
+    (20, {"weakness": "worse"}, "In my latest weekly review I said numbness or weakness was getting worse"),
+])
+def test_it_says_why_it_is_being_taken_along(client, days_ago, answers, shown):
+    set_up(client, days_ago=days_ago)
+    review(client, 2, [3, 2], 6, **answers)
+    assert shown in summary(client)
+
+
+def test_a_print_button_that_its_script_shows(client):
+    set_up(client)
+    html = summary(client)
+    assert re.search(r'<div class="[^"]*" data-print-actions hidden>\s*<button class="[^"]*" type="button" data-print>'
+                     r"Print</button>", html)
+    assert "/static/js/pages/plan-summary.js" in html and "/static/css/summary-print.css" in html
