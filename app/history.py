@@ -15,6 +15,8 @@ from app.content import library
 from app.db import db
 from app.history_chart import MONTHS, REACH_LABELS, gentle_notes, pain_chart, short_date, week_mondays
 from app.models import CheckIn, PracticeSession, rows_of, utcnow
+from app.plan_data import plan_for
+from app.plan_trends import review_trends
 from app.profiles import current_profile
 from app.schemas import CLOCK_SLACK
 
@@ -102,11 +104,12 @@ def page():
     routines = library().routines
     # Weeks without a session are left out: a new person would see only zeros.
     weeks = [(short_date(monday), count) for monday, count in sessions_per_week(profile) if count]
+    plan, _, reviews, _ = plan_for(profile)
     response = make_response(render_template(
         "history.html", sessions=sessions, checkins=checkins, more_checkins=more_checkins,
         by_session=checkins_by_session(profile, sessions), chart=pain_chart(chart_points), weeks=weeks,
         busiest=max([count for _, count in weeks] + [1]), notes=gentle_notes(chart_points),
-        reach_labels=REACH_LABELS, routines=routines, month_names=MONTHS,
+        reach_labels=REACH_LABELS, routines=routines, month_names=MONTHS, trends=review_trends(plan, reviews),
         steps={session.id: steps_reached(session, routines.get(session.routine)) for session in sessions},
     ))
     # Personal: no shared cache may keep it. Not no-store: the service worker keeps a copy

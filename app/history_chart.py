@@ -90,16 +90,23 @@ def pain_chart(checkins, *, width=WIDTH, height=HEIGHT, title=DEFAULT_TITLE) -> 
     ordered = sorted(checkins, key=lambda c: c.recorded_at)
     if not ordered:
         return None
+    grid, x_labels, (back, leg) = lay_out(ordered, ("back_pain", "leg_pain"), width=width, height=height)
+    return PainChart(width=width, height=height, title=title, description=_describe(ordered),
+                     grid=grid, x_labels=x_labels, back=back, leg=leg)
+
+
+def lay_out(ordered, fields, *, width=WIDTH, height=HEIGHT):
+    """(grid, date labels, a Series per field) for points over time on a 0-10 scale.
+
+    The points (oldest first, at least one) need `recorded_at` (aware UTC) and each field; a
+    point whose field is None is left out of that field's line. Both /history charts use it.
+    """
     first, last = _utc_date(ordered[0].recorded_at), _utc_date(ordered[-1].recorded_at)
     step, count = _label_step((last - first).days + 1)
     frame = _frame(first, step * count, width, height)
-    return PainChart(
-        width=width, height=height, title=title, description=_describe(ordered),
-        grid=[(_num(frame.y(pain)), pain) for pain in range(0, 11, 2)],
-        x_labels=[short_date(first + timedelta(days=step * n)) for n in range(count)],
-        back=_series(frame, ordered, "back_pain"),
-        leg=_series(frame, ordered, "leg_pain"),
-    )
+    grid = [(_num(frame.y(score)), score) for score in range(0, 11, 2)]
+    x_labels = [short_date(first + timedelta(days=step * n)) for n in range(count)]
+    return grid, x_labels, [_series(frame, ordered, field) for field in fields]
 
 
 def _describe(ordered) -> str:
@@ -186,7 +193,8 @@ def _label_step(days: int) -> tuple[int, int]:
 
 
 def _series(frame: _Frame, ordered, field) -> Series:
-    points = [(_num(frame.x(c.recorded_at)), _num(frame.y(getattr(c, field)))) for c in ordered]
+    points = [(_num(frame.x(c.recorded_at)), _num(frame.y(getattr(c, field)))) for c in ordered
+              if getattr(c, field) is not None]
     path = "M" + " L".join(f"{x} {y}" for x, y in points) if len(points) > 1 else None
     return Series(path=path, markers=points)
 
