@@ -179,7 +179,7 @@ def reminders_snippet(app, schedule):
 
 def test_the_plan_page_offers_add_to_calendar_and_a_subscription(app):
     html = reminders_snippet(app, SCHEDULE)
-    assert '<a class="button button--primary" href="/plan/reminders.ics" download>Add to calendar</a>' in html
+    assert '<a class="button button--primary" href="/plan/reminders.ics">Add to calendar</a>' in html
     assert "data-calendar-subscribe>Keep my calendar in step</button>" in html
     assert 'href="/settings"' in html and "Choose days and a time first" not in html
 
