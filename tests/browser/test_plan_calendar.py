@@ -61,7 +61,8 @@ def test_settings_stops_a_subscription(page, browser, base_url):
     expect(card.get_by_role("status")).to_have_text("A calendar is subscribed to your plan's reminders.")
     assert violations(page) == ""
     card.get_by_role("button", name="Stop calendar subscription").click()
-    expect(card.get_by_role("status")).to_have_text("Your calendar subscription is stopped: its address no longer works.")
+    expect(card.get_by_role("status")).to_have_text(
+        "Your calendar subscription is stopped: its address no longer works.")
     expect(card.get_by_role("button", name="Stop calendar subscription")).to_be_hidden()
     calendar_app = browser.new_context(base_url=base_url)
     assert calendar_app.request.get(address).status == 404

@@ -3,12 +3,14 @@ let status = null;
 
 async function run(method, done) {
   try {
-    const response = await fetch("/api/v1/plan/calendar-feed", { method, credentials: "same-origin", headers: { "Content-Type": "application/json" } });
+    const response = await fetch("/api/v1/plan/calendar-feed",
+      { method, credentials: "same-origin", headers: { "Content-Type": "application/json" } });
     const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(data.detail ?? "That did not work. Try again in a moment.");
     done(data);
   } catch (error) {
-    status.textContent = error instanceof TypeError ? "This needs a connection. Connect to the internet and try again." : error.message;
+    status.textContent = error instanceof TypeError
+      ? "This needs a connection. Connect to the internet and try again." : error.message;
   }
 }
 
