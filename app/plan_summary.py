@@ -24,7 +24,7 @@ bp = Blueprint("plan_summary", __name__)
 
 # What fits on one sheet of A4 beside everything else.
 SHOWN_REVIEWS = 6
-SHOWN_WEEKS = 8
+SHOWN_WEEKS = 6
 SHOWN_ROUTINES = 6
 WEEK_WORDS = {"better": "No worse", "steady": "A little mixed", "worse": "Harder",
               "urgent": "A warning sign, or numbness or weakness worse", "chosen": "Chosen by me"}

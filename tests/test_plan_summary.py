@@ -49,9 +49,14 @@ def summary(client):
     return response.get_data(as_text=True)
 
 
-def day(days_ago):
+def day(days_ago, month="%B"):
+    """A date as the summary writes it: in full in sentences, with a short month in tables."""
     moment = NOW - timedelta(days=days_ago)
-    return f"{moment.day} {moment:%B %Y}"
+    return f"{moment.day} {moment.strftime(month)} {moment.year}"
+
+
+def short(days_ago):
+    return day(days_ago, month="%b")
 
 
 def table(html, heading):
@@ -87,20 +92,20 @@ def test_it_shows_the_answers_and_the_first_and_latest_figures(client):
         ["Walking", "Comfortable for 10 minutes at the start; the plan's goal today is 12 minutes"],
     ]
     assert table(html, "How things have changed") == [
-        ["Scored 0 to 10", "At the start", f"Latest, {day(9)}"],
-        ["Walk to the shops (how well I can do it, 10 is best)", "3", "6"],
-        ["Sit through a film (how well I can do it, 10 is best)", "2", "5"],
+        ["Scored 0 to 10: how well I can do it (10 is best)", "At the start", f"Latest, {short(9)}"],
+        ["Walk to the shops", "3", "6"],
+        ["Sit through a film", "2", "5"],
         ["Leg pain (10 is worst)", "6", "3"],
     ]
     assert table(html, "My latest weekly reviews") == [
         ["Date", "Leg pain", "Numbness", "Weakness", "Warning sign"],
-        [day(9), "3", "Better", "The same", "No"],
-        [day(23), "5", "The same", "I have none", "No"],
+        [short(9), "3", "Better", "The same", "No"],
+        [short(23), "5", "The same", "I have none", "No"],
     ]
     assert table(html, "The plan week by week") == [
         ["Date", "How the week went", "Step after it"],
-        [day(23), "No worse", "Building"],
-        [day(9), "No worse", "Steady"],
+        [short(23), "No worse", "Building"],
+        [short(9), "No worse", "Steady"],
     ]
 
 
@@ -130,12 +135,15 @@ def test_before_any_review_there_is_no_reading_and_no_latest_figure(client):
     assert "My latest weekly reviews" not in html and "The plan week by week" not in html
 
 
-def test_only_the_latest_six_reviews_are_listed(client):
+def test_only_the_latest_six_reviews_and_weeks_are_listed(client):
     set_up(client, days_ago=60)
     for week in range(8, 0, -1):
         review(client, week * 7, [3, 2], 6)
-    dates = [row[0] for row in table(summary(client), "My latest weekly reviews")[1:]]
-    assert dates == [day(week * 7) for week in range(1, 7)]
+    html = summary(client)
+    dates = [row[0] for row in table(html, "My latest weekly reviews")[1:]]
+    assert dates == [short(week * 7) for week in range(1, 7)]
+    weeks = [row[0] for row in table(html, "The plan week by week")[1:]]
+    assert weeks == [short(week * 7) for week in range(6, 0, -1)]
 
 
 def test_routines_done_in_the_last_six_weeks_are_counted_most_first(client):
