@@ -22,7 +22,6 @@ class ReviewPoint:
     recorded_at: datetime  # aware UTC
     when: str  # the date, as /history writes dates ("30 Nov")
     set_up: bool
-    scores: tuple  # each activity's score, in the set-up's order (None where not rated)
     average: float | None  # the activities' average, over the activities every point rated
     leg_pain: int | None
 
@@ -48,9 +47,8 @@ class ReviewChart:
 
 @dataclass(frozen=True)
 class ReviewTrends:
-    """The weekly reviews section of /history: the activities' names, the points, the chart, the reading."""
+    """The weekly reviews section of /history: the points, the chart, the reading."""
 
-    names: tuple
     points: tuple
     chart: ReviewChart
     reading: tuple
@@ -60,7 +58,6 @@ def review_trends(plan, reviews):
     """The weekly reviews section for a Plan and its reviews (oldest first); None without a review."""
     if plan.status == "none" or not reviews:
         return None
-    names = tuple(activity["name"] for activity in plan.activities)
     start = datetime.combine(plan.started, time(), UTC)
     baseline = (start, [activity["score"] for activity in plan.activities], plan.symptoms.get("leg_pain"))
     rows = [baseline] + [(review.recorded_at.replace(tzinfo=UTC), list(review.activities), review.leg_pain)
@@ -68,11 +65,9 @@ def review_trends(plan, reviews):
     # Average the same activities at every point, so a changed list of activities is not read as a change.
     shared = min((len(scores) for _, scores, _ in rows if scores), default=0)
     points = tuple(ReviewPoint(recorded_at=at, when=short_date(at.date()), set_up=number == 0,
-                               scores=tuple(scores[index] if index < len(scores) else None
-                                            for index in range(len(names))),
                                average=fmean(scores[:shared]) if shared and scores else None, leg_pain=leg)
                    for number, (at, scores, leg) in enumerate(rows))
-    return ReviewTrends(names=names, points=points, chart=review_chart(points), reading=plan.reading)
+    return ReviewTrends(points=points, chart=review_chart(points), reading=plan.reading)
 
 
 def review_chart(points):
