@@ -93,6 +93,6 @@ def describe(points):
 
 
 def change(first, last):
-    """A change in figures only ("from 3 to 5"); whether it matters is the plan's reading."""
+    """A change in figures only ("3 at first and 5 now"); whether it matters is the plan's reading."""
     shown = [f"{value:.1f}" if isinstance(value, float) else str(value) for value in (first, last)]
     return f"{shown[0]} at first and {shown[1]} now" if shown[0] != shown[1] else f"{shown[0]} at first and now"

@@ -170,7 +170,7 @@ def test_it_says_why_it_is_being_taken_along(client, days_ago, answers, shown):
     assert shown in summary(client)
 
 
-def test_a_print_button_that_its_script_shows(client):
+def test_a_print_button_left_hidden_for_its_script_to_show(client):
     set_up(client)
     html = summary(client)
     assert re.search(r'<div class="[^"]*" data-print-actions hidden>\s*<button class="[^"]*" type="button" data-print>'
