@@ -7,6 +7,7 @@ from flask import Blueprint, render_template, url_for
 
 from app import paths
 from app.page_cache import same_for_everyone
+from app.plan_schemas import VERDICTS
 from app.routines import get_routine_or_404
 from app.settings import allowed_choices
 
@@ -77,4 +78,4 @@ def play(slug):
     """Guide a person through a routine, one step at a time."""
     routine = get_routine_or_404(slug)
     return render_template("player/play.html", routine=routine, data=player_data(routine),
-                           settings_choices=allowed_choices())
+                           settings_choices=allowed_choices(), verdicts=VERDICTS)

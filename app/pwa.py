@@ -20,7 +20,7 @@ OFFLINE_PAGES = ("pages.home", "routines.catalogue", "favourites.page", "checkli
 # Pages drawn from the person's own saved data. The worker keeps them apart, in
 # a cache whose name never changes (so updates keep them and "Delete
 # everything" drops them whole); static/js/lib/personal-copies.js names it too.
-PERSONAL_PAGES = ("history.page", "plan.page")
+PERSONAL_PAGES = ("history.page", "plan.page", "plan_summary.page")
 PERSONAL_CACHE = "easeback-personal"
 SHORTCUTS = (("Favourites", "favourites.page"), ("Therapist checklist", "checklist.page"))
 NO_CACHE = "no-cache"

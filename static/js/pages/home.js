@@ -103,6 +103,24 @@ function offerToContinue() {
   section.hidden = false;
 }
 
+// Today's plan, on a device that has one: the server's answer, or the last one
+// kept here when offline. A bad day sets the plan aside, as /plan does.
+async function showPlan() {
+  const card = document.querySelector("[data-plan-card]");
+  if (!card || !read("has-plan") || isBadDay()) return;
+  let today = read("plan-today");
+  try {
+    const response = await fetch("/api/v1/plan/today", { credentials: "same-origin" });
+    if (response.ok) write("plan-today", (today = await response.json()));
+  } catch {
+    // offline: the copy kept here
+  }
+  if (!today?.set_up) return;
+  card.querySelector("[data-plan-summary]").textContent = today.summary;
+  card.hidden = false;
+}
+
 askWhatIsNeeded();
 showSuggestion();
 offerToContinue();
+showPlan();

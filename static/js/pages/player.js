@@ -4,6 +4,7 @@
 // remembers where the person was.
 import { initCheckinForms, showCheckinChange } from "../parts/checkin-form.js";
 import { MediaSessionLink } from "../parts/media-session.js";
+import { initPlanForms } from "../parts/plan-forms.js";
 import { PlayerScreen } from "../parts/player-screen.js";
 import { AudioCues } from "../lib/audio-cues.js";
 import { readPageData } from "../lib/page-data.js";
@@ -288,3 +289,4 @@ setClock(restored ?? initialClock(), performance.now());
 if (restored) ui.announcer.textContent = `Paused where you left off. ${ui.count.textContent}.`;
 startSync();
 initCheckinForms();
+initPlanForms();

@@ -1,0 +1,195 @@
+"""My plan in the browser: a set-up of a few taps, today's suggestion with its reasons, the weekly
+review (and its safety net), feedback after a routine, home's card, a bad day, and offline."""
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from playwright.sync_api import expect
+
+from tests.browser.axe import violations
+from tests.browser.test_offline import wait_until_offline_ready
+
+T0 = 1_795_000_000_000
+
+
+def synced(page):
+    expect(page.locator("html")).to_have_attribute("data-pending", "0")
+
+
+def server_plan(page):
+    return page.request.get("/api/v1/plan").json()
+
+
+def save_part(page, part, answers):
+    response = page.request.put(f"/api/v1/plan/parts/{part}", data={
+        "change_id": str(uuid.uuid4()), "changed_at": T0, "answers": answers})
+    assert response.ok, response.text()
+
+
+def set_up_through_the_api(page, worse=()):
+    page.goto("/")  # the requests below carry this context's cookie
+    save_part(page, "symptoms", {"areas": ["thigh"], "since": "months", "worse": list(worse), "leg_pain": 6,
+                                 "walk_minutes": 10})
+    save_part(page, "activities", {"activities": [{"name": "Walk to the shops", "score": 3},
+                                                  {"name": "Sit through a film", "score": 2}]})
+
+
+def group(page, name):
+    return page.get_by_role("group", name=name)
+
+
+def test_a_new_person_sets_up_a_plan_in_a_few_taps(browser, browser_context_args):
+    context = browser.new_context(**{**browser_context_args, "timezone_id": "America/Chicago"})
+    page = context.new_page()
+    page.goto("/plan")
+    assert violations(page) == ""
+    page.get_by_role("link", name="Set up my plan").click()
+    expect(page.get_by_role("heading", name="Where and when it hurts")).to_be_visible()
+    assert violations(page) == ""
+    group(page, "Since when?").get_by_label("6 weeks to 3 months").check()
+    page.get_by_role("button", name="Save and go on").click()
+    expect(page.get_by_text("Tick at least one place where you feel it.")).to_be_visible()
+    group(page, "Where do you feel it? Tick all that apply.").get_by_label("Thigh").check()
+    group(page, "What makes your leg or back worse?").get_by_label("Bending backwards").check()
+    page.get_by_role("button", name="Save and go on").click()
+
+    expect(page.get_by_role("heading", name="What matters to you")).to_be_visible()
+    assert violations(page) == ""
+    page.get_by_label("What is it?").first.fill("Walk to the shops")
+    page.get_by_role("button", name="Save and go on").click()
+    expect(page.get_by_text("Rate how well you can do this activity today")).to_be_visible()
+    page.locator("label[for='activities.0.score-3']").click()
+    page.get_by_role("button", name="Save and go on").click()
+
+    expect(page.get_by_role("heading", name="When suits you")).to_be_visible()
+    assert violations(page) == ""
+    group(page, "Which days suit you?").get_by_label("Monday").check()
+    group(page, "Which days suit you?").get_by_label("Thursday").check()
+    group(page, "How many minutes a day?").get_by_label("15 minutes").check()
+    page.get_by_role("button", name="Save my plan").click()
+
+    expect(page.get_by_role("heading", name="My plan", exact=True)).to_be_visible()
+    expect(page.get_by_text("Your step: Starting gently")).to_be_visible()
+    expect(page.get_by_role("heading", name="Walk for 4 minutes")).to_be_visible()  # a little under 5
+    expect(page.get_by_text("leaves out routines with bending backwards")).to_be_visible()
+    expect(page.get_by_role("link", name="Add to calendar")).to_be_visible()
+    assert violations(page) == ""
+    parts = server_plan(page)["parts"]
+    assert parts["symptoms"]["answers"]["worse"] == ["backward"]
+    assert parts["activities"]["answers"]["activities"] == [{"name": "Walk to the shops", "score": 3}]
+    assert parts["schedule"]["answers"] == {"days": ["MO", "TH"], "time": "09:00", "minutes": 15,
+                                           "zone": "America/Chicago"}
+    context.close()
+
+
+def test_only_the_first_screen_is_needed(page):
+    page.goto("/plan/setup/symptoms")
+    group(page, "Where do you feel it? Tick all that apply.").get_by_label("Lower back").check()
+    group(page, "Since when?").get_by_label("Less than 6 weeks").check()
+    page.get_by_role("button", name="Save and go on").click()
+    page.get_by_role("link", name="Skip", exact=True).click()
+    page.get_by_role("link", name="Skip", exact=True).click()
+    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    expect(page.get_by_role("link", name="Start", exact=False).first).to_be_visible()
+
+
+def test_weekly_review_that_says_weakness_is_worse_goes_to_urgent_help(page):
+    set_up_through_the_api(page)
+    page.goto("/plan/review")
+    assert violations(page) == ""
+    for legend in ("Walk to the shops: how well can you do it now?", "Sit through a film: how well can you do it now?",
+                   "Leg pain this week"):
+        group(page, legend).locator("label", has_text="4").first.click()
+    group(page, "Numbness or pins and needles in the leg, compared with a week ago").get_by_label("The same").check()
+    group(page, "Weakness in the leg or foot, compared with a week ago").get_by_label("Worse").check()
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Save this week's review").click()
+    expect(page).to_have_url("/safety#urgent-heading")
+    synced(page)
+    review = server_plan(page)["reviews"][0]
+    assert (review["activities"], review["leg_pain"], review["weakness"]) == ([4, 4], 4, "worse")
+    page.goto("/plan")
+    expect(page.get_by_role("heading", name="Get medical help before you carry on")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today")).to_have_count(0)
+    assert violations(page) == ""
+
+
+def test_a_good_week_steps_the_plan_up_and_says_why(page):
+    set_up_through_the_api(page)
+    page.goto("/plan/review")
+    for legend, score in (("Walk to the shops: how well can you do it now?", "5"),
+                          ("Sit through a film: how well can you do it now?", "4"), ("Leg pain this week", "5")):
+        group(page, legend).locator("label", has_text=score).first.click()
+    group(page, "Numbness or pins and needles in the leg, compared with a week ago").get_by_label("Better").check()
+    group(page, "Weakness in the leg or foot, compared with a week ago").get_by_label("I have none").check()
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Save this week's review").click()
+    expect(page.get_by_text("Your step: Building")).to_be_visible()
+    expect(page.get_by_text("Last week was no worse (activities 2.5 → 4.5, leg pain 6 → 5)")).to_be_visible()
+    group(page, "Step").get_by_label("Starting gently").check()
+    page.get_by_role("button", name="Use this step").click()
+    expect(page.get_by_text("Your step: Starting gently")).to_be_visible()
+    expect(page.get_by_text("yourself")).to_be_visible()
+
+
+def test_feedback_after_a_routine_is_saved_once(page):
+    set_up_through_the_api(page)
+    page.clock.install(time="2026-11-23T08:00:00Z")
+    page.goto("/safety")
+    page.get_by_role("link", name="I have read this").click()
+    page.goto("/routines/desk-break/play")
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(273_000)
+    expect(page.get_by_role("heading", name="Well done")).to_be_visible()
+    feedback = group(page, "How did this routine leave you?")
+    feedback.get_by_role("button", name="Worse").click()
+    expect(page.get_by_text("Thank you. If you follow a plan, it takes this into account.")).to_be_visible()
+    expect(feedback.get_by_role("button", name="Worse")).to_be_disabled()
+    synced(page)
+    assert [(item["routine"], item["verdict"]) for item in server_plan(page)["feedback"]] == [("desk-break", "worse")]
+
+
+def test_home_shows_todays_plan_even_offline(page, context):
+    set_up_through_the_api(page)
+    wait_until_offline_ready(page)
+    page.goto("/plan")  # kept by the worker for offline use
+    page.goto("/")
+    card = page.locator("[data-plan-card]")
+    expect(card.get_by_role("heading", name="My plan today")).to_be_visible()
+    expect(card).to_contain_text("a walk of 8 minutes")
+    context.set_offline(True)
+    page.reload()
+    expect(card).to_contain_text("a walk of 8 minutes")
+    page.goto("/plan")
+    expect(page.get_by_role("heading", name="Walk for 8 minutes")).to_be_visible()
+    context.set_offline(False)
+
+
+def test_a_bad_day_sets_the_plan_aside(page):
+    set_up_through_the_api(page)
+    page.goto("/bad-day")
+    page.get_by_role("button", name="Today is a bad day").click()
+    page.goto("/plan")
+    expect(page.get_by_role("heading", name="Today is a bad day")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_hidden()
+    assert violations(page) == ""
+
+
+def test_delete_everything_leaves_no_plan_on_the_device(page, context):
+    from tests.browser.test_deletion import delete_everything, device_contents
+
+    set_up_through_the_api(page)
+    wait_until_offline_ready(page)
+    page.goto("/plan")
+    page.goto("/")
+    expect(page.locator("[data-plan-card]")).to_be_visible()
+    before = device_contents(page)
+    assert any("/plan" in addresses for addresses in before["caches"].values()), "kept for offline use"
+    assert any(key.startswith("easeback:plan-today") for key in before["localStorage"])
+    delete_everything(page)
+    after = device_contents(page)
+    assert not any("/plan" in addresses for addresses in after["caches"].values())
+    assert after["localStorage"] == []
+    context.set_offline(True)
+    page.goto("/plan")
+    expect(page.get_by_role("heading", level=1)).to_have_text("You are offline")
+    context.set_offline(False)
