@@ -16,9 +16,9 @@ SHOWN_REVIEWS = 520
 SHOWN_FEEDBACK = 500
 
 
-def day_of(millis):
-    """A device time (ms since 1970) as a UTC date."""
-    return datetime.fromtimestamp(millis / 1000, timezone.utc).date()
+def moment_of(millis):
+    """A device time (ms since 1970) as naive UTC, the form reviews' times take."""
+    return datetime.fromtimestamp(millis / 1000, timezone.utc).replace(tzinfo=None)
 
 
 def parts_of(profile):
@@ -50,6 +50,6 @@ def plan_for(profile, today=None):
     """(Plan for today, parts, reviews, feedback) for a profile (a plan of status "none" without one)."""
     today = today or datetime.now(timezone.utc).date()
     parts, reviews, feedback = parts_of(profile), reviews_of(profile), feedback_of(profile)
-    plan = make_plan({name: (row.answers, day_of(row.changed_at)) for name, row in parts.items()},
+    plan = make_plan({name: (row.answers, moment_of(row.changed_at)) for name, row in parts.items()},
                      reviews, feedback, library().routines, today)
     return plan, parts, reviews, feedback

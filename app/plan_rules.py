@@ -96,13 +96,14 @@ def compare(before_scores, before_leg, review):
 
 def fold_weeks(symptoms, activities, reviews, choice):
     """Walk through the reviews and the person's own choice in time order: the step after each."""
-    events = sorted([(review.recorded_at.date(), 1, review) for review in reviews]
-                    + ([(choice[0], 0, choice[1])] if choice else []), key=lambda event: event[:2])
+    events = sorted([(review.recorded_at, review) for review in reviews]
+                    + ([choice] if choice else []), key=lambda event: event[0])
     level = walk_steps = 0
     before_scores = [activity["score"] for activity in activities]
     before_leg = symptoms.get("leg_pain")
     weeks = []
-    for on, _, event in events:
+    for moment, event in events:
+        on = moment.date()
         if isinstance(event, int):
             level = event
             weeks.append(Week(on, "chosen", level, walk_steps, f"you chose “{LEVELS[level]}” yourself"))
@@ -237,15 +238,16 @@ def improved(activities, symptoms, latest):
 
 
 def make_plan(parts, reviews, feedback, routines, today):
-    """The plan for today from its parts ({name: (answers, changed on)}), reviews and feedback."""
+    """The plan for today from its parts ({name: (answers, when last changed, naive UTC)}), reviews
+    and feedback."""
     if "symptoms" not in parts:
         return Plan(status="none")
-    symptoms, set_up_on = parts["symptoms"]
+    symptoms, set_up_at = parts["symptoms"]
     activities = parts.get("activities", ({}, None))[0].get("activities", [])
     schedule = parts.get("schedule", ({}, None))[0]
     choice = parts.get("choice")
     reviews = sorted(reviews, key=lambda review: review.recorded_at)
-    started = min([set_up_on, *(review.recorded_at.date() for review in reviews)])
+    started = min([set_up_at, *(review.recorded_at for review in reviews)]).date()
     weeks = fold_weeks(symptoms, activities, reviews, (choice[1], choice[0]["level"]) if choice else None)
     level = weeks[-1].level if weeks else 0
     walk_steps = weeks[-1].walk_steps if weeks else 0

@@ -29,11 +29,16 @@ def verdict(day, routine, said):
 
 
 def plan_on(today, reviews=(), feedback=(), symptoms=SYMPTOMS, choice=None, minutes=15):
-    parts = {"symptoms": (symptoms, DAY_ONE), "activities": (ACTIVITIES, DAY_ONE),
-             "schedule": ({**SCHEDULE, "minutes": minutes}, DAY_ONE)}
+    at = datetime.combine(DAY_ONE, time(8))
+    parts = {"symptoms": (symptoms, at), "activities": (ACTIVITIES, at),
+             "schedule": ({**SCHEDULE, "minutes": minutes}, at)}
     if choice is not None:
         parts["choice"] = choice
     return make_plan(parts, list(reviews), list(feedback), ROUTINES, today)
+
+
+def at(day, hour=12):
+    return datetime.combine(day, time(hour))
 
 
 def week(number):
@@ -140,11 +145,11 @@ def test_a_bend_that_makes_the_leg_worse_is_left_out_every_day(worse, bends):
 
 def test_the_person_can_override_the_step_and_the_reviews_carry_on_from_it():
     good = review(week(1), [4, 3, 5], 5)
-    chosen = plan_on(week(1) + timedelta(days=2), [good], choice=({"level": 0}, week(1) + timedelta(days=1)))
+    chosen = plan_on(week(1) + timedelta(days=2), [good], choice=({"level": 0}, at(week(1) + timedelta(days=1))))
     assert chosen.level_name == "Starting gently"
     assert "You chose “Starting gently” yourself" in chosen.reasons[0]
     later = plan_on(week(2), [good, review(week(2), [5, 4, 5], 4)],
-                    choice=({"level": 0}, week(1) + timedelta(days=1)))
+                    choice=({"level": 0}, at(week(1) + timedelta(days=1))))
     assert later.level_name == "Building"
 
 

@@ -25,6 +25,7 @@ from tools.servers import serving
 PAGES = ["/", "/routines", "/routines?goal=massage&position=sitting", "/routines/morning-mobility",
          "/routines/gentle-nerve-glide/play", "/favourites", "/history", "/checklist", "/settings", "/safety",
          "/about", "/learn", "/learn/how-much-pain-is-ok", "/bad-day", "/routines/guided-walk", "/offline",
+         "/plan", "/plan/setup/symptoms", "/plan/setup/activities", "/plan/setup/schedule", "/plan/review",
          "/no-such-page"]
 OUT = Path("screenshots")
 MAX_SCREENS = 4
@@ -112,6 +113,24 @@ def saves(now):
                 "session_id": session, "moment": moment, "back_pain": max(1, 3 + day // 4 - ease),
                 "leg_pain": max(0, 2 + day // 5 - ease), "reach": "thigh" if day > 10 else "buttock",
                 "recorded_at": stamp(start + timedelta(minutes=minutes))}))
+    return requests + plan_saves(now, stamp)
+
+
+def plan_saves(now, stamp):
+    """A plan set up three weeks ago, with a review each week since: two better weeks, one harder."""
+    set_up = int((now - timedelta(days=21)).timestamp() * 1000)
+    parts = {"symptoms": {"areas": ["buttock", "thigh"], "since": "months", "worse": ["sitting", "forward"],
+                          "eases": ["walking"], "leg_pain": 6, "walk_minutes": 10},
+             "activities": {"activities": [{"name": "Walk to the shops", "score": 3},
+                                           {"name": "Sit through a film", "score": 2},
+                                           {"name": "Put my socks on", "score": 4}]},
+             "schedule": {"days": ["MO", "WE", "FR"], "time": "08:30", "minutes": 15, "zone": "Europe/London"}}
+    requests = [("PUT", f"/api/v1/plan/parts/{part}", {"change_id": str(uuid.uuid4()), "changed_at": set_up,
+                                                        "answers": answers}) for part, answers in parts.items()]
+    for days_ago, scores, leg_pain in ((14, [4, 3, 5], 5), (7, [5, 4, 5], 4), (1, [4, 4, 5], 5)):
+        requests.append(("PUT", f"/api/v1/plan/reviews/{uuid.uuid4()}", {
+            "activities": scores, "leg_pain": leg_pain, "numbness": "same", "weakness": "none",
+            "warning_sign": False, "recorded_at": stamp(now - timedelta(days=days_ago))}))
     return requests
 
 
