@@ -36,10 +36,10 @@ def review(client, days_ago, activities, leg_pain, **overrides):
 
 
 def rows(html):
-    """Each table row's cells as text."""
-    cells = r"<t[hd][^>]*>(.*?)</t[hd]>"
+    """Each table row's cells (or each pair of a list of terms) as text."""
+    cells = r"<(?:t[hd]|d[td])[^>]*>(.*?)</(?:t[hd]|d[td])>"
     return [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(cells, row, re.S)]
-            for row in re.findall(r"<tr>(.*?)</tr>", html, re.S)]
+            for row in re.findall(r"<(?:tr|div)>(.*?)</(?:tr|div)>", html, re.S)]
 
 
 def summary(client):
@@ -98,9 +98,9 @@ def test_it_shows_the_answers_and_the_first_and_latest_figures(client):
         ["Leg pain (10 is worst)", "6", "3"],
     ]
     assert table(html, "My latest weekly reviews") == [
-        ["Date", "Leg pain", "Numbness", "Weakness", "Warning sign"],
-        [short(9), "3", "Better", "The same", "No"],
-        [short(23), "5", "The same", "I have none", "No"],
+        ["Date", "What I said"],
+        [short(9), "Leg pain 3/10. Numbness: better. Weakness: the same. Warning signs: none."],
+        [short(23), "Leg pain 5/10. Numbness: the same. Weakness: none. Warning signs: none."],
     ]
     assert table(html, "The plan week by week") == [
         ["Date", "How the week went", "Step after it"],
