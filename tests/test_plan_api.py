@@ -155,3 +155,24 @@ def test_delete_everything_leaves_no_plan_rows(client, app):
     with app.app_context():
         for model in (PlanPart, PlanReview, RoutineFeedback):
             assert db.session.query(model).count() == 0, model.__name__
+
+
+def test_a_month_through_the_api_adapts_and_explains_itself(client):
+    """Set up four weeks ago, then weekly reviews: two good weeks, a harder one, then worsening."""
+    four_weeks_ago = int((NOW - timedelta(weeks=4, hours=1)).timestamp() * 1000)
+    for part, answers in (("symptoms", SYMPTOMS), ("activities", ACTIVITIES), ("schedule", SCHEDULE)):
+        save_part(client, part, answers, at=four_weeks_ago)
+
+    def week(days_ago, **answers):
+        client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body(days_ago, **answers))
+        return client.get("/plan").get_data(as_text=True)
+
+    page = week(21, activities=[4, 3], leg_pain=5)
+    assert "<strong>Building</strong>" in page and "Last week was no worse" in page
+    page = week(14, activities=[5, 4], leg_pain=4)
+    assert "<strong>Steady</strong>" in page and "stepped up to “Steady”" in page
+    assert "leaves out routines with bending backwards" in page  # Gentle strength has prone lying
+    page = week(7, activities=[4, 3], leg_pain=6)
+    assert "<strong>Building</strong>" in page and "stepped back to “Building”" in page
+    page = week(0, activities=[4, 3], leg_pain=6, numbness="worse")
+    assert "Get medical help before you carry on" in page and "Why this plan" not in page
