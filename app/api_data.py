@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from app import profiles
 from app.api import bp, send
 from app.db import db
-from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of, utcnow
+from app.models import CalendarFeed, CheckIn, ChecklistState, Favourite, PracticeSession, rows_of, utcnow
 from app.plan_data import feedback_of, parts_of, reviews_of
 from app.plan_schemas import FeedbackOut, ReviewOut
 from app.schemas import (
@@ -121,6 +121,8 @@ def everything(profile):
 
 def plan_export(profile):
     """My plan's parts, reviews and feedback, oldest first, as plain data."""
+    feed = None if profile is None else db.session.get(CalendarFeed, profile.id)
+
     def fields(row, names):
         return {name: getattr(row, name) for name in names}
     return {
@@ -128,6 +130,8 @@ def plan_export(profile):
                   for name, row in parts_of(profile).items()},
         "reviews": [fields(row, ReviewOut.model_fields) for row in reviews_of(profile)],
         "feedback": [fields(row, FeedbackOut.model_fields) for row in feedback_of(profile)[::-1]],
+        "calendar_subscription": {"active": feed is not None, "url": None,
+                                  "created_at": feed.created_at if feed else None},
     }
 
 

@@ -163,21 +163,23 @@ class PlanOut(BaseModel):
     today: TodayOut
 
 
-class PlanExport(BaseModel):
-    """My plan in an export: every part, review and feedback, oldest first."""
-
-    parts: dict[str, PartOut]
-    reviews: list[ReviewOut]
-    feedback: list[FeedbackOut]
-
-
-schemas.Export.model_rebuild(_types_namespace={"PlanExport": PlanExport})
-
-
 class CalendarFeedOut(BaseModel):
     """A calendar subscription: its address (given once, when made) or only whether one exists."""
 
     active: bool
     url: str | None = None
     created_at: datetime | None = None
+
+
+class PlanExport(BaseModel):
+    """My plan in an export: every part, review and feedback, oldest first, and whether a calendar
+    subscription exists (its address cannot be given again: only its hash is kept)."""
+
+    parts: dict[str, PartOut]
+    reviews: list[ReviewOut]
+    feedback: list[FeedbackOut]
+    calendar_subscription: CalendarFeedOut
+
+
+schemas.Export.model_rebuild(_types_namespace={"PlanExport": PlanExport})
 

@@ -193,3 +193,17 @@ def test_delete_everything_leaves_no_plan_on_the_device(page, context):
     page.goto("/plan")
     expect(page.get_by_role("heading", level=1)).to_have_text("You are offline")
     context.set_offline(False)
+
+
+def test_answers_given_offline_are_kept_and_sent_once_back_online(page, context):
+    page.goto("/plan/setup/symptoms")
+    context.set_offline(True)
+    group(page, "Where do you feel it? Tick all that apply.").get_by_label("Buttock").check()
+    group(page, "Since when?").get_by_label("More than a year").check()
+    page.get_by_role("button", name="Save and go on").click()
+    expect(page.get_by_text("Saved on this device. Your plan takes it in once you are back online.")).to_be_visible()
+    expect(page).to_have_url("/plan/setup/symptoms")
+    context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    synced(page)
+    assert server_plan(page)["parts"]["symptoms"]["answers"]["since"] == "years"
