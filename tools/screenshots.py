@@ -161,6 +161,7 @@ def main(paths, out=OUT, player=True):
                 page = context.new_page()
                 page.goto(base + "/safety")
                 page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
+                page.evaluate("localStorage.setItem('easeback:has-plan', 'true')")  # as /plan's forms leave it
                 page.evaluate(SEND, saves(datetime.now(timezone.utc)))
                 for path in paths:
                     page.goto(base + path, wait_until="networkidle")

@@ -103,11 +103,12 @@ function offerToContinue() {
   section.hidden = false;
 }
 
-// Today's plan, on a device that has one: the server's answer, or the last one
-// kept here when offline. A bad day sets the plan aside, as /plan does.
+// Today's plan, on a device that has saved something (a plan is asked for only
+// then): the server's answer, or the last one kept here when offline. A bad day
+// sets the plan aside, as /plan does.
 async function showPlan() {
   const card = document.querySelector("[data-plan-card]");
-  if (!card || !read("has-plan") || isBadDay()) return;
+  if (!card || !(read("has-plan") || read("has-profile")) || isBadDay()) return;
   let today = read("plan-today");
   try {
     const response = await fetch("/api/v1/plan/today", { credentials: "same-origin" });
