@@ -63,11 +63,6 @@ class Plan:
         return LEVELS[self.level]
 
 
-def average(scores):
-    """The activities' average score, or None when none were rated."""
-    return fmean(scores) if scores else None
-
-
 def urgent(review):
     """A warning sign, or numbness or weakness getting worse: see someone now, not the plan."""
     return review.warning_sign or review.numbness == "worse" or review.weakness == "worse"
