@@ -12,6 +12,7 @@ its best round: noise only ever slows a server, so the best is the nearest to wh
 it can do, and the ratios compare like with like. Failures count over every round.
 """
 import http.cookiejar
+import itertools
 import json
 import os
 import re
@@ -36,6 +37,11 @@ ENDPOINTS = [
 ]
 # The benchmark measures the write path itself, not the limiter refusing it.
 UNLIMITED = {"FLASK_WRITE_RATE_LIMIT": "1000000 per minute"}
+# Device times of the writes: the device's first save, then each wrk run in a block of its own,
+# later than every earlier run's (far more ms than a run makes changes), so every change wins and
+# is stored, as a phone's are. All in the past, as the server refuses times a day ahead.
+FIRST_CHANGE_AT = 1_795_000_000_000
+CHANGE_BLOCK_MS = 10_000_000
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -77,21 +83,48 @@ def wrk(url, seconds, *, script=None, env=None):
 
 
 def measure(url, *, script=None, env=None):
-    """Warm up, then measure."""
-    wrk(url, WARM_UP_SECONDS, script=script, env=env)
-    return wrk(url, SECONDS, script=script, env=env)
+    """Warm up, then measure; env, if given, is a function that makes each run's environment."""
+    wrk(url, WARM_UP_SECONDS, script=script, env=env and env())
+    return wrk(url, SECONDS, script=script, env=env and env())
 
 
-def device_cookie(base):
-    """Make a profile with one save, as a phone's first save does; its cookie header."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    body = json.dumps({"change_id": str(uuid.uuid4()), "changed_at": 1_795_000_000_000}).encode()
-    request = urllib.request.Request(base + "/api/v1/favourites/in-bed", data=body, method="PUT",
-                                     headers={"Content-Type": "application/json"})
-    with opener.open(request, timeout=10):
-        pass
-    return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
+def write_runs(cookie):
+    """The environments of one device's wrk runs of favourite_write.lua, run after run: each one's
+    first change is CHANGE_BLOCK_MS after the one before's, far more than a run makes changes."""
+    for block in itertools.count(1):
+        yield {"EASEBACK_COOKIE": cookie, "EASEBACK_FIRST_CHANGE_AT": str(FIRST_CHANGE_AT + block * CHANGE_BLOCK_MS)}
+
+
+class Device:
+    """One phone saving favourites: its cookie (made by its first save) and its runs of changes."""
+
+    FAVOURITE = "/api/v1/favourites/in-bed"
+
+    def __init__(self, base):
+        self.base = base
+        jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        body = json.dumps({"change_id": str(uuid.uuid4()), "changed_at": FIRST_CHANGE_AT}).encode()
+        self.open(urllib.request.Request(base + self.FAVOURITE, data=body, method="PUT",
+                                         headers={"Content-Type": "application/json"}))
+        self.runs = write_runs("; ".join(f"{cookie.name}={cookie.value}" for cookie in jar))
+        self.last_run_at = FIRST_CHANGE_AT
+
+    def open(self, request):
+        """Send request with this device's cookie; the JSON answer."""
+        with self.opener.open(request, timeout=10) as response:
+            return json.load(response)
+
+    def write_run(self):
+        """The environment of the next wrk run of favourite_write.lua."""
+        run = next(self.runs)
+        self.last_run_at = int(run["EASEBACK_FIRST_CHANGE_AT"])
+        return run
+
+    def last_run_stored(self):
+        """True when the server keeps a change from the last run, as it keeps every later change."""
+        kept = self.open(urllib.request.Request(self.base + "/api/v1/favourites"))["favourites"]
+        return any(row["changed_at"] >= self.last_run_at for row in kept)
 
 
 def best(rounds):
@@ -105,13 +138,15 @@ def run(kind, folder):
     a list of result dicts (each the best round)."""
     with gunicorn("bench.bare:app") as bare_base, rate_limit_storage(folder) as limits, \
             database(kind, folder) as url, gunicorn(database_url=url, env={**UNLIMITED, **limits}) as base:
-        cookie = device_cookie(base)
+        phone = Device(base)
         rounds = {"bare Flask route": []} | {what: [] for what, _, _ in ENDPOINTS}
         for _ in range(ROUNDS):
             rounds["bare Flask route"].append(measure(bare_base + "/"))
             for what, method, path in ENDPOINTS:
-                writes = {} if method == "GET" else {"script": WRITE_SCRIPT, "env": {"EASEBACK_COOKIE": cookie}}
+                writes = {} if method == "GET" else {"script": WRITE_SCRIPT, "env": phone.write_run}
                 rounds[what].append(measure(base + path, **writes))
+                if writes and not phone.last_run_stored():
+                    raise RuntimeError("the favourite writes were not stored: the bench would time a no-op")
     bare = best(rounds.pop("bare Flask route"))
     results = [{"what": "bare Flask route", **bare}]
     for what, figures in ((what, best(found)) for what, found in rounds.items()):

@@ -1,7 +1,10 @@
-"""The benchmarks' own arithmetic: reading wrk's report."""
+"""The benchmarks' own arithmetic: reading wrk's report, and the device times the writes send."""
+import itertools
+import time
+
 import pytest
 
-from bench.throughput import parse
+from bench.throughput import CHANGE_BLOCK_MS, ENDPOINTS, FIRST_CHANGE_AT, ROUNDS, SECONDS, parse, write_runs
 
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:40000/
   1 threads and 8 connections
@@ -37,3 +40,14 @@ def test_the_best_round_is_kept_with_every_rounds_failures():
               {"rps": 4100.0, "p50": 1.9, "p99": 7.0, "requests": 20500, "failed": 1},
               {"rps": 3900.0, "p50": 2.0, "p99": 7.5, "requests": 19500, "failed": 2}]
     assert best(rounds) == {"rps": 4100.0, "p50": 1.9, "p99": 7.0, "requests": 47500, "failed": 3}
+
+
+def test_every_write_run_sends_changes_later_than_all_before_so_each_is_stored():
+    """A run that began again at the first run's times sent only older changes, which lose and
+    cost the server nothing to commit: the bench timed a read, not a save."""
+    runs_in_a_bench = 2 * ROUNDS * len(ENDPOINTS) * 2  # warm-up and measure; SQLite and PostgreSQL
+    firsts = [int(run["EASEBACK_FIRST_CHANGE_AT"]) for run in itertools.islice(write_runs("c=1"), runs_in_a_bench)]
+    assert firsts[0] > FIRST_CHANGE_AT  # after the device's first save
+    assert all(later - earlier == CHANGE_BLOCK_MS for earlier, later in itertools.pairwise(firsts))
+    assert CHANGE_BLOCK_MS > 100_000 * SECONDS  # more changes than a run at 100,000 a second makes
+    assert firsts[-1] + CHANGE_BLOCK_MS < time.time() * 1000  # in the past: the server refuses a day ahead
