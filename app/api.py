@@ -57,8 +57,8 @@ def retry_once_on_conflict(view):
             return view(*args, **kwargs)
         except IntegrityError:
             db.session.rollback()
-            g.pop("profile", None)
-            g.pop("new_device_secret", None)
+            for made_by_the_first_try in ("profile", "device_key", "new_device_secret"):
+                g.pop(made_by_the_first_try, None)
             return view(*args, **kwargs)
     return wrapper
 

@@ -4,33 +4,67 @@ Favourites and the checklist carry a change id and the device time of the change
 (the last change wins); sessions and check-ins carry ids made on the device, so
 sending the same thing twice can never double it.
 """
+import functools
+
 from flask import abort, current_app, request
-from sqlalchemy import func
+from sqlalchemy import bindparam, func, select, tuple_
 
 from app import profiles
 from app.api import DEFAULT_MOST_ROWS, body, bp, known_routine, retry_once_on_conflict, send
 from app.api_data import checklist_out, favourite_out
-from app.db import db
-from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of, wins_over
-from app.schemas import Change, CheckInIn, CheckInOut, ChecklistIn, SessionIn, SessionOut
+from app.db import UPSERTS, autocommitting, db, dialect, in_code_point_order
+from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of
+from app.schemas import Change, CheckInIn, CheckInOut, ChecklistIn, FavouriteOut, SessionIn, SessionOut
+
+
+# --- The last change wins (favourites and the checklist) -----------------------
+
+@functools.cache
+def last_change_wins(model, dialect_name):
+    """One statement that puts a change in model's row (every column's value bound as it runs)
+    unless the row holds a change that wins over it (models.wins_over, in SQL): it changes one
+    row, or none when the change lost. Two sends of one change race inside the database, not
+    in Python: nothing is read first and no unique key can break. Built once per model and
+    database, as building a statement costs more than running it."""
+    insert = UPSERTS[dialect_name](model.__table__)
+    key = [column.name for column in model.__table__.primary_key]
+    later = tuple_(insert.excluded.changed_at, in_code_point_order(insert.excluded.change_id, dialect_name))
+    held = tuple_(model.changed_at, in_code_point_order(model.change_id, dialect_name))
+    changed = {column.name: column for column in insert.excluded if column.name not in key}
+    return (insert.on_conflict_do_update(index_elements=key, set_=changed, where=later > held)
+            .execution_options(preserve_rowcount=True))  # an INSERT's count is kept only when asked
+
+
+def store_change(model, values):
+    """Store a change of this device's profile (values: every column but the profile's id) in one
+    statement, committed on its own; True when stored, False when the row held a change that wins."""
+    statement = last_change_wins(model, dialect())
+    profile_id = profiles.current_profile_id()
+    if profile_id is not None:
+        return autocommitting().execute(statement, {**values, "profile_id": profile_id}).rowcount == 1
+    profile = profiles.profile_for_writing()  # the first save: the profile, its key and the change commit together
+    db.session.flush()
+    stored = db.session.execute(statement, {**values, "profile_id": profile.id}).rowcount == 1
+    db.session.commit()
+    return stored
 
 
 # --- Favourites -----------------------------------------------------------
 
+FAVOURITE_KEPT = select(Favourite.routine, Favourite.favourite, Favourite.changed_at).where(
+    Favourite.profile_id == bindparam("profile_id"), Favourite.routine == bindparam("routine"))
+
+
 def change_favourite(slug, favourite):
     """Apply one favourite change, unless a later change already won."""
     change = body(Change)
-    profile = profiles.profile_for_writing()
-    db.session.flush()
-    row = db.session.get(Favourite, (profile.id, known_routine(slug)))
-    if row is None:
-        row = Favourite(profile_id=profile.id, routine=slug, favourite=favourite,
-                        changed_at=change.changed_at, change_id=str(change.change_id))
-        db.session.add(row)
-    elif wins_over(change.changed_at, change.change_id, row):
-        row.favourite, row.changed_at, row.change_id = favourite, change.changed_at, str(change.change_id)
-    db.session.commit()
-    return send(favourite_out(row))
+    values = {"routine": known_routine(slug), "favourite": favourite, "changed_at": change.changed_at,
+              "change_id": str(change.change_id)}
+    if store_change(Favourite, values):
+        return send(FavouriteOut(routine=slug, favourite=favourite, changed_at=change.changed_at))
+    # A later change (or this very one) was there first: answer with what the server keeps.
+    kept = autocommitting().execute(FAVOURITE_KEPT, {"profile_id": profiles.current_profile_id(), "routine": slug})
+    return send(favourite_out(kept.one()))
 
 
 @bp.put("/favourites/<slug>")
@@ -120,13 +154,6 @@ def put_checklist():
     change = body(ChecklistIn)
     if len(request.get_data()) > 32 * 1024:
         abort(413, description="The checklist is too long to save. Shorten the notes a little.")
-    profile = profiles.profile_for_writing()
-    db.session.flush()
-    row = db.session.get(ChecklistState, profile.id)
-    if row is None:
-        db.session.add(ChecklistState(profile_id=profile.id, state=change.state.as_stored(),
-                                      changed_at=change.changed_at, change_id=str(change.change_id)))
-    elif wins_over(change.changed_at, change.change_id, row):
-        row.state, row.changed_at, row.change_id = change.state.as_stored(), change.changed_at, str(change.change_id)
-    db.session.commit()
-    return send(checklist_out(profile))
+    store_change(ChecklistState, {"state": change.state.as_stored(), "changed_at": change.changed_at,
+                                  "change_id": str(change.change_id)})
+    return send(checklist_out(profiles.current_profile()))

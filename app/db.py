@@ -2,9 +2,11 @@
 import os
 import sqlite3
 
+from flask import g
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 
 from app.paths import MIGRATIONS_DIR
@@ -32,12 +34,50 @@ def default_database_uri(instance_path):
     return url
 
 
+# The databases Easeback runs on, each with its INSERT ... ON CONFLICT.
+UPSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+def dialect():
+    """The name of the database the app runs on: sqlite or postgresql."""
+    return db.engine.dialect.name
+
+
+def in_code_point_order(column, dialect_name):
+    """column compared as Python compares str: SQLite already does (BINARY); PostgreSQL would use
+    the database's locale, so a tie between two change ids could pick another winner than a merge."""
+    return column.collate("C") if dialect_name == "postgresql" else column
+
+
+def autocommitting():
+    """This request's connection for statements that are each a transaction of their own, which the
+    database commits as the statement ends: no BEGIN, COMMIT or ROLLBACK round trips, and none of
+    the ORM session's work. Made on first use, closed as the request ends (app_context teardown).
+
+    For a save that is one statement this is all the transaction it needs. On SQLite it also holds
+    the one write lock only while the statement runs: in a session's transaction the lock is taken
+    at the write and let go at the commit, and between the two this thread may wait its turn for
+    Python's GIL while every other writer waits for it.
+    """
+    if "autocommitting" not in g:
+        g.autocommitting = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+    return g.autocommitting
+
+
+def _close_autocommitting(_error=None):
+    connection = g.pop("autocommitting", None)
+    if connection is not None:
+        connection.close()
+
+
 @event.listens_for(Engine, "connect")
 def _tune_sqlite(dbapi_connection, _record):
-    """Use WAL and wait for locks, so concurrent writers queue instead of failing."""
+    """Use WAL and wait for locks, so concurrent writers queue instead of failing; every commit
+    is durable (synchronous FULL: in WAL mode NORMAL could lose the last commits to a power cut)."""
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
@@ -47,4 +87,5 @@ def init_app(app):
     """Bind the database and migrations to the app and make the instance folder."""
     os.makedirs(app.instance_path, exist_ok=True)
     db.init_app(app)
+    app.teardown_appcontext(_close_autocommitting)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))

@@ -12,6 +12,7 @@ network. Behind a reverse proxy, tell the app how many proxies to trust
 (PROXY_COUNT) so that the address is the visitor's, not the proxy's.
 """
 import ipaddress
+import time
 
 from flask import current_app, request
 from flask_limiter import Limiter
@@ -47,8 +48,8 @@ LINK_TRIES_SLOWED = "Too many wrong codes have been tried lately. Wait a while, 
 
 def writer():
     """Whose writes these are: the profile of the cookie, else the network address."""
-    profile = profiles.current_profile()
-    return f"profile:{profile.id}" if profile is not None else f"address:{network()}"
+    profile_id = profiles.current_profile_id()
+    return f"profile:{profile_id}" if profile_id is not None else f"address:{network()}"
 
 
 def configured(name):
@@ -59,7 +60,7 @@ def configured(name):
 
 def has_profile():
     """True when this device's cookie names a profile: its writes make no new one."""
-    return profiles.current_profile() is not None
+    return profiles.current_profile_id() is not None
 
 
 def limit_writes(blueprint):
@@ -100,10 +101,19 @@ def never_limited():
     return request.blueprint not in LIMITED_BLUEPRINTS
 
 
+def say_when_to_retry(response):
+    """A refusal (429) says in Retry-After when to send again. Only a refusal: the X-RateLimit
+    headers on every accepted save cost a second storage round trip each, and no page reads them."""
+    refused_by = limiter.current_limit
+    if response.status_code == 429 and refused_by is not None and refused_by.breached:
+        response.headers["Retry-After"] = str(max(1, int(refused_by.reset_at - time.time())))
+    return response
+
+
 def init_app(app):
     """Bind the limiter; counts are kept in memory unless storage is configured."""
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
-    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
     # Roomy enough for a long offline queue sent at once.
     app.config.setdefault("WRITE_RATE_LIMIT", "120 per minute")
     # A household or an office shares one address; a script making profiles does not get far.
@@ -114,3 +124,4 @@ def init_app(app):
     # about once in a million years.
     app.config.setdefault("LINK_TRY_LIMIT_EVERYWHERE", "200 per hour")
     limiter.init_app(app)
+    app.after_request(say_when_to_retry)

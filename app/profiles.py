@@ -11,10 +11,10 @@ import secrets
 from datetime import timedelta
 
 from flask import g, request
-from sqlalchemy import select, update
-from sqlalchemy.orm import joinedload
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import make_transient_to_detached
 
-from app.db import db
+from app.db import autocommitting, db
 from app.models import (
     CheckIn,
     ChecklistState,
@@ -39,6 +39,13 @@ CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 10  # 31**10 (about 8e14) codes: guessing one is hopeless within the try limits
 
 
+# Built once: building a statement costs more than running it.
+DEVICE_KEY = (select(DeviceKey.id, DeviceKey.profile_id, DeviceKey.last_used_at)
+              .where(DeviceKey.secret_hash == bindparam("secret_hash")))
+NOTE_USE = (update(DeviceKey).where(DeviceKey.id == bindparam("key_id"))
+            .values(last_used_at=bindparam("now")))
+
+
 def _hash(secret):
     """The stored form of a secret or code."""
     return hashlib.sha256(secret.encode()).hexdigest()
@@ -57,43 +64,62 @@ def _cookie_secret():
     return secret, False
 
 
+def current_device():
+    """This device's key as named by its cookie (a row: id, profile_id, last_used_at), or None.
+
+    Looked up once a request without the ORM session (db.autocommitting): the limiter asks on
+    every save, and a favourite needs no more than the profile's id. Views ask before they change
+    anything: the day's note of use is a write of its own, which on SQLite would wait for a write
+    this request's session had begun.
+    """
+    if "device" not in g:
+        secret, old_name = _cookie_secret()
+        device = None
+        if secret:
+            device = autocommitting().execute(DEVICE_KEY, {"secret_hash": _hash(secret)}).one_or_none()
+            if device is not None:
+                note_use(device)
+        if device is not None and old_name:
+            g.renamed_device_secret = secret  # a cookie from before the prefix: sent again under the new name
+        g.device = device
+    return g.device
+
+
+def current_profile_id():
+    """The id of this device's profile (None before its first save), without the ORM."""
+    if "profile" in g:  # made or loaded by this request
+        return g.profile.id if g.profile is not None else None
+    device = current_device()
+    return device.profile_id if device is not None else None
+
+
 def current_profile():
     """The profile of this device's cookie, or None."""
     if "profile" not in g:
-        secret, old_name = _cookie_secret()
-        key = None
-        if secret:
-            # The key and its profile in one query: every save needs both.
-            key = db.session.execute(
-                select(DeviceKey).options(joinedload(DeviceKey.profile))
-                .where(DeviceKey.secret_hash == _hash(secret))).scalar_one_or_none()
-        if key is not None:
-            note_use(key)
-            if old_name:
-                g.renamed_device_secret = secret  # a cookie from before the prefix: sent again under the new name
-        g.device_key = key
-        g.profile = key.profile if key else None
+        device = current_device()
+        g.profile = None if device is None else _known_profile(device.profile_id)
     return g.profile
+
+
+def _known_profile(profile_id):
+    """The profile with this id, which its device key proves exists, in the session without a query
+    (its other columns load if ever read)."""
+    profile = Profile(id=profile_id)
+    make_transient_to_detached(profile)
+    return db.session.merge(profile, load=False)
 
 
 def current_device_key():
     """The device key of this device's cookie (or the one this request made), or None."""
-    current_profile()
-    return g.device_key
+    return g.device_key if "device_key" in g else current_device()
 
 
-def note_use(key):
-    """Record that this device was used today; at most one write a day, so reads stay cheap.
-
-    Called at the start of a request, before it changes anything, so the commit holds
-    only this.
-    """
+def note_use(device):
+    """Record that this device was used today; at most one write a day, so reads stay cheap."""
     now = utcnow()
-    if key.last_used_at is not None and key.last_used_at.date() == now.date():
+    if device.last_used_at is not None and device.last_used_at.date() == now.date():
         return
-    db.session.execute(update(DeviceKey).where(DeviceKey.id == key.id).values(last_used_at=now)
-                       .execution_options(synchronize_session=False))
-    db.session.commit()
+    autocommitting().execute(NOTE_USE, {"key_id": device.id, "now": now})
 
 
 def _give_device_a_key(profile):

@@ -5,7 +5,9 @@ import re
 import uuid
 
 import pytest
+from sqlalchemy import event
 
+from app.db import db
 from app.profiles import COOKIE
 
 T0 = 1_795_000_000_000  # a device clock reading in ms (Nov 2026)
@@ -95,8 +97,32 @@ def test_same_change_sent_twice_is_applied_once(client):
 
 def test_older_change_arriving_late_loses(client):
     client.delete("/api/v1/favourites/in-bed", json=change(T0 + 5000))
-    client.put("/api/v1/favourites/in-bed", json=change(T0))
+    response = client.put("/api/v1/favourites/in-bed", json=change(T0))
+    assert response.json == {"routine": "in-bed", "favourite": False, "changed_at": T0 + 5000}  # what the server keeps
     assert favourites(client) == []
+
+
+@pytest.mark.parametrize("first", ["put", "delete"])
+def test_of_two_changes_in_one_millisecond_the_larger_id_wins_in_either_order(client, first):
+    """As a merge of two devices decides (models.wins_over), comparing the ids as Python compares text."""
+    sent = {"put": change(T0, "0aaaaaaa-0000-4000-8000-000000000000"),
+            "delete": change(T0, "fa000000-0000-4000-8000-000000000000")}
+    second = "delete" if first == "put" else "put"
+    for method in (first, second):
+        getattr(client, method)("/api/v1/favourites/in-bed", json=sent[method])
+    assert favourites(client) == []
+
+
+def test_a_favourite_from_a_known_device_is_two_statements(client, app):
+    """Its device key, then one statement that stores the change unless a later one is there:
+    no read of the row first (it was three statements, and an ORM transaction around them)."""
+    client.put("/api/v1/favourites/in-bed", json=change(T0))
+    statements = []
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    response = client.delete("/api/v1/favourites/in-bed", json=change(T0 + 1))
+    assert response.json == {"routine": "in-bed", "favourite": False, "changed_at": T0 + 1}
+    assert [s.split()[0] for s in statements] == ["SELECT", "INSERT"], statements
 
 
 @pytest.mark.parametrize(("method", "url", "payload", "status", "words"), [

@@ -5,7 +5,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect, text
 
 from app import create_app
-from app.db import db
+from app.db import autocommitting, db
 
 TABLES = {"profiles", "device_keys", "favourites", "sessions", "checkins", "checklist_states", "link_codes"}
 
@@ -32,4 +32,9 @@ def test_sqlite_uses_wal_and_waits_for_locks(tmp_path):
         with db.engine.connect() as connection:
             assert connection.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
             assert connection.execute(text("PRAGMA busy_timeout")).scalar_one() == 5000
+            # FULL (2): every commit is on disk when it returns; in WAL mode NORMAL could lose the last ones.
+            assert connection.execute(text("PRAGMA synchronous")).scalar_one() == 2
+    with app.test_request_context():  # the connection single-statement saves commit on
+        assert autocommitting().execute(text("PRAGMA synchronous")).scalar_one() == 2
+    with app.app_context():
         db.engine.dispose()

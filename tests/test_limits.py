@@ -9,6 +9,7 @@ import uuid
 import pytest
 from limits import parse
 
+from app.limits import limiter
 from bench.load import USERS
 from bench.servers import environment
 from tests.test_api import checkin_body
@@ -47,6 +48,23 @@ def test_saves_beyond_the_limit_are_refused_with_a_plain_message(strict_app):
     for _ in range(10):
         assert phone.get("/api/v1/checkins").status_code == 200
     assert len(phone.get("/api/v1/checkins").json["checkins"]) == 4
+
+
+def test_an_accepted_save_is_one_trip_to_the_counts_and_carries_no_limit_headers(app, monkeypatch):
+    """X-RateLimit headers cost two more trips to the counts (Redis, in production) on every save,
+    and no page reads them: only a refusal says when to send again (Retry-After, above)."""
+    phone = app.test_client()
+    phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body())
+    trips = []  # what the limiter asks of the counts: a hit is one trip, a window's stats two
+    for name in ("hit", "test", "get_window_stats"):
+        counted = getattr(limiter.limiter, name)
+        monkeypatch.setattr(limiter.limiter, name, lambda *args, _name=name, _counted=counted, **kwargs: (
+            trips.append(_name), _counted(*args, **kwargs))[1])
+    response = phone.put("/api/v1/favourites/in-bed", json={"change_id": str(uuid.uuid4()),
+                                                             "changed_at": 1_795_000_000_000})
+    assert response.status_code == 200
+    assert trips == ["hit"]
+    assert not [name for name in response.headers.keys() if name.lower().startswith(("x-ratelimit", "retry-after"))]
 
 
 def test_one_busy_device_does_not_slow_down_another(strict_app):
