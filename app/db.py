@@ -2,10 +2,10 @@
 import os
 import sqlite3
 
-from flask import g
+from flask import current_app, g
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import event
+from sqlalchemy import create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 
@@ -60,8 +60,24 @@ def autocommitting():
     Python's GIL while every other writer waits for it.
     """
     if "autocommitting" not in g:
-        g.autocommitting = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        g.autocommitting = current_app.extensions["autocommit_engine"].connect()
     return g.autocommitting
+
+
+def engines():
+    """Every engine this app runs statements on: the session's, and db.autocommitting's."""
+    return db.engine, current_app.extensions["autocommit_engine"]
+
+
+def _autocommit_engine(engine, options):
+    """The engine of db.autocommitting: a pool of its own whose connections stay in autocommit, so
+    none is switched out of transactions and back again on every request; disposed with engine.
+    An in-memory SQLite database lives in engine's one connection, so there it is that one, switched."""
+    if engine.url.get_backend_name() == "sqlite" and engine.url.database in (None, "", ":memory:"):
+        return engine.execution_options(isolation_level="AUTOCOMMIT")
+    autocommit = create_engine(engine.url, isolation_level="AUTOCOMMIT", **options)
+    event.listen(engine, "engine_disposed", lambda _engine: autocommit.dispose())
+    return autocommit
 
 
 def _close_autocommitting(_error=None):
@@ -87,5 +103,8 @@ def init_app(app):
     """Bind the database and migrations to the app and make the instance folder."""
     os.makedirs(app.instance_path, exist_ok=True)
     db.init_app(app)
+    with app.app_context():
+        app.extensions["autocommit_engine"] = _autocommit_engine(
+            db.engine, app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
     app.teardown_appcontext(_close_autocommitting)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))

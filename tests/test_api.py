@@ -7,7 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import event
 
-from app.db import db
+from app.db import db, engines
 from app.profiles import COOKIE
 
 T0 = 1_795_000_000_000  # a device clock reading in ms (Nov 2026)
@@ -119,7 +119,8 @@ def test_a_favourite_from_a_known_device_is_two_statements(client, app):
     client.put("/api/v1/favourites/in-bed", json=change(T0))
     statements = []
     with app.app_context():
-        event.listen(db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        for engine in engines():
+            event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
     response = client.delete("/api/v1/favourites/in-bed", json=change(T0 + 1))
     assert response.json == {"routine": "in-bed", "favourite": False, "changed_at": T0 + 1}
     assert [s.split()[0] for s in statements] == ["SELECT", "INSERT"], statements

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from app import profiles
-from app.db import db
+from app.db import db, engines
 from app.models import DeviceKey, LinkCode
 from tests.test_api import T0, change, favourites
 from tests.test_concurrency import device
@@ -216,8 +216,9 @@ def test_last_used_is_written_at_most_once_a_day(two_devices, app, monkeypatch):
     maker, _ = two_devices
     writes = []
     with app.app_context():
-        listen = event.listens_for(db.engine, "before_cursor_execute")
-        listen(lambda *args: writes.append(args[2]) if args[2].startswith("UPDATE device_keys") else None)
+        for engine in engines():
+            listen = event.listens_for(engine, "before_cursor_execute")
+            listen(lambda *args: writes.append(args[2]) if args[2].startswith("UPDATE device_keys") else None)
     for _ in range(3):
         maker.get("/api/v1/favourites")
     assert writes == []
