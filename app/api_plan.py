@@ -9,9 +9,9 @@ from pydantic import ValidationError
 
 from app import profiles
 from app.api import body, bp, known_routine, retry_once_on_conflict, send
-from app.api_saves import row_to_write
+from app.api_saves import record_once, store_change
 from app.db import db
-from app.models import PlanPart, PlanReview, RoutineFeedback, wins_over
+from app.models import PlanPart, PlanReview, RoutineFeedback
 from app.plan_data import plan_for
 from app.plan_schemas import (
     PARTS, FeedbackIn, FeedbackOut, PartIn, PartOut, PlanOut, ReviewIn, ReviewOut, TodayOut,
@@ -77,16 +77,10 @@ def put_plan_part(part):
         abort(404, description=f"A plan has no part called {part!r}; it has {', '.join(PARTS)}.")
     change = body(PartIn)
     answers = checked_answers(part, change.answers)
-    profile = profiles.profile_for_writing()
-    db.session.flush()
-    row = db.session.get(PlanPart, (profile.id, part))
-    if row is None:
-        row = PlanPart(profile_id=profile.id, part=part, answers=answers, changed_at=change.changed_at,
-                       change_id=str(change.change_id))
-        db.session.add(row)
-    elif wins_over(change.changed_at, change.change_id, row):
-        row.answers, row.changed_at, row.change_id = answers, change.changed_at, str(change.change_id)
-    db.session.commit()
+    store_change(PlanPart, {"part": part, "answers": answers, "changed_at": change.changed_at,
+                            "change_id": str(change.change_id)})
+    # What the server keeps: this change, or a later one that won over it.
+    row = db.session.get(PlanPart, (profiles.current_profile_id(), part))
     return send(PartOut(answers=row.answers, changed_at=row.changed_at))
 
 
@@ -94,28 +88,16 @@ def put_plan_part(part):
 @retry_once_on_conflict
 def put_plan_review(review_id):
     """Record a weekly review once; sending it again changes nothing."""
-    data = body(ReviewIn)
-    profile, row = row_to_write(PlanReview, review_id, "MAX_CHECKINS_PER_PROFILE", "weekly reviews")
-    created = row is None
-    if created:
-        row = PlanReview(id=str(review_id), profile_id=profile.id, **data.model_dump())
-        db.session.add(row)
-        db.session.commit()
-    return send(ReviewOut.model_validate(row, from_attributes=True), 201 if created else 200)
+    return record_once(PlanReview, review_id, body(ReviewIn).model_dump(), "MAX_CHECKINS_PER_PROFILE",
+                       "weekly reviews", ReviewOut)
 
 
 @bp.put("/plan/feedback/<uuid:feedback_id>")
 @retry_once_on_conflict
 def put_routine_feedback(feedback_id):
     """Record how a routine went once; sending it again changes nothing."""
-    data = body(FeedbackIn)
-    known_routine(data.routine)
-    profile, row = row_to_write(RoutineFeedback, feedback_id, "MAX_CHECKINS_PER_PROFILE", "routine feedback")
-    created = row is None
-    if created:
-        values = data.model_dump()
-        values["session_id"] = str(values["session_id"]) if values["session_id"] else None
-        row = RoutineFeedback(id=str(feedback_id), profile_id=profile.id, **values)
-        db.session.add(row)
-        db.session.commit()
-    return send(FeedbackOut.model_validate(row, from_attributes=True), 201 if created else 200)
+    values = body(FeedbackIn).model_dump()
+    known_routine(values["routine"])
+    values["session_id"] = str(values["session_id"]) if values["session_id"] else None
+    return record_once(RoutineFeedback, feedback_id, values, "MAX_CHECKINS_PER_PROFILE", "routine feedback",
+                       FeedbackOut)

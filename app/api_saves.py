@@ -133,16 +133,21 @@ def put_session(session_id):
 @retry_once_on_conflict
 def put_checkin(checkin_id):
     """Record a check-in once; sending it again changes nothing."""
-    data = body(CheckInIn)
-    profile, row = row_to_write(CheckIn, checkin_id, "MAX_CHECKINS_PER_PROFILE", "check-ins")
+    values = body(CheckInIn).model_dump()
+    values["session_id"] = str(values["session_id"]) if values["session_id"] else None
+    return record_once(CheckIn, checkin_id, values, "MAX_CHECKINS_PER_PROFILE", "check-ins", CheckInOut)
+
+
+def record_once(model, row_id, values, setting, what, shape):
+    """Keep a row made on a device (a check-in, a weekly review) the first time it comes; sending
+    it again changes nothing. Answers with the row in shape: 201 when new, 200 when already kept."""
+    profile, row = row_to_write(model, row_id, setting, what)
     created = row is None
     if created:
-        values = data.model_dump()
-        values["session_id"] = str(values["session_id"]) if values["session_id"] else None
-        row = CheckIn(id=str(checkin_id), profile_id=profile.id, **values)
+        row = model(id=str(row_id), profile_id=profile.id, **values)
         db.session.add(row)
         db.session.commit()
-    return send(CheckInOut.model_validate(row, from_attributes=True), 201 if created else 200)
+    return send(shape.model_validate(row, from_attributes=True), 201 if created else 200)
 
 
 # --- The therapist checklist ---------------------------------------------------

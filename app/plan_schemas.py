@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import UUID4, AfterValidator, BaseModel, Field, StrictBool, StrictInt, StrictStr
 
 from app import schemas
-from app.schemas import Change, DeviceMillis, PainScore, Slug, Strict, UtcDatetime
+from app.schemas import Change, PainScore, Slug, Strict, UtcDatetime
 
 AREAS = {"back": "Lower back", "buttock": "Buttock", "thigh": "Thigh", "below-knee": "Below the knee"}
 SINCE = {"weeks": "Less than 6 weeks", "months": "6 weeks to 3 months", "long": "3 to 12 months",
