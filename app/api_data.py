@@ -11,8 +11,7 @@ from app import profiles
 from app.api import bp, send
 from app.db import db
 from app.models import CalendarFeed, CheckIn, ChecklistState, Favourite, PracticeSession, rows_of, utcnow
-from app.plan_data import feedback_of, parts_of, reviews_of
-from app.plan_schemas import FeedbackOut, ReviewOut
+from app.plan_data import as_saved, feedback_of, parts_of, reviews_of
 from app.schemas import (
     CheckInList,
     CheckInOut,
@@ -120,16 +119,11 @@ def everything(profile):
 
 
 def plan_export(profile):
-    """My plan's parts, reviews and feedback, oldest first, as plain data."""
+    """My plan's parts, reviews and feedback, oldest first, as plain data, and whether a calendar
+    subscription exists."""
     feed = None if profile is None else db.session.get(CalendarFeed, profile.id)
-
-    def fields(row, names):
-        return {name: getattr(row, name) for name in names}
     return {
-        "parts": {name: {"answers": row.answers, "changed_at": row.changed_at}
-                  for name, row in parts_of(profile).items()},
-        "reviews": [fields(row, ReviewOut.model_fields) for row in reviews_of(profile)],
-        "feedback": [fields(row, FeedbackOut.model_fields) for row in feedback_of(profile)[::-1]],
+        **as_saved(parts_of(profile), reviews_of(profile), feedback_of(profile)),
         "calendar_subscription": {"active": feed is not None, "url": None,
                                   "created_at": feed.created_at if feed else None},
     }

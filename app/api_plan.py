@@ -12,7 +12,7 @@ from app.api import body, bp, known_routine, retry_once_on_conflict, send
 from app.api_saves import record_once, store_change
 from app.db import db
 from app.models import PlanPart, PlanReview, RoutineFeedback
-from app.plan_data import plan_for
+from app.plan_data import as_saved, plan_for
 from app.plan_schemas import (
     PARTS, FeedbackIn, FeedbackOut, PartIn, PartOut, PlanOut, ReviewIn, ReviewOut, TodayOut,
 )
@@ -50,11 +50,7 @@ def today_out(plan):
 def plan_out(profile):
     """Everything saved for the plan, and today's suggestion."""
     plan, parts, reviews, feedback = plan_for(profile)
-    return PlanOut(
-        parts={name: PartOut(answers=row.answers, changed_at=row.changed_at) for name, row in parts.items()},
-        reviews=[ReviewOut.model_validate(row, from_attributes=True) for row in reviews],
-        feedback=[FeedbackOut.model_validate(row, from_attributes=True) for row in feedback],
-        today=today_out(plan))
+    return PlanOut(**as_saved(parts, reviews, feedback), today=today_out(plan))
 
 
 @bp.get("/plan")
@@ -77,9 +73,10 @@ def put_plan_part(part):
         abort(404, description=f"A plan has no part called {part!r}; it has {', '.join(PARTS)}.")
     change = body(PartIn)
     answers = checked_answers(part, change.answers)
-    store_change(PlanPart, {"part": part, "answers": answers, "changed_at": change.changed_at,
-                            "change_id": str(change.change_id)})
-    # What the server keeps: this change, or a later one that won over it.
+    if store_change(PlanPart, {"part": part, "answers": answers, "changed_at": change.changed_at,
+                               "change_id": str(change.change_id)}):
+        return send(PartOut(answers=answers, changed_at=change.changed_at))
+    # A later change (or this very one) was there first: answer with what the server keeps.
     row = db.session.get(PlanPart, (profiles.current_profile_id(), part))
     return send(PartOut(answers=row.answers, changed_at=row.changed_at))
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 from flask import Blueprint, abort, make_response, render_template
 
 from app.content import library
-from app.plan_data import plan_for
+from app.plan_data import parts_of, plan_for
 from app.plan_rules import LEVELS
 from app.plan_schemas import AREAS, CHANGES, DAYS, MINUTES, MOVES, SINCE, VERDICTS
 from app.profiles import current_profile
@@ -57,7 +57,7 @@ def setup(screen):
     """One short screen of the set-up, filled in with the answers already saved."""
     if screen not in SCREENS:
         abort(404)
-    _, parts, _, _ = plan_for(current_profile())
+    parts = parts_of(current_profile())
     saved = parts[screen].answers if screen in parts else {}
     position = SCREENS.index(screen)
     following = SCREENS[position + 1] if position + 1 < len(SCREENS) else None

@@ -22,7 +22,7 @@ from app.api import bp as api_bp
 from app.api import retry_once_on_conflict, send
 from app.db import db
 from app.models import CalendarFeed, Profile, utcnow
-from app.plan_data import plan_for
+from app.plan_data import parts_of
 from app.plan_schemas import DAYS, CalendarFeedOut
 
 bp = Blueprint("plan_calendar", __name__)
@@ -76,14 +76,12 @@ def reminder(profile, schedule, changed_at):
 
 def calendar_for(profile):
     """The profile's reminders as an iCalendar file, or None without a plan and chosen days."""
-    plan, parts, _, _ = plan_for(profile)
+    parts = parts_of(profile)  # the parts alone: no plan is worked out for a calendar app's polling
     schedule = parts.get("schedule")
-    if plan.status == "none" or schedule is None or not schedule.answers.get("days"):
+    if "symptoms" not in parts or schedule is None or not schedule.answers.get("days"):
         return None
     event, first = reminder(profile, schedule.answers, schedule.changed_at)
-    calendar = Calendar()
-    calendar.add("prodid", "-//Easeback//My plan reminders//EN")
-    calendar.add("version", "2.0")
+    calendar = empty_calendar()
     calendar.add("name", "Easeback: my plan")
     calendar.add("x-wr-calname", "Easeback: my plan")
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
@@ -94,7 +92,8 @@ def calendar_for(profile):
 
 
 def empty_calendar():
-    """A calendar with no events: a subscription whose days were all unticked shows nothing."""
+    """A calendar with no events yet: the reminders are added to it, and a subscription whose days
+    were all unticked shows it as it is."""
     calendar = Calendar()
     calendar.add("prodid", "-//Easeback//My plan reminders//EN")
     calendar.add("version", "2.0")
@@ -124,7 +123,7 @@ def feed(token):
     if len(token) > LONGEST_TOKEN:
         abort(404)
     found = db.session.execute(select(CalendarFeed.profile_id)
-                               .where(CalendarFeed.token_hash == profiles._hash(token))).scalar_one_or_none()
+                               .where(CalendarFeed.token_hash == profiles.secret_hash(token))).scalar_one_or_none()
     if found is None:
         abort(404, description="This calendar subscription has been stopped, or never existed.")
     calendar = calendar_for(db.session.get(Profile, found)) or empty_calendar()
@@ -156,7 +155,7 @@ def make_calendar_feed():
     if found is None:
         found = CalendarFeed(profile_id=profile.id)
         db.session.add(found)
-    found.token_hash, found.created_at = profiles._hash(token), utcnow()
+    found.token_hash, found.created_at = profiles.secret_hash(token), utcnow()
     db.session.commit()
     address = url_for("plan_calendar.feed", token=token, _external=True)
     return send(CalendarFeedOut(active=True, url="webcal://" + address.split("://", 1)[1],

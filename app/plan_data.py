@@ -9,7 +9,7 @@ from app.content import library
 from app.db import db
 from app.models import PlanPart, PlanReview, RoutineFeedback, rows_of
 from app.plan_rules import make_plan
-from app.plan_schemas import PARTS
+from app.plan_schemas import PARTS, FeedbackOut, PartOut, ReviewOut
 
 # Years of weekly reviews; feedback older than the newest this many is no longer read.
 SHOWN_REVIEWS = 520
@@ -44,6 +44,16 @@ def feedback_of(profile):
         return []
     return db.session.execute(rows_of(RoutineFeedback, profile).order_by(RoutineFeedback.recorded_at.desc())
                               .limit(SHOWN_FEEDBACK)).scalars().all()
+
+
+def as_saved(parts, reviews, feedback):
+    """A plan's parts, reviews and feedback (oldest first) as plain data in the API's shapes
+    (PartOut, ReviewOut, FeedbackOut), for GET /api/v1/plan and the exports alike."""
+    def fields(row, shape):
+        return {name: getattr(row, name) for name in shape.model_fields}
+    return {"parts": {name: fields(row, PartOut) for name, row in parts.items()},
+            "reviews": [fields(row, ReviewOut) for row in reviews],
+            "feedback": [fields(row, FeedbackOut) for row in feedback[::-1]]}
 
 
 def plan_for(profile, today=None):

@@ -155,7 +155,7 @@ class TodayOut(BaseModel):
 
 
 class PlanOut(BaseModel):
-    """Everything saved for the plan, and today's suggestion from it."""
+    """Everything saved for the plan (reviews and feedback oldest first), and today's suggestion."""
 
     parts: dict[str, PartOut]
     reviews: list[ReviewOut]

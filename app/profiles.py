@@ -46,7 +46,7 @@ NOTE_USE = (update(DeviceKey).where(DeviceKey.id == bindparam("key_id"))
             .values(last_used_at=bindparam("now")))
 
 
-def _hash(secret):
+def secret_hash(secret):
     """The stored form of a secret or code."""
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -76,7 +76,7 @@ def current_device():
         secret, old_name = _cookie_secret()
         device = None
         if secret:
-            device = autocommitting().execute(DEVICE_KEY, {"secret_hash": _hash(secret)}).one_or_none()
+            device = autocommitting().execute(DEVICE_KEY, {"secret_hash": secret_hash(secret)}).one_or_none()
             if device is not None:
                 note_use(device)
         if device is not None and old_name:
@@ -125,7 +125,7 @@ def note_use(device):
 def _give_device_a_key(profile):
     """Make a new secret for this device; the cookie is set on the way out."""
     secret = secrets.token_urlsafe(32)
-    key = DeviceKey(profile=profile, secret_hash=_hash(secret))
+    key = DeviceKey(profile=profile, secret_hash=secret_hash(secret))
     db.session.add(key)
     g.device_key = key
     g.new_device_secret = secret
@@ -178,7 +178,7 @@ def new_link_code(profile):
     """Make a one-time code for profile; return it as shown, and when it expires."""
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     expires_at = utcnow() + LINK_CODE_LIFETIME
-    db.session.add(LinkCode(profile_id=profile.id, code_hash=_hash(code), expires_at=expires_at))
+    db.session.add(LinkCode(profile_id=profile.id, code_hash=secret_hash(code), expires_at=expires_at))
     return shown_code(code), expires_at
 
 
@@ -188,7 +188,7 @@ def _claim(code):
     Two devices redeeming one code at once both pass a read-then-write check; only one
     UPDATE can match the row while used_at is still empty.
     """
-    code_hash, now = _hash(normalise_code(code)), utcnow()
+    code_hash, now = secret_hash(normalise_code(code)), utcnow()
     claimed = db.session.execute(
         update(LinkCode).where(LinkCode.code_hash == code_hash, LinkCode.used_at.is_(None),
                                LinkCode.expires_at > now).values(used_at=now)
