@@ -43,7 +43,6 @@ WRITES_SLOWED = ("Too many changes in a short time. Your device keeps them and s
 NEW_PROFILES_SLOWED = ("Too many new devices have started saving from this network lately. Your device "
                        "keeps its changes and sends them again later.")
 LINK_TRIES_HERE = "Too many tries. Wait ten minutes, then make a new code."
-LINK_TRIES_SLOWED = "Too many wrong codes have been tried lately. Wait a while, then make a new code."
 
 
 def writer():
@@ -71,24 +70,19 @@ def limit_writes(blueprint):
                                 methods=WRITE_METHODS, error_message=WRITES_SLOWED)(blueprint)
 
 
-def everyone():
-    """One key for every visitor: a budget shared by the whole world."""
-    return "everyone"
-
-
 def wrong_try(response):
-    """A link attempt that was tried and did not link costs a try (one refused for too many tries does
-    not, so one busy guesser cannot spend everyone's budget)."""
+    """A link attempt whose code was looked at and did not link costs a try; a refusal for too many
+    tries looked at no code, so it costs none."""
     return response.status_code not in (200, 429)
 
 
 def limit_link_tries(view):
-    """Allow a few wrong codes per network, and a fixed number from everywhere together."""
-    per_network = limiter.limit(configured("LINK_TRY_LIMIT"), key_func=network, deduct_when=wrong_try,
-                                error_message=LINK_TRIES_HERE)
-    everywhere = limiter.limit(configured("LINK_TRY_LIMIT_EVERYWHERE"), key_func=everyone,
-                               deduct_when=wrong_try, error_message=LINK_TRIES_SLOWED)
-    return everywhere(per_network(view))
+    """Allow a few wrong codes per network, and nothing shared by every network: a budget that wrong
+    guesses from many addresses could spend would turn away the one person with the right code.
+    Codes are long and short-lived enough that per-network tries alone make guessing hopeless
+    (the arithmetic is in the README)."""
+    return limiter.limit(configured("LINK_TRY_LIMIT"), key_func=network, deduct_when=wrong_try,
+                         error_message=LINK_TRIES_HERE)(view)
 
 
 # Only saves (the API) and device linking are limited.
@@ -118,10 +112,7 @@ def init_app(app):
     app.config.setdefault("WRITE_RATE_LIMIT", "120 per minute")
     # A household or an office shares one address; a script making profiles does not get far.
     app.config.setdefault("PROFILE_CREATION_LIMIT", "20 per hour")
+    # A person mistyping a code gets a few more goes; a guesser gets 720 a day per network.
     app.config.setdefault("LINK_TRY_LIMIT", "5 per 10 minutes")
-    # Someone with many addresses gets no more guesses than this in all. With 31**10
-    # codes and a few hundred alive at once, this many guesses an hour finds one
-    # about once in a million years.
-    app.config.setdefault("LINK_TRY_LIMIT_EVERYWHERE", "200 per hour")
     limiter.init_app(app)
     app.after_request(say_when_to_retry)
