@@ -5,11 +5,11 @@ reads the same shapes, so a form, the API and the rules cannot disagree.
 """
 from datetime import datetime
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import UUID4, AfterValidator, BaseModel, Field, StrictBool, StrictInt, StrictStr
 
 from app import schemas
+from app.days import is_real_zone
 from app.schemas import Change, PainScore, Slug, Strict, UtcDatetime
 
 AREAS = {"back": "Lower back", "buttock": "Buttock", "thigh": "Thigh", "below-knee": "Below the knee"}
@@ -32,12 +32,10 @@ def _no_repeats(values):
     return values
 
 
-def _known_zone(name):
-    """An IANA time zone name the server knows (the calendar's events are in it)."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"{name!r} is not a time zone this server knows") from None
+def _real_zone(name):
+    """A real IANA time zone name (the calendar's events and the person's days are in it)."""
+    if not is_real_zone(name):
+        raise ValueError(f"{name!r} is not a real time zone name (such as Europe/London)")
     return name
 
 
@@ -76,7 +74,7 @@ class Schedule(Strict):
     days: choices(DAYS) = []
     time: Annotated[StrictStr, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = "09:00"
     minutes: Literal[MINUTES] = 10
-    zone: Annotated[StrictStr, Field(max_length=64), AfterValidator(_known_zone)] = "UTC"
+    zone: Annotated[StrictStr, Field(max_length=64), AfterValidator(_real_zone)] = "UTC"
 
 
 class Choice(Strict):

@@ -68,13 +68,26 @@ def test_answers_are_stored_with_their_defaults(client):
     ("schedule", {"days": ["XX"]}, "answers.days.0"),
     ("schedule", {"time": "25:00"}, "answers.time"),
     ("schedule", {"minutes": 12}, "answers.minutes"),
-    ("schedule", {"zone": "Mars/Olympus"}, "not a time zone this server knows"),
+    ("schedule", {"zone": "Mars/Olympus"}, "not a real time zone"),
     ("choice", {"level": 4}, "answers.level"),
     ("choice", {"level": 1, "extra": True}, "answers.extra"),
 ])
 def test_bad_answers_get_a_422_that_says_what_is_wrong(client, part, answers, words):
     response = save_part(client, part, answers)
     assert response.status_code == 422 and words in response.json["detail"]
+
+
+@pytest.mark.parametrize("zone", ["America", "Europe", "Etc", "US", "localtime", "posixrules", "Factory",
+                                  "Europe/", "../zoneinfo/UTC", "europe/london"])
+def test_a_zone_that_is_no_place_gets_a_422(client, zone):
+    response = save_part(client, "schedule", {**SCHEDULE, "zone": zone})
+    assert response.status_code == 422 and "not a real time zone" in response.json["detail"]
+
+
+@pytest.mark.parametrize("zone", ["Europe/London", "Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"])
+def test_real_zones_are_kept(client, zone):
+    assert save_part(client, "schedule", {**SCHEDULE, "zone": zone}).status_code == 200
+    assert client.get("/api/v1/plan").json["parts"]["schedule"]["answers"]["zone"] == zone
 
 
 def test_an_unknown_part_is_a_404(client):
