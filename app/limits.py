@@ -12,9 +12,11 @@ network. Behind a reverse proxy, tell the app how many proxies to trust
 (PROXY_COUNT) so that the address is the visitor's, not the proxy's.
 """
 import ipaddress
+import logging
 import time
 
 from flask import current_app, request
+from flask.logging import default_handler
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -104,10 +106,23 @@ def say_when_to_retry(response):
     return response
 
 
+def _warn_where_the_app_does():
+    """The limiter's warning that its storage is lost reaches the server's log: by itself its logger has
+    only a handler that drops everything, so unless logging is set up it gets the app's handler."""
+    if not logging.getLogger().handlers and default_handler not in limiter.logger.handlers:
+        limiter.logger.addHandler(default_handler)
+
+
 def init_app(app):
     """Bind the limiter; counts are kept in memory unless storage is configured."""
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
+    # Storage gone: count in this process's memory, and never fail a request over a count.
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
+    if app.config["RATELIMIT_STORAGE_URI"].startswith("redis"):
+        # A Redis that hangs rather than refuses would otherwise hold every save for minutes.
+        app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_connect_timeout": 1, "socket_timeout": 1})
     # Roomy enough for a long offline queue sent at once.
     app.config.setdefault("WRITE_RATE_LIMIT", "120 per minute")
     # A household or an office shares one address; a script making profiles does not get far.
@@ -115,4 +130,5 @@ def init_app(app):
     # A person mistyping a code gets a few more goes; a guesser gets 720 a day per network.
     app.config.setdefault("LINK_TRY_LIMIT", "5 per 10 minutes")
     limiter.init_app(app)
+    _warn_where_the_app_does()
     app.after_request(say_when_to_retry)

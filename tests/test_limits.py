@@ -4,9 +4,13 @@ Saves are counted per profile, or per address for a device without one, and
 the count can live in storage shared by several app servers (Redis here).
 """
 import http.cookiejar
+import os
+import signal
 import uuid
+from contextlib import ExitStack
 
 import pytest
+import redis as redis_client
 from limits import parse
 
 from app.limits import limiter
@@ -112,6 +116,43 @@ def test_two_app_servers_share_one_count(tmp_path, redis_url):
         for base in (first, second, first, second, first):
             statuses.append(servers[base](f"/api/v1/checkins/{uuid.uuid4()}", checkin_body()))
     assert statuses == [201, 201, 201, 201, 429, 429]
+
+
+STORAGE_LOST = "Rate limit storage unreachable - falling back to in-memory storage"
+
+
+def stop(redis, _url):
+    """Redis exits: connections are refused at once."""
+    redis.close()
+
+
+def hang(redis, url):
+    """Redis stops answering (paused) but its port still takes connections; it goes on afterwards."""
+    pid = redis_client.Redis.from_url(url).info()["process_id"]
+    os.kill(pid, signal.SIGSTOP)
+    redis.callback(os.kill, pid, signal.SIGCONT)
+
+
+@pytest.mark.parametrize("fault", [stop, hang])
+def test_with_redis_gone_saves_go_on_and_are_counted_in_memory(tmp_path, capsys, fault):
+    """Nothing is lost when the counts' storage fails: saves are taken, limited by each app process
+    on its own, and the server's log says so once."""
+    log = tmp_path / "app.log"
+    with ExitStack() as redis:
+        url = redis.enter_context(redis_server(tmp_path))
+        env = {"FLASK_WRITE_RATE_LIMIT": FEW, "FLASK_RATELIMIT_STORAGE_URI": url}
+        with app_process(f"sqlite:///{tmp_path / 'saves.sqlite3'}", env=env, log=log) as base:
+            before = device(base)(f"/api/v1/checkins/{uuid.uuid4()}", checkin_body())
+            fault(redis, url)
+            save = device(base)
+            after = [save(f"/api/v1/checkins/{uuid.uuid4()}", checkin_body()) for _ in range(5)]
+    warnings = log.read_text().count(STORAGE_LOST)
+    with capsys.disabled():
+        print(f"\nRedis made to {fault.__name__} under an app process: saves answered {after}, "
+              f"storage warnings logged: {warnings}")
+    assert before == 201
+    assert after == [201] * 4 + [429]  # a new device's first save, then three a minute, counted in memory
+    assert warnings == 1
 
 
 def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(make_app):

@@ -32,12 +32,12 @@ def free_port():
 
 
 @contextmanager
-def app_process(database_uri, *, port=None, env=None):
+def app_process(database_uri, *, port=None, env=None, log=None):
     """Run the app in its own process on 127.0.0.1, its database migrated; yield its base URL.
 
     A separate process, like a real deployment: the browser may drop
     connections at any moment, and the server's handling of that must not
-    leak into the test process.
+    leak into the test process. Its output goes to the file log, if given.
     """
     port = port or free_port()
     environment = {**os.environ, "FLASK_TESTING": "true", "FLASK_SQLALCHEMY_DATABASE_URI": database_uri,
@@ -47,14 +47,16 @@ def app_process(database_uri, *, port=None, env=None):
     subprocess.run([*flask, "db", "upgrade"], env=environment, check=True, capture_output=True)
     base = f"http://127.0.0.1:{port}"
     with quiet_process([*flask, "run", "--host", "127.0.0.1", "--port", str(port)], env=environment,
-                       ready=lambda server: wait_until_serving(base, server)):
+                       ready=lambda server: wait_until_serving(base, server), log=log):
         yield base
 
 
 @contextmanager
-def quiet_process(command, *, ready, env=None):
-    """Run command with its output discarded; yield once ready(process) returns, and stop it afterwards."""
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def quiet_process(command, *, ready, env=None, log=None):
+    """Run command with its output discarded (or appended to the file log); yield once ready(process)
+    returns, and stop it afterwards."""
+    with open(log or os.devnull, "ab") as output:
+        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         ready(process)
         yield process
