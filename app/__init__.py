@@ -46,6 +46,9 @@ def create_app(test_config=None):
         SQLALCHEMY_DATABASE_URI=db.default_database_uri(app.instance_path),
         # Nothing the app accepts comes near this; bigger bodies get a 413.
         MAX_CONTENT_LENGTH=64 * 1024,
+        # The address people reach the site at (https://easeback.example), for links that leave it,
+        # such as a calendar subscription; unset, only a loopback Host header is believed.
+        PUBLIC_URL=None,
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)

@@ -7,13 +7,14 @@ unguessable token in its address, since calendar apps send no cookie. Only the t
 kept, so making a new subscription, or stopping it in Settings, ends the old address.
 """
 import hashlib
-import hmac
+import ipaddress
 import secrets
 import uuid
 from datetime import datetime, time, timedelta, timezone
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response, abort, current_app, make_response, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, make_response, render_template, request, url_for
 from icalendar import Alarm, Calendar, Event, vDuration
 from sqlalchemy import delete, select
 
@@ -41,29 +42,50 @@ def first_day(since, days):
     return next(since + timedelta(days=n) for n in range(7) if (since + timedelta(days=n)).weekday() in wanted)
 
 
-def event_uid(profile):
-    """The same UID for a profile every time (so a calendar replaces the event), revealing nothing."""
-    digest = hmac.new(current_app.config["SECRET_KEY"].encode(), f"plan-reminder-{profile.id}".encode(),
-                      hashlib.sha256).digest()
+def on_loopback(host):
+    """Whether a Host header names this machine (localhost, 127.0.0.0/8, ::1), port or not."""
+    name = urlsplit(f"//{host}").hostname
+    try:
+        return name == "localhost" or ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def public_url(endpoint, **values):
+    """This site's absolute address of endpoint, from PUBLIC_URL: a calendar keeps it for years, and
+    a Host header is whatever the sender wrote. Unset, only a loopback host is believed (make run, the
+    tests): it can name no other site. Otherwise 503, before anything is changed."""
+    base = current_app.config.get("PUBLIC_URL") or (request.host_url if on_loopback(request.host) else None)
+    if base is None:
+        abort(503, description="This server does not know its public address, so it cannot write links for "
+                               "a calendar. Its operator sets FLASK_PUBLIC_URL (such as https://easeback.example).")
+    return base.rstrip("/") + url_for(endpoint, **values)
+
+
+def event_uid(schedule):
+    """The event's UID, from the schedule's change id (random, made on the device): the same at every
+    refresh, so a calendar keeps the event; new when the schedule changes; nothing of the profile in it."""
+    digest = hashlib.sha256(f"plan-reminder-{schedule.change_id}".encode()).digest()
     return f"{uuid.UUID(bytes=digest[:16])}@easeback"
 
 
-def reminder(profile, schedule, changed_at):
+def reminder(schedule):
     """The weekly event: the chosen days and time in the chosen zone, for the chosen minutes."""
-    zone = ZoneInfo(schedule["zone"])
-    changed = datetime.fromtimestamp(changed_at / 1000, timezone.utc)
-    hour, minute = map(int, schedule["time"].split(":"))
-    start = datetime.combine(first_day(changed.astimezone(zone).date(), schedule["days"]), time(hour, minute),
+    answers = schedule.answers
+    zone = ZoneInfo(answers["zone"])
+    changed = datetime.fromtimestamp(schedule.changed_at / 1000, timezone.utc)
+    hour, minute = map(int, answers["time"].split(":"))
+    start = datetime.combine(first_day(changed.astimezone(zone).date(), answers["days"]), time(hour, minute),
                              tzinfo=zone)
-    plan_url = url_for("plan.page", _external=True)
+    plan_url = public_url("plan.page")
     event = Event()
-    event.add("uid", event_uid(profile))
+    event.add("uid", event_uid(schedule))
     event.add("dtstamp", changed)  # when the schedule last changed: the same answer until it does
     event.add("last-modified", changed)
     event.add("dtstart", start)
-    event.add("duration", timedelta(minutes=schedule["minutes"]))
-    event.add("rrule", {"freq": "weekly", "byday": [day for day in WEEKDAYS if day in schedule["days"]]})
-    event.add("summary", f"Easeback: my plan ({schedule['minutes']} minutes)")
+    event.add("duration", timedelta(minutes=answers["minutes"]))
+    event.add("rrule", {"freq": "weekly", "byday": [day for day in WEEKDAYS if day in answers["days"]]})
+    event.add("summary", f"Easeback: my plan ({answers['minutes']} minutes)")
     event.add("description", DESCRIPTION.format(url=plan_url))
     event.add("url", plan_url)
     alarm = Alarm()
@@ -80,7 +102,7 @@ def calendar_for(profile):
     schedule = parts.get("schedule")
     if "symptoms" not in parts or schedule is None or not schedule.answers.get("days"):
         return None
-    event, first = reminder(profile, schedule.answers, schedule.changed_at)
+    event, first = reminder(schedule)
     calendar = empty_calendar()
     calendar.add("name", "Easeback: my plan")
     calendar.add("x-wr-calname", "Easeback: my plan")
@@ -148,16 +170,16 @@ def get_calendar_feed():
 @retry_once_on_conflict
 def make_calendar_feed():
     """Make a new subscription address; any older one stops working."""
+    token = secrets.token_urlsafe(32)
+    address = public_url("plan_calendar.feed", token=token)  # refused (503) before anything changes
     profile = profiles.profile_for_writing()
     db.session.flush()
-    token = secrets.token_urlsafe(32)
     found = feed_of(profile)
     if found is None:
         found = CalendarFeed(profile_id=profile.id)
         db.session.add(found)
     found.token_hash, found.created_at = profiles.secret_hash(token), utcnow()
     db.session.commit()
-    address = url_for("plan_calendar.feed", token=token, _external=True)
     return send(CalendarFeedOut(active=True, url="webcal://" + address.split("://", 1)[1],
                                 created_at=found.created_at), 201)
 

@@ -203,3 +203,62 @@ def test_the_api_document_describes_the_subscription(client):
     assert "201" in operations["post"]["responses"] and "204" in operations["delete"]["responses"]
     assert operations["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/CalendarFeedOut"}
+
+
+def test_the_uid_is_not_worked_out_from_the_profile(make_app):
+    """Two databases give their first profiles the same id: with the same schedule, the events still differ."""
+    uids = []
+    for _ in range(2):
+        client = make_app().test_client()
+        set_up(client)
+        uids.append(calendar_of(client.get("/plan/reminders.ics"))[0]["UID"])
+    assert uids[0] != uids[1]
+
+
+def test_the_uid_stays_while_the_schedule_does_and_the_subscription_shows_it(client, app):
+    set_up(client)
+    path, _ = subscribe(client)
+    calendar_app = app.test_client()
+    first, _ = calendar_of(calendar_app.get(path))
+    again, _ = calendar_of(calendar_app.get(path))
+    assert first["UID"] == again["UID"]
+
+
+PUBLIC = "https://easeback.example"
+
+
+@pytest.mark.parametrize("host", ["evil.example", "localhost", "127.0.0.1:5000", "easeback.example.evil.example"])
+def test_a_configured_address_is_used_whatever_the_host_header_says(make_app, host):
+    client = make_app(PUBLIC_URL=PUBLIC + "/").test_client()
+    client.environ_base["HTTP_HOST"] = host  # every request of this device names that host
+    set_up(client)
+    response = client.post(FEED)
+    assert response.status_code == 201
+    url = response.json["url"]
+    assert url.startswith("webcal://easeback.example/plan/calendar/") and url.endswith(".ics"), url
+    event, _ = calendar_of(client.get("/plan/reminders.ics"))
+    assert str(event["URL"]) == PUBLIC + "/plan"
+    assert "evil" not in url and "evil" not in str(event["DESCRIPTION"])
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:443", "10.0.0.1", "[2001:db8::1]:8000",
+                                  "localhost.evil.example", "127.0.0.1.evil.example"])
+def test_without_a_configured_address_a_forged_host_is_refused(client, host):
+    set_up(client)
+    old, _ = subscribe(client)
+    response = client.post(FEED, headers={"Host": host})
+    assert response.status_code == 503 and response.is_json
+    assert "FLASK_PUBLIC_URL" in response.json["detail"] and "evil" not in response.text
+    assert client.get(old).status_code == 200  # refused before anything changed: the old address still works
+
+
+@pytest.mark.parametrize(("host", "address"), [
+    ("localhost", "webcal://localhost/"),
+    ("127.0.0.1:5000", "webcal://127.0.0.1:5000/"),
+    ("127.8.9.10", "webcal://127.8.9.10/"),
+    ("[::1]:8000", "webcal://[::1]:8000/"),
+])
+def test_without_a_configured_address_a_loopback_host_names_this_machine(client, host, address):
+    set_up(client)
+    response = client.post(FEED, headers={"Host": host})
+    assert response.status_code == 201 and response.json["url"].startswith(address + "plan/calendar/")
