@@ -1,10 +1,22 @@
 """Friendly error pages in the site's own design, and JSON errors under /api/."""
+import sqlite3
+
+import psycopg
 from flask import jsonify, make_response, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import DBAPIError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from app.db import db
 
 TEMPLATES = {404: "errors/404.html"}
+
+# Seconds before sending again: space comes back when someone frees it, a restarted database in moments.
+DISK_FULL_WAIT, DATABASE_AWAY_WAIT = 60, 5
+NOT_SAVED_NOW = ("Your change could not be saved just now: our server's storage is {why}. "
+                 "Your device keeps the change and sends it again.")
+# PostgreSQL's classes of errors that mean the connection, not the statement, failed:
+# 08 connection exception, 57P operator intervention (shut down, starting up).
+CONNECTION_LOST_STATES = ("08", "57P")
 
 
 def _wants_json():
@@ -40,7 +52,34 @@ def handle_server_error(error):
     return render_template("errors/500.html", error=wrapped), 500
 
 
+def _database_wait(error):
+    """Seconds to wait when error means the database cannot take a write for now (its disk is full,
+    or its server went away); None when it is anything else, which is a bug to surface."""
+    cause = error.orig
+    if isinstance(cause, sqlite3.OperationalError) and cause.sqlite_errorcode == sqlite3.SQLITE_FULL:
+        return DISK_FULL_WAIT
+    if error.connection_invalidated:
+        return DATABASE_AWAY_WAIT
+    if isinstance(cause, psycopg.OperationalError) and (cause.sqlstate or "08").startswith(CONNECTION_LOST_STATES):
+        return DATABASE_AWAY_WAIT  # no SQLSTATE: the client could not reach the server at all
+    return None
+
+
+def handle_database_away(error):
+    """A save the database could not take for now: roll back what was half done, and ask the device
+    to send it again later (it keeps the change). Any other database error is raised on as a bug."""
+    wait = _database_wait(error) if _wants_json() else None
+    if wait is None:
+        raise error
+    db.session.rollback()
+    unavailable = ServiceUnavailable(NOT_SAVED_NOW.format(why="full" if wait == DISK_FULL_WAIT else "restarting"))
+    response = make_response(jsonify(error=unavailable.name, detail=unavailable.description), unavailable.code)
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
 def init_app(app):
     """Register the error handlers."""
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(DBAPIError, handle_database_away)
     app.register_error_handler(InternalServerError, handle_server_error)
