@@ -9,12 +9,11 @@ as one plain JSON object, whose shape follows the form's field names:
      "therapists": [{"name", "clinic", "techniques", "cost", "notes": str,
                      "registered": bool, "ticks": {compared item id: bool}} x 3]}
 """
-from datetime import date
-
 from flask import Blueprint, render_template
 
 from app.content import checklist, registers
 from app.content.checklists import COMPARED
+from app.days import person_today
 from app.page_cache import same_for_everyone
 from app.templating import day_in_words
 
@@ -36,13 +35,13 @@ GLANCE_ROWS = (("registered", "Registration checked"),
 
 
 @bp.get("/checklist")
-@same_for_everyone(varies_with=date.today)
+@same_for_everyone(varies_with=person_today)
 def page():
     """The find-a-therapist checklist: tick it, write on it, compare, print it."""
     return render_template(
         "checklist.html", checklist=checklist(), compared=COMPARED, symptoms=SYMPTOMS,
         therapist_fields=THERAPIST_FIELDS, therapists=range(1, THERAPISTS + 1), glance_rows=GLANCE_ROWS,
         registers=registers(),
-        # Only a fallback: the page's script writes the device's own date.
-        printed_on=day_in_words(date.today()),
+        # Only a fallback (the device's day, from its zone cookie): the page's script writes its own date.
+        printed_on=day_in_words(person_today()),
     )

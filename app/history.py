@@ -4,7 +4,7 @@ A profile may hold thousands of rows, so the page reads only what it shows: the
 latest sessions and check-ins, and the weekly counts added up by the database.
 """
 from collections import defaultdict
-from datetime import datetime, time, timedelta, timezone
+from datetime import timedelta, timezone
 from itertools import pairwise
 from types import SimpleNamespace
 
@@ -12,10 +12,11 @@ from flask import Blueprint, make_response, render_template
 from sqlalchemy import and_, case, func
 
 from app.content import library
+from app.days import person_today, person_zone, start_of
 from app.db import db
 from app.history_chart import MONTHS, REACH_LABELS, gentle_notes, pain_chart, short_date, week_mondays
 from app.models import CheckIn, PracticeSession, rows_of, utcnow
-from app.plan_data import plan_for
+from app.plan_data import plan_for, plan_zone
 from app.plan_trends import review_trends
 from app.profiles import current_profile
 from app.schemas import CLOCK_SLACK
@@ -52,13 +53,13 @@ def checkins_by_session(profile, sessions):
     return by_session
 
 
-def sessions_per_week(profile, weeks=8):
-    """(Monday, sessions started that week) for the last weeks weeks, counted by the database."""
-    mondays = week_mondays(weeks=weeks)
+def sessions_per_week(profile, zone_name=None, weeks=8):
+    """(Monday, sessions started that week) for the person's last weeks weeks, counted by the database."""
+    mondays = week_mondays(weeks=weeks, today=person_today(zone_name))
     if profile is None:
         return [(monday, 0) for monday in mondays]
-    starts = [datetime.combine(monday, time()) for monday in mondays] + [
-        datetime.combine(mondays[-1] + WEEK, time())]
+    zone = person_zone(zone_name)
+    starts = [start_of(monday, zone) for monday in [*mondays, mondays[-1] + WEEK]]
     started = PracticeSession.started_at
     weekly = (func.count(case((and_(started >= start, started < end), 1))) for start, end in pairwise(starts))
     counts = db.session.execute(
@@ -66,11 +67,11 @@ def sessions_per_week(profile, weeks=8):
     return list(zip(mondays, counts, strict=True))
 
 
-def in_utc(row, *fields):
-    """The chart works in aware UTC; the database keeps naive UTC times."""
+def in_zone(row, zone, *fields):
+    """The chart works in aware times in the person's zone; the database keeps naive UTC times."""
     values = {field: getattr(row, field) for field in ("back_pain", "leg_pain", "reach", "moment")
               if hasattr(row, field)}
-    values.update({field: getattr(row, field).replace(tzinfo=timezone.utc) for field in fields})
+    values.update({field: getattr(row, field).replace(tzinfo=timezone.utc).astimezone(zone) for field in fields})
     return SimpleNamespace(**values)
 
 
@@ -100,11 +101,12 @@ def page():
         checkins = latest(CheckIn, profile, CheckIn.recorded_at, SHOWN_CHECKINS)
     more_checkins = len(checkins) > SHOWN_CHECKINS
     sessions, checkins = sessions[:SHOWN_SESSIONS], checkins[:SHOWN_CHECKINS]
-    chart_points = [in_utc(checkin, "recorded_at") for checkin in checkins]
+    plan, parts, reviews, _ = plan_for(profile)
+    zone_name = plan_zone(parts)
+    chart_points = [in_zone(checkin, person_zone(zone_name), "recorded_at") for checkin in checkins]
     routines = library().routines
     # Weeks without a session are left out: a new person would see only zeros.
-    weeks = [(short_date(monday), count) for monday, count in sessions_per_week(profile) if count]
-    plan, _, reviews, _ = plan_for(profile)
+    weeks = [(short_date(monday), count) for monday, count in sessions_per_week(profile, zone_name) if count]
     response = make_response(render_template(
         "history.html", sessions=sessions, checkins=checkins, more_checkins=more_checkins,
         by_session=checkins_by_session(profile, sessions), chart=pain_chart(chart_points), weeks=weeks,

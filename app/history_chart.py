@@ -1,16 +1,17 @@
 """The rules behind /history's pain trend chart and its calm notes on the trend.
 
-Pure functions over plain objects: check-ins need `recorded_at` (aware UTC
-datetime), `back_pain`, `leg_pain` (0-10), `reach` and `moment`; sessions need
-`started_at`. The caller turns database rows into such objects. pain_chart works
+Pure functions over plain objects: check-ins need `recorded_at` (an aware
+datetime in the person's zone: its date is their day), `back_pain`, `leg_pain`
+(0-10), `reach` and `moment`; sessions need `started_at`, likewise. The caller turns database rows into such objects. pain_chart works
 out every position and label; templates/history/chart.svg.html draws them: the plot
 as SVG, its words as HTML around it, so they grow with the reader's text size.
 """
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from math import ceil
 from typing import ClassVar
 
+from app.days import monday_of, person_today
 from app.schemas import PAIN_REACHES
 
 REACH_LABELS = {reach.value: reach.label for reach in PAIN_REACHES}
@@ -98,12 +99,12 @@ def pain_chart(checkins, *, width=WIDTH, height=HEIGHT, title=DEFAULT_TITLE) -> 
 def lay_out(ordered, fields, *, width=WIDTH, height=HEIGHT):
     """(grid, date labels, a Series per field) for points over time on a 0-10 scale.
 
-    The points (oldest first, at least one) need `recorded_at` (aware UTC) and each field; a
+    The points (oldest first, at least one) need `recorded_at` (aware, in one zone) and each field; a
     point whose field is None is left out of that field's line. Both /history charts use it.
     """
-    first, last = _utc_date(ordered[0].recorded_at), _utc_date(ordered[-1].recorded_at)
+    first, last = _day(ordered[0].recorded_at), _day(ordered[-1].recorded_at)
     step, count = _label_step((last - first).days + 1)
-    frame = _frame(first, step * count, width, height)
+    frame = _frame(first, ordered[0].recorded_at.tzinfo, step * count, width, height)
     grid = [(_num(frame.y(score)), score) for score in range(0, 11, 2)]
     x_labels = [short_date(first + timedelta(days=step * n)) for n in range(count)]
     return grid, x_labels, [_series(frame, ordered, field) for field in fields]
@@ -123,11 +124,10 @@ def _describe(ordered) -> str:
 
 
 def week_mondays(*, weeks=8, today=None) -> list[date]:
-    """The Mondays (UTC) starting the last `weeks` weeks, this one included, oldest first."""
+    """The Mondays starting the person's last `weeks` weeks, this one included, oldest first."""
     if weeks < 1:
         raise ValueError(f"weeks must be at least 1, not {weeks}")
-    today = today or datetime.now(UTC).date()
-    this_monday = today - timedelta(days=today.weekday())
+    this_monday = monday_of(today or person_today())
     return [this_monday - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
 
 
@@ -135,8 +135,7 @@ def weekly_sessions(sessions, *, weeks=8, today=None) -> list[tuple[date, int]]:
     """Count sessions per week (Monday first) for the last `weeks` weeks, oldest first."""
     counts = dict.fromkeys(week_mondays(weeks=weeks, today=today), 0)
     for session in sessions:
-        day = session.started_at.astimezone(UTC).date()
-        monday = day - timedelta(days=day.weekday())
+        monday = monday_of(_day(session.started_at))
         if monday in counts:
             counts[monday] += 1
     return list(counts.items())
@@ -178,11 +177,11 @@ def _leg_pain_rising(leg: list[int]) -> bool:
     return climbing or jumped
 
 
-def _frame(first: date, days: int, width, height) -> _Frame:
-    # Whole UTC days: each day is a band, so one day's check-ins still spread out by
-    # hour. The span is a whole number of label steps, so each date label sits centred
+def _frame(first: date, zone, days: int, width, height) -> _Frame:
+    # Whole days in the person's zone: each day is a band, so one day's check-ins still spread
+    # out by hour. The span is a whole number of label steps, so each date label sits centred
     # under its own equal share of the width (laid out by CSS, not by these numbers).
-    start = datetime.combine(first, time(), UTC)
+    start = datetime.combine(first, time(), zone)
     return _Frame(0, width, 0, height, start, start + timedelta(days=days))
 
 
@@ -204,15 +203,16 @@ def _change(before: int, after: int) -> str:
 
 
 def _date_range(first: datetime, last: datetime) -> str:
-    a, b = _utc_date(first), _utc_date(last)
+    a, b = _day(first), _day(last)
     if a == b:
         return f"on {_long_date(first)}"
     start = short_date(a) if a.year == b.year else _long_date(first)
     return f"from {start} to {_long_date(last)}"
 
 
-def _utc_date(moment: datetime) -> date:
-    return moment.astimezone(UTC).date()
+def _day(moment: datetime) -> date:
+    """The day of an aware time, where the time is given (the person's zone)."""
+    return moment.date()
 
 
 def short_date(day: date) -> str:
@@ -221,7 +221,7 @@ def short_date(day: date) -> str:
 
 
 def _long_date(moment: datetime) -> str:
-    day = _utc_date(moment)
+    day = _day(moment)
     return f"{short_date(day)} {day.year}"
 
 

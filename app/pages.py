@@ -2,20 +2,20 @@
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from flask import Blueprint, current_app, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from app.content import TIMES_OF_DAY, bad_day, library
+from app.days import person_now
 from app.page_cache import same_for_everyone
 from app.routines import routine_index, stays_off_the_floor
 
 bp = Blueprint("pages", __name__)
 
 # Hours at which each part of the day starts; the device's own clock picks
-# among them in the browser, the server's clock is only the first guess.
+# among them in the browser, the server's reading of the device's zone is only the first guess.
 DAY_PARTS = (("night", 0), ("morning", 5), ("daytime", 11), ("evening", 17), ("night", 21))
 
 
@@ -139,15 +139,27 @@ def safe_next(target):
     return urlunsplit(("", "", parts.path, parts.query, ""))
 
 
+def day_and_part():
+    """(The device's day, its part of the day): all that home's page changes with.
+
+    Home is built once per day and part of the day, not per device or per zone: the zone
+    comes from the device's cookie (a page the same for everyone reads no profile), and
+    only the day and the part it gives are part of the page's key.
+    """
+    now = person_now()
+    return now.date(), part_of_day(now.hour)
+
+
 @bp.get("/")
-@same_for_everyone(varies_with=lambda: (date.today(), part_of_day(datetime.now().hour)))
+@same_for_everyone(varies_with=day_and_part)
 def home():
     """Ask what the person needs, suggest a routine for the answer or the time of day, then list all routines."""
     routines = list(library().routines.values())
+    day, part = day_and_part()
     return render_template(
-        "home.html", routines=routines, suggestions=suggestions(routines, date.today()),
+        "home.html", routines=routines, suggestions=suggestions(routines, day),
         needs=need_suggestions(routines),
-        current_part=part_of_day(datetime.now().hour), day_parts=DAY_PARTS, routine_index=routine_index(),
+        current_part=part, day_parts=DAY_PARTS, routine_index=routine_index(),
         bad_day_pick=library().routines[bad_day().routines[0]],
     )
 

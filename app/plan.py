@@ -9,7 +9,8 @@ from datetime import timedelta
 from flask import Blueprint, abort, make_response, render_template
 
 from app.content import library
-from app.plan_data import parts_of, plan_for
+from app.days import day_of, person_zone
+from app.plan_data import parts_of, plan_for, plan_zone
 from app.plan_rules import LEVELS
 from app.plan_schemas import AREAS, CHANGES, DAYS, MINUTES, MOVES, SINCE, VERDICTS
 from app.profiles import current_profile
@@ -37,9 +38,9 @@ def choices():
             "changes": CHANGES, "verdicts": VERDICTS, "levels_by_number": dict(enumerate(LEVELS))}
 
 
-def next_review(plan, reviews):
-    """The day the next weekly review is due, as words ("Monday 7 December")."""
-    due = (reviews[-1].recorded_at.date() if reviews else plan.started) + timedelta(weeks=1)
+def next_review(plan, reviews, zone):
+    """The day the next weekly review is due ("Monday 7 December"): a week after the person's day of the last."""
+    due = (day_of(reviews[-1].recorded_at, zone) if reviews else plan.started) + timedelta(weeks=1)
     return f"{due:%A} {due.day} {due:%B}"
 
 
@@ -47,7 +48,7 @@ def next_review(plan, reviews):
 def page():
     """Today's suggestion and why, the walking goal, the weekly review when due, and reminders."""
     plan, parts, reviews, _ = plan_for(current_profile())
-    due = next_review(plan, reviews) if plan.started else None
+    due = next_review(plan, reviews, person_zone(plan_zone(parts))) if plan.started else None
     return personal(render_template("plan/index.html", plan=plan, parts=parts, reviews=reviews, due=due,
                                     routines=library().routines, **choices()))
 

@@ -4,8 +4,10 @@ The page (app/plan.py), the API (app/api_plan.py), the calendar (app/plan_calend
 GP summary and /history all read a profile's plan through here.
 """
 from datetime import datetime, timezone
+from types import SimpleNamespace
 
 from app.content import library
+from app.days import local_moment, person_today, person_zone
 from app.db import db
 from app.models import PlanPart, PlanReview, RoutineFeedback, rows_of
 from app.plan_rules import make_plan
@@ -56,10 +58,23 @@ def as_saved(parts, reviews, feedback):
             "feedback": [fields(row, FeedbackOut) for row in feedback[::-1]]}
 
 
+def plan_zone(parts):
+    """The zone saved with the plan's schedule, or None."""
+    return parts["schedule"].answers.get("zone") if "schedule" in parts else None
+
+
+def as_lived(review, zone):
+    """A review as the rules read it: its time on the person's own clock, so its day is theirs."""
+    fields = {name: getattr(review, name) for name in ReviewOut.model_fields}
+    return SimpleNamespace(**{**fields, "recorded_at": local_moment(review.recorded_at, zone)})
+
+
 def plan_for(profile, today=None):
     """(Plan for today, parts, reviews, feedback) for a profile (a plan of status "none" without one)."""
-    today = today or datetime.now(timezone.utc).date()
     parts, reviews, feedback = parts_of(profile), reviews_of(profile), feedback_of(profile)
-    plan = make_plan({name: (row.answers, moment_of(row.changed_at)) for name, row in parts.items()},
-                     reviews, feedback, library().routines, today)
+    # The rules count days on the person's own clock: today, the set-up's day and each review's.
+    zone = person_zone(plan_zone(parts))
+    answered = {name: (row.answers, local_moment(moment_of(row.changed_at), zone)) for name, row in parts.items()}
+    plan = make_plan(answered, [as_lived(review, zone) for review in reviews], feedback, library().routines,
+                     today or person_today(plan_zone(parts)))
     return plan, parts, reviews, feedback

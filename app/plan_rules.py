@@ -233,8 +233,8 @@ def improved(activities, symptoms, latest):
 
 
 def make_plan(parts, reviews, feedback, routines, today):
-    """The plan for today from its parts ({name: (answers, when last changed, naive UTC)}), reviews
-    and feedback."""
+    """The plan for today from its parts ({name: (answers, when last changed)}), reviews and feedback,
+    their times naive on the person's own clock (so each one's date is the person's day)."""
     if "symptoms" not in parts:
         return Plan(status="none")
     symptoms, set_up_at = parts["symptoms"]

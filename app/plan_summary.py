@@ -5,16 +5,15 @@ since when, what makes it worse or eases it, the activities and leg pain at the 
 numbness and weakness at the latest reviews, each week's step, the routines done lately, and the
 plan's plain reading of the change. It reports the person's answers; it judges nothing new.
 """
-from datetime import datetime, time, timezone
-
 from flask import Blueprint, render_template
 from sqlalchemy import func
 
 from app.content import library
+from app.days import person_today, person_zone, start_of
 from app.db import db
 from app.models import PracticeSession, rows_of, utcnow
 from app.plan import personal
-from app.plan_data import plan_for
+from app.plan_data import as_lived, plan_for, plan_zone
 from app.plan_rules import LEVELS, SEE_SOMEONE_AFTER
 from app.plan_schemas import AREAS, CHANGES, MOVES, SINCE
 from app.profiles import current_profile
@@ -30,9 +29,10 @@ WEEK_WORDS = {"better": "No worse", "steady": "A little mixed", "worse": "Harder
               "urgent": "A warning sign, or numbness or weakness worse", "chosen": "Chosen by me"}
 
 
-def routines_done(profile, since):
-    """[(routine slug, times started)] since a day, the most done first, counted by the database."""
-    started = datetime.combine(since, time())
+def routines_done(profile, since, zone):
+    """[(routine slug, times started)] since the start of a day where the person is, the most done first,
+    counted by the database."""
+    started = start_of(since, zone)
     times = func.count(PracticeSession.id)
     return db.session.execute(
         rows_of(PracticeSession, profile, PracticeSession.routine, times)
@@ -53,11 +53,11 @@ def labels(keys, names):
     return ", ".join(label for key, label in names.items() if key in keys)
 
 
-def summary(profile, plan, reviews, today):
+def summary(profile, plan, reviews, today, zone):
     """Everything the summary page shows, from a plan that is set up."""
     since = today - SEE_SOMEONE_AFTER
     latest = reviews[-1] if reviews else None
-    done = routines_done(profile, since)
+    done = routines_done(profile, since, zone)
     titles = library().routines
     symptoms = plan.symptoms
     return {
@@ -78,7 +78,9 @@ def summary(profile, plan, reviews, today):
 def page():
     """The one-page summary of the person's answers and trends (a short note before a plan exists)."""
     profile = current_profile()
-    today = datetime.now(timezone.utc).date()
-    plan, _, reviews, _ = plan_for(profile, today)
-    shown = summary(profile, plan, reviews, today) if plan.status != "none" else {}
+    plan, parts, reviews, _ = plan_for(profile)
+    today, zone = person_today(plan_zone(parts)), person_zone(plan_zone(parts))
+    # Each review dated by the person's day, as the plan's weeks are.
+    lived = [as_lived(review, zone) for review in reviews]
+    shown = summary(profile, plan, lived, today, zone) if plan.status != "none" else {}
     return personal(render_template("plan/summary.html", plan=plan, today=today, **shown))

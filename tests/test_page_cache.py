@@ -1,13 +1,13 @@
 """Pages the same for everyone are built once per process and served from memory; personal
 pages are not. The headers every page gets stay as they were."""
 import gzip
-from datetime import date
+from datetime import timedelta
 
 import brotli
 import pytest
 from flask import template_rendered
 
-from app import page_cache
+from app import days, page_cache
 
 CONTENT_PAGES = ["/", "/routines", "/routines?goal=massage", "/routines/desk-break", "/routines/desk-break/play",
                  "/learn", "/learn/how-much-pain-is-ok", "/bad-day", "/checklist", "/safety", "/safety?next=/favourites",
@@ -66,11 +66,8 @@ def test_home_is_built_again_for_a_new_day(client, renders, monkeypatch):
     client.get("/")
     assert renders.count("home.html") == 1
 
-    class Tomorrow(date):
-        @classmethod
-        def today(cls):
-            return date.fromordinal(date.today().toordinal() + 1)
-    monkeypatch.setattr("app.pages.date", Tomorrow)
+    tomorrow = days.clock() + timedelta(days=1)
+    monkeypatch.setattr(days, "clock", lambda: tomorrow)
     client.get("/")
     assert renders.count("home.html") == 2
 
