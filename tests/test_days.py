@@ -147,8 +147,8 @@ def test_at_6_12_pm_on_a_saturday_in_los_angeles_the_plan_is_saturdays(client, f
     assert "Your next review is due on Saturday 7 June." in client.get("/plan").get_data(as_text=True)
 
 
-def a_session(client, moment):
-    body = {"routine": "desk-break", "started_at": iso(moment), "ended_at": iso(moment + timedelta(minutes=5)),
+def a_session(client, moment, routine="desk-break"):
+    body = {"routine": routine, "started_at": iso(moment), "ended_at": iso(moment + timedelta(minutes=5)),
             "steps_done": 8, "steps_total": 8, "completed": True, "updated_at": millis(moment)}
     assert client.put(f"/api/v1/sessions/{uuid.uuid4()}", json=body).status_code == 201
 
@@ -210,3 +210,22 @@ def test_the_checklist_is_printed_on_the_devices_day(client, freeze, zone, momen
     client.set_cookie("zone", zone)
     freeze(moment)
     assert f"Printed on {day.day} {day:%B %Y}" in client.get("/checklist").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("zone", "reviewed"), [
+    (KIRITIMATI, local(KIRITIMATI, MONDAY, 0, 30)),  # Sunday in UTC
+    (PAGO_PAGO, local(PAGO_PAGO, SUNDAY, 23, 30)),  # Monday in UTC
+])
+def test_the_gp_summary_dates_the_day_and_each_review_by_the_persons_day(client, freeze, zone, reviewed):
+    set_up(client, zone, at=millis(reviewed - timedelta(days=3)))
+    review(client, reviewed)
+    day = reviewed.date()
+    since = day - timedelta(weeks=6)
+    a_session(client, local(zone, since - timedelta(days=1), 23, 30), "in-a-chair")  # the evening before
+    a_session(client, local(zone, since, 0, 30))  # the first hour of the six weeks
+    freeze(reviewed + timedelta(minutes=5))
+    html = client.get("/plan/summary").get_data(as_text=True)
+    assert f"on {day.day} {day:%B %Y}. It is not a diagnosis." in html
+    assert f'<th scope="row">{day.day} {day:%b %Y}</th><td>Leg pain 6/10.' in html
+    assert f"Routines done since {since.day} {since:%B %Y}</h2>" in html
+    assert "<p>1 in all: Desk break (1).</p>" in html
