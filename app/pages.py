@@ -140,12 +140,9 @@ def safe_next(target):
 
 
 def day_and_part():
-    """(The device's day, its part of the day): all that home's page changes with.
-
-    Home is built once per day and part of the day, not per device or per zone: the zone
-    comes from the device's cookie (a page the same for everyone reads no profile), and
-    only the day and the part it gives are part of the page's key.
-    """
+    """(The device's day, its part of the day): all that home's page changes with."""
+    # The zone is the device's cookie's: a page the same for everyone reads no profile. Only the
+    # day and part it gives key the page, so home is built once per day and part, not per zone.
     now = person_now()
     return now.date(), part_of_day(now.hour)
 
