@@ -102,6 +102,11 @@ def _tune_sqlite(dbapi_connection, _record):
 def init_app(app):
     """Bind the database and migrations to the app and make the instance folder."""
     os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # A database server restarted cuts every pooled connection: test each as it leaves the pool,
+        # so a dead one is replaced instead of failing the save it was handed to.
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"pool_pre_ping": True,
+                                                   **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     db.init_app(app)
     with app.app_context():
         app.extensions["autocommit_engine"] = _autocommit_engine(

@@ -106,6 +106,14 @@ def say_when_to_retry(response):
     return response
 
 
+def look_up_the_device_first():
+    """Find this device's profile before the limiter does: the limiter takes any error in its key
+    functions for its own storage failing, so a database gone away would be logged as that and then
+    answered with a 500; met here, it is answered as what it is (a 503, app/errors.py)."""
+    if not never_limited() and request.method in WRITE_METHODS:
+        profiles.current_profile_id()
+
+
 def _warn_where_the_app_does():
     """The limiter's warning that its storage is lost reaches the server's log: by itself its logger has
     only a handler that drops everything, so unless logging is set up it gets the app's handler."""
@@ -117,9 +125,8 @@ def init_app(app):
     """Bind the limiter; counts are kept in memory unless storage is configured."""
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
-    # Storage gone: count in this process's memory, and never fail a request over a count.
+    # Storage gone: count in this process's memory until it answers again.
     app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
-    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     if app.config["RATELIMIT_STORAGE_URI"].startswith("redis"):
         # A Redis that hangs rather than refuses would otherwise hold every save for minutes.
         app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_connect_timeout": 1, "socket_timeout": 1})
@@ -129,6 +136,7 @@ def init_app(app):
     app.config.setdefault("PROFILE_CREATION_LIMIT", "20 per hour")
     # A person mistyping a code gets a few more goes; a guesser gets 720 a day per network.
     app.config.setdefault("LINK_TRY_LIMIT", "5 per 10 minutes")
+    app.before_request(look_up_the_device_first)  # before the limiter's own check, registered next
     limiter.init_app(app)
     _warn_where_the_app_does()
     app.after_request(say_when_to_retry)

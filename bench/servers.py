@@ -9,6 +9,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 from contextlib import contextmanager
 
 from sqlalchemy import create_engine, text
@@ -89,16 +90,19 @@ def gunicorn(target="app:create_app()", *, database_url=None, env=None, workers=
         subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], env=environ, check=True,
                        capture_output=True)
     port = free_port()
+    errors = tempfile.TemporaryFile(mode="w+")  # a pipe read only at the end would fill and stop the server
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--threads", str(threads),
          "--bind", f"127.0.0.1:{port}", "--log-level", "warning", target],
-        env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        env=environ, stdout=subprocess.DEVNULL, stderr=errors, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(base, server, path="/")
         yield base
     finally:
         server.terminate()
-        _, errors = server.communicate(timeout=30)
+        server.wait(timeout=30)
         if server.returncode not in (0, -15):
-            print(errors, file=sys.stderr)
+            errors.seek(0)
+            print(errors.read(), file=sys.stderr)
+        errors.close()
