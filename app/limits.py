@@ -10,6 +10,11 @@ device, or a forged cookie) is counted against its network address instead,
 and such writes, which make new profiles, have a budget of their own per
 network. Behind a reverse proxy, tell the app how many proxies to trust
 (PROXY_COUNT) so that the address is the visitor's, not the proxy's.
+
+When shared storage stops answering, saves go on: each app process counts in
+its own memory until the storage answers again, and says so once in its log.
+Refusing saves instead would lose the changes of a device that gives up, and
+the limits are there to slow scripts down, not to guard anything.
 """
 import ipaddress
 import logging
