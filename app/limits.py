@@ -13,8 +13,10 @@ network. Behind a reverse proxy, tell the app how many proxies to trust
 
 When shared storage stops answering, saves go on: each app process counts in
 its own memory until the storage answers again, and says so once in its log.
-Refusing saves instead would lose the changes of a device that gives up, and
-the limits are there to slow scripts down, not to guard anything.
+Refusing saves instead would lose the changes of a device that gives up;
+counted per process, the limits still slow scripts and guessers, only each
+worker allows its own share (with 2 workers, 10 link tries per network per
+10 minutes instead of 5).
 """
 import ipaddress
 import logging
