@@ -28,7 +28,8 @@ from app.schemas import (
 
 def favourite_out(row):
     """A favourite row as the API shows it."""
-    return FavouriteOut(routine=row.routine, favourite=row.favourite, changed_at=row.changed_at)
+    return FavouriteOut(routine=row.routine, favourite=row.favourite, changed_at=row.changed_at,
+                        change_id=row.change_id)
 
 
 @bp.get("/favourites")
@@ -81,15 +82,15 @@ def checklist_out(profile):
     """The profile's checklist, or an empty one."""
     row = None if profile is None else db.session.get(ChecklistState, profile.id)
     if row is None:
-        return ChecklistOut(state={}, changed_at=0)
+        return ChecklistOut(state={}, changed_at=0, change_id=None)
     try:
         state = ChecklistEntries.model_validate(row.state).as_stored()
     except ValidationError:
         # Only a script could have saved this, before the shape was checked; it cannot be
         # shown or exported. As "never saved", devices keep their own copy and replace it.
         current_app.logger.warning("Checklist of profile %s does not fit the checklist's shape", profile.id)
-        return ChecklistOut(state={}, changed_at=0)
-    return ChecklistOut(state=state, changed_at=row.changed_at)
+        return ChecklistOut(state={}, changed_at=0, change_id=None)
+    return ChecklistOut(state=state, changed_at=row.changed_at, change_id=row.change_id)
 
 
 @bp.get("/checklist")

@@ -51,7 +51,7 @@ def store_change(model, values):
 
 # --- Favourites -----------------------------------------------------------
 
-FAVOURITE_KEPT = select(Favourite.routine, Favourite.favourite, Favourite.changed_at).where(
+FAVOURITE_KEPT = select(Favourite.routine, Favourite.favourite, Favourite.changed_at, Favourite.change_id).where(
     Favourite.profile_id == bindparam("profile_id"), Favourite.routine == bindparam("routine"))
 
 
@@ -61,7 +61,8 @@ def change_favourite(slug, favourite):
     values = {"routine": known_routine(slug), "favourite": favourite, "changed_at": change.changed_at,
               "change_id": str(change.change_id)}
     if store_change(Favourite, values):
-        return send(FavouriteOut(routine=slug, favourite=favourite, changed_at=change.changed_at))
+        return send(FavouriteOut(routine=slug, favourite=favourite, changed_at=change.changed_at,
+                                 change_id=str(change.change_id)))
     # A later change (or this very one) was there first: answer with what the server keeps.
     kept = autocommitting().execute(FAVOURITE_KEPT, {"profile_id": profiles.current_profile_id(), "routine": slug})
     return send(favourite_out(kept.one()))

@@ -110,6 +110,7 @@ class FavouriteOut(BaseModel):
     routine: str
     favourite: bool
     changed_at: int
+    change_id: str
 
 
 class FavouriteList(BaseModel):
@@ -245,6 +246,7 @@ class ChecklistOut(BaseModel):
 
     state: dict
     changed_at: int
+    change_id: str | None  # None when never saved
 
 
 class LinkCodeOut(BaseModel):

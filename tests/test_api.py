@@ -82,8 +82,10 @@ def test_another_device_sees_nothing(client, app):
 
 def test_favourite_on_and_off(client):
     client.put("/api/v1/favourites/in-bed", json=change(T0))
-    response = client.delete("/api/v1/favourites/in-bed", json=change(T0 + 1000))
-    assert response.json == {"routine": "in-bed", "favourite": False, "changed_at": T0 + 1000}
+    off = change(T0 + 1000)
+    response = client.delete("/api/v1/favourites/in-bed", json=off)
+    assert response.json == {"routine": "in-bed", "favourite": False, "changed_at": T0 + 1000,
+                             "change_id": off["change_id"]}
     assert favourites(client) == []
 
 
@@ -96,9 +98,11 @@ def test_same_change_sent_twice_is_applied_once(client):
 
 
 def test_older_change_arriving_late_loses(client):
-    client.delete("/api/v1/favourites/in-bed", json=change(T0 + 5000))
+    later = change(T0 + 5000)
+    client.delete("/api/v1/favourites/in-bed", json=later)
     response = client.put("/api/v1/favourites/in-bed", json=change(T0))
-    assert response.json == {"routine": "in-bed", "favourite": False, "changed_at": T0 + 5000}  # what the server keeps
+    assert response.json == {"routine": "in-bed", "favourite": False, "changed_at": T0 + 5000,
+                             "change_id": later["change_id"]}  # what the server keeps
     assert favourites(client) == []
 
 
@@ -121,8 +125,10 @@ def test_a_favourite_from_a_known_device_is_two_statements(client, app):
     with app.app_context():
         for engine in engines():
             event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
-    response = client.delete("/api/v1/favourites/in-bed", json=change(T0 + 1))
-    assert response.json == {"routine": "in-bed", "favourite": False, "changed_at": T0 + 1}
+    off = change(T0 + 1)
+    response = client.delete("/api/v1/favourites/in-bed", json=off)
+    assert response.json == {"routine": "in-bed", "favourite": False, "changed_at": T0 + 1,
+                             "change_id": off["change_id"]}
     assert [s.split()[0] for s in statements] == ["SELECT", "INSERT"], statements
 
 
@@ -229,7 +235,7 @@ def test_someone_elses_id_is_a_conflict(client, app):
 # --- Checklist -------------------------------------------------------------------------
 
 def test_checklist_last_change_wins(client):
-    assert client.get("/api/v1/checklist").json == {"state": {}, "changed_at": 0}
+    assert client.get("/api/v1/checklist").json == {"state": {}, "changed_at": 0, "change_id": None}
     client.put("/api/v1/checklist", json={**change(T0 + 10), "state": {"ticks": {"registered": True}}})
     client.put("/api/v1/checklist", json={**change(T0), "state": {"ticks": {}}})
     assert client.get("/api/v1/checklist").json["state"] == {"ticks": {"registered": True}}

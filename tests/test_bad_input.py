@@ -120,7 +120,7 @@ def test_the_whole_page_empty_or_filled_in_is_kept(client, app, text, ticked):
 ])
 def test_a_checklist_of_another_shape_is_refused_by_field(client, state, words):
     assert_refused(client.put(CHECKLIST, json={**change(), "state": state}), 422, words)
-    assert client.get(CHECKLIST).json == {"state": {}, "changed_at": 0}
+    assert client.get(CHECKLIST).json == {"state": {}, "changed_at": 0, "change_id": None}
 
 
 def test_a_checklist_nested_256_deep_is_refused_and_everything_still_reads(client):
@@ -128,7 +128,7 @@ def test_a_checklist_nested_256_deep_is_refused_and_everything_still_reads(clien
     response = client.put(CHECKLIST, json={**change(), "state": {"notes": nested(256)}})
     assert_refused(response, 400, "nested")
     assert_all_readable(client)
-    assert client.get(CHECKLIST).json == {"state": {}, "changed_at": 0}
+    assert client.get(CHECKLIST).json == {"state": {}, "changed_at": 0, "change_id": None}
 
 
 @pytest.mark.parametrize("url", [CHECKLIST, "/api/v1/favourites/in-bed", f"/api/v1/sessions/{uuid.uuid4()}",
@@ -154,7 +154,7 @@ def test_a_number_that_is_not_finite_is_a_400(client, number, where):
     else:
         text = body.replace(str(change()["changed_at"]), number)
     assert_refused(put_json(client, CHECKLIST, text), 400, "JSON")
-    assert client.get(CHECKLIST).json == {"state": {}, "changed_at": 0}
+    assert client.get(CHECKLIST).json == {"state": {}, "changed_at": 0, "change_id": None}
 
 
 @pytest.mark.parametrize(("url", "payload", "words"), [
@@ -181,7 +181,7 @@ def test_a_checklist_saved_before_its_shape_was_checked_reads_as_never_saved(cli
         db.session.add(ChecklistState(profile_id=1, state={"x": nested(300)}, changed_at=change()["changed_at"],
                                       change_id=str(uuid.uuid4())))
         db.session.commit()
-    assert client.get(CHECKLIST).json == {"state": {}, "changed_at": 0}
+    assert client.get(CHECKLIST).json == {"state": {}, "changed_at": 0, "change_id": None}
     assert_all_readable(client)
     later = change(at=change()["changed_at"] + 1)  # the device's next change replaces it
     assert client.put(CHECKLIST, json={**later, "state": {"questions": "Do you work with GPs?"}}).status_code == 200

@@ -65,12 +65,12 @@ def test_one_code_typed_on_many_devices_at_once_links_only_one(make_app):
 @pytest.mark.parametrize(("joiner_at", "kept"), [(T0 + 1, "joiner"), (T0 - 1, "maker")])
 def test_linking_keeps_the_checklist_changed_last(app, joiner_at, kept):
     maker, joiner = app.test_client(), app.test_client()
-    checklist(maker, T0, {"maker": True})
-    checklist(joiner, joiner_at, {"joiner": True})
+    ids = {"maker": checklist(maker, T0, {"maker": True}).json["change_id"],
+           "joiner": checklist(joiner, joiner_at, {"joiner": True}).json["change_id"]}
     assert joiner.post("/api/v1/link", json={"code": link_code(maker)}).status_code == 200
     for client in (maker, joiner):
         assert client.get("/api/v1/checklist").json == {"state": {"ticks": {kept: True}},
-                                                        "changed_at": max(T0, joiner_at)}
+                                                        "changed_at": max(T0, joiner_at), "change_id": ids[kept]}
 
 
 def test_linking_brings_a_checklist_the_profile_did_not_have(app):

@@ -1,5 +1,5 @@
-// What to do with a change after the server answers, and what to tell the
-// person about changes not yet on the server. Pure rules, no DOM, no storage:
+// What to do with a change after the server answers, which of two changes
+// wins, and what to tell the person about changes not yet on the server. Pure rules, no DOM, no storage:
 // sync.js acts on them and node --test proves them.
 
 // A 5xx this many times in a row means the server cannot take the change.
@@ -21,6 +21,15 @@ export function verdict(status, tries = 0) {
   if (TRY_LATER.has(status)) return "later";
   if (status >= 500 && tries + 1 >= MAX_TRIES) return "park";
   return "keep";
+}
+
+// Whether a change (device time, change id) beats the row held ({ changedAt, changeId }, or
+// none): the later time wins, then the greater id, as the server's models.wins_over decides
+// (tests/cases/last-change-wins.json). A missing time is the oldest, a missing id the least.
+export function winsOver(changedAt, changeId, held) {
+  if (!held) return true;
+  const [at, heldAt] = [changedAt ?? 0, held.changedAt ?? 0];
+  return at === heldAt ? (changeId ?? "") > (held.changeId ?? "") : at > heldAt;
 }
 
 // Whether an answer counts towards MAX_TRIES.
