@@ -42,8 +42,16 @@ def refuse_cross_site_writes():
 
 @bp.after_request
 def finish(response):
-    """Send a new device cookie when this request made a profile."""
+    """Keep answers out of every cache, tag what a read answers, and send a new device cookie
+    when this request made a profile.
+
+    no-store, as "Delete everything" cannot reach a browser's HTTP cache: so a device keeps a
+    read's ETag itself and sends it back as If-None-Match, and nothing new costs a short 304.
+    The tag is weak, so compressing the answer (which changes a strong tag) leaves it alone."""
     response.headers["Cache-Control"] = "no-store"
+    if request.method == "GET" and response.status_code == 200 and response.is_json and not response.is_streamed:
+        response.add_etag(weak=True)
+        response = response.make_conditional(request)
     return profiles.set_device_cookie(response)
 
 

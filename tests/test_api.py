@@ -333,3 +333,41 @@ def test_openapi_document_describes_every_endpoint(client, app):
               str(rule) != "/api/v1/openapi.json" for method in rule.methods - {"HEAD", "OPTIONS"}}
     assert served == documented
     assert document["components"]["schemas"]["CheckInIn"]["properties"]["back_pain"]["maximum"] == 10
+
+
+@pytest.mark.parametrize("path", ["/api/v1/favourites", "/api/v1/checklist", "/api/v1/sessions", "/api/v1/plan"])
+def test_a_read_answers_304_to_the_etag_it_gave_until_the_data_changes(client, path):
+    """Browsers keep no copy of a no-store answer: the device sends If-None-Match itself."""
+    assert client.put("/api/v1/favourites/morning-mobility", json=change()).status_code == 200
+    first = client.get(path)
+    assert first.status_code == 200 and first.headers["Cache-Control"] == "no-store"
+    tag = first.headers["ETag"]
+    again = client.get(path, headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == tag
+    assert again.headers["Cache-Control"] == "no-store"
+    client.put("/api/v1/checklist", json={**change(T0 + 1), "state": {"ticks": {"registered": True}}})
+    client.put("/api/v1/sessions/" + str(uuid.uuid4()), json=session_body())
+    client.put("/api/v1/plan/parts/schedule", json={**change(T0 + 1), "answers": {
+        "days": ["MO"], "time": "07:00", "minutes": 5, "zone": "Europe/London"}})
+    client.put("/api/v1/favourites/bedtime-wind-down", json=change(T0 + 1))
+    changed = client.get(path, headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != tag and changed.json
+
+
+def test_the_etag_is_the_same_however_the_answer_is_compressed(client):
+    """Long enough to be compressed: the tag is weak, so compression leaves it alone."""
+    notes = {"notes": {"credentials": "ring on Tuesday about the register " * 20}}
+    client.put("/api/v1/checklist", json={**change(), "state": notes})
+    compressed = client.get("/api/v1/checklist", headers={"Accept-Encoding": "br"})
+    assert compressed.headers["Content-Encoding"] == "br"
+    assert compressed.headers["ETag"] == client.get("/api/v1/checklist").headers["ETag"]
+    tag = compressed.headers["ETag"]
+    assert client.get("/api/v1/checklist", headers={"If-None-Match": tag, "Accept-Encoding": "br"}).status_code == 304
+
+
+def test_another_profiles_data_never_matches_an_etag(client, app):
+    client.put("/api/v1/favourites/morning-mobility", json=change())
+    tag = client.get("/api/v1/favourites").headers["ETag"]
+    other = app.test_client()
+    other.put("/api/v1/favourites/bedtime-wind-down", json=change())
+    assert other.get("/api/v1/favourites", headers={"If-None-Match": tag}).status_code == 200

@@ -3,18 +3,25 @@
 // Safari lacks). Each change carries its own id, so sending one twice is
 // harmless. A change the server refuses for good is parked (kept, and in the
 // export) so it never holds up the rest; anything else is kept and sent
-// again. Once nothing is waiting, the server's state is the merged truth and
-// the device copy is refreshed from it.
+// again. Once nothing is waiting, the device copy is refreshed from the
+// server's merged truth, but only when it may hold news: on a page's start,
+// back online, shown again, a device linked, or when a save's answer says
+// another change won. A read the device already holds costs a short 304.
 import { entries, read, remove as forget, write } from "./local-store.js";
 import { askToKeepData } from "./keep-data.js";
-import { countsAsTry, laterDelay, notSentEntry, retryDelay, statusMessage, verdict } from "./outbox-rules.js";
+import { countsAsTry, laterDelay, notSentEntry, retryDelay, statusMessage, verdict, winsOver } from "./outbox-rules.js";
 import { count, getAll, move, onStorageChange, put, putWithChange, remove, replaceUnlessWaiting } from "./idb-store.js";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 const UNSENT = "unsent:";
 // Set once the server has taken a save from this device, so it has a profile.
 const HAS_PROFILE = "has-profile";
+const FAVOURITES = "/api/v1/favourites";
+const CHECKLIST = "/api/v1/checklist";
+// The ETag of a read whose answer the device copy holds as it is.
+const TAG = "tag:";
 let flushing = null;
+let stale = true;
 
 function newId() {
   return crypto.randomUUID();
@@ -69,6 +76,8 @@ async function save(storeName, row, method, path, body) {
   arriving += 1;
   started += 1;
   document.documentElement.dataset.pending = "saving";
+  forget(TAG + FAVOURITES);
+  forget(TAG + CHECKLIST);
   try {
     await putWithChange(storeName, row, { method, path, body, queuedAt: Date.now() });
     notes.deviceFailed = false;
@@ -115,6 +124,8 @@ async function detailOf(response) {
 
 // The server will never take this change: put it aside, with its answer.
 async function park(item, response) {
+  // The device copy shows what the server refused: put it right.
+  stale = true;
   const parked = { ...item, status: response.status, detail: await detailOf(response), parkedAt: Date.now() };
   await move("outbox", "parked", item.seq, parked);
 }
@@ -142,6 +153,10 @@ async function attempt(item) {
     write(HAS_PROFILE, true);
     failures = 0;
     await remove("outbox", item.seq);
+    // A change that lost is answered with the row that won: news to pull.
+    const { change_id: changeId, changed_at: changedAt } = item.body ?? {};
+    const kept = changeId && await response.json().catch(() => null);
+    if (kept && winsOver(kept.changed_at, kept.change_id, { changedAt, changeId })) stale = true;
   } else if (outcome === "park") {
     await park(item, response);
   } else if (outcome === "later") {
@@ -168,7 +183,7 @@ async function flushNow() {
     if (outcome !== "sent" && outcome !== "park") return showPending();
   }
   notes.held = false;
-  await pull();
+  if (stale) await pull();
   return showPending();
 }
 
@@ -182,31 +197,47 @@ export function flush() {
   return flushing;
 }
 
-async function fetchJson(path) {
-  const response = await fetch(path, { credentials: "same-origin" });
+// A read's answer and its ETag, or null when the device copy holds it already.
+async function news(path) {
+  const tag = read(TAG + path);
+  const response = await fetch(path, { credentials: "same-origin", headers: tag ? { "If-None-Match": tag } : {} });
+  if (response.status === 304) return null;
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return response.json();
+  return [await response.json(), response.headers.get("ETag")];
 }
 
 // Refresh the device's copy from the server. The server's answer may be
 // older than a change made here while it was on its way, so it is applied
-// only if no save started since and nothing is waiting in the outbox; that
-// change's own flush pulls again.
+// (and its ETag kept) only if no save started since and nothing is waiting
+// in the outbox; that change's own flush pulls again.
 async function pull() {
   const startedBefore = started;
+  const unchanged = () => started === startedBefore;
+  stale = false;
   try {
-    const { favourites } = await fetchJson("/api/v1/favourites");
-    const rows = favourites.map((row) => ({ routine: row.routine, favourite: true, changedAt: row.changed_at }));
-    await replaceUnlessWaiting("favourites", rows, () => started === startedBefore);
-    const checklist = await fetchJson("/api/v1/checklist");
-    const local = read("checklist");
-    if (checklist.changed_at > (local?.changedAt ?? 0)) {
-      const synced = { state: checklist.state, changedAt: checklist.changed_at };
-      write("checklist", synced);
-      document.dispatchEvent(new CustomEvent("easeback:checklist-synced", { detail: synced }));
+    const favourites = await news(FAVOURITES);
+    if (favourites) {
+      const rows = favourites[0].favourites.map((row) => (
+        { routine: row.routine, favourite: true, changedAt: row.changed_at, changeId: row.change_id }));
+      if (await replaceUnlessWaiting("favourites", rows, unchanged) && unchanged()) {
+        write(TAG + FAVOURITES, favourites[1]);
+      } else stale = true;
+    }
+    const checklist = await news(CHECKLIST);
+    if (checklist) {
+      const [{ state, changed_at: changedAt, change_id: changeId }, tag] = checklist;
+      if (winsOver(changedAt, changeId, read("checklist") ?? {})) {
+        const synced = { state, changedAt, changeId };
+        document.dispatchEvent(new CustomEvent("easeback:checklist-synced", { detail: synced }));
+        // Written after the page's own copy, so the change id stays with it.
+        write("checklist", synced);
+      }
+      if (unchanged()) write(TAG + CHECKLIST, tag);
     }
   } catch {
-    return; // offline again: the device copy stays as it is
+    // Offline again: the device copy stays as it is, and the next flush asks again.
+    stale = true;
+    return;
   }
   document.dispatchEvent(new CustomEvent("easeback:synced"));
 }
@@ -224,9 +255,9 @@ export async function changesNotSent() {
 
 export async function setFavourite(routine, favourite) {
   const changedAt = Date.now();
-  const path = `/api/v1/favourites/${encodeURIComponent(routine)}`;
-  await save("favourites", { routine, favourite, changedAt }, favourite ? "PUT" : "DELETE", path,
-    { change_id: newId(), changed_at: changedAt });
+  const changeId = newId();
+  await save("favourites", { routine, favourite, changedAt, changeId }, favourite ? "PUT" : "DELETE",
+    `${FAVOURITES}/${encodeURIComponent(routine)}`, { change_id: changeId, changed_at: changedAt });
   return flush();
 }
 
@@ -268,7 +299,10 @@ export async function recordCheckin(checkin) {
 }
 
 export function saveChecklist({ state, changedAt }) {
-  return queue("PUT", "/api/v1/checklist", { change_id: newId(), changed_at: changedAt, state }).catch(() => null);
+  const changeId = newId();
+  // Beside the page's own copy: it breaks a tie with another device's change.
+  write("checklist", { state, changedAt, changeId });
+  return queue("PUT", CHECKLIST, { change_id: changeId, changed_at: changedAt, state }).catch(() => null);
 }
 
 export { newId };
@@ -284,9 +318,12 @@ export function startSync() {
   document.addEventListener("easeback:checklist-changed", (event) => saveChecklist(event.detail));
   // Also sent after "Delete everything": what the note counted may be gone.
   document.addEventListener("easeback:synced", () => showPending());
-  window.addEventListener("online", () => flush());
+  // Another device may have saved meanwhile: pull after sending.
+  const pullAfter = () => { stale = true; return flush(); };
+  document.addEventListener("easeback:devices-changed", () => { stale = true; });
+  window.addEventListener("online", pullAfter);
   document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "visible") flush();
+    if (document.visibilityState === "visible") pullAfter();
   });
   flush();
 }
