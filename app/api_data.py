@@ -1,17 +1,11 @@
 """Reading back what a profile saved through the JSON API, exporting it, and deleting it all."""
-import csv
-import io
-import json
-from datetime import datetime
-
 from flask import Response, current_app
 from pydantic import ValidationError
 
-from app import profiles
+from app import exports, profiles
 from app.api import bp, send
 from app.db import db
-from app.models import CalendarFeed, CheckIn, ChecklistState, Favourite, PracticeSession, rows_of, utcnow
-from app.plan_data import as_saved, feedback_of, parts_of, reviews_of
+from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of
 from app.schemas import (
     CheckInList,
     CheckInOut,
@@ -101,92 +95,17 @@ def get_checklist():
 
 # --- Export and delete ------------------------------------------------------
 
-def everything(profile):
-    """All of a profile's data, oldest first, as plain data in the shape of Export.
-
-    Not built as an Export model: at the row cap, validating every row would take most of
-    a second, and the rows already have the shape (plain_rows reads SessionOut's and
-    CheckInOut's fields; a test checks the whole against Export).
-    """
-    favourites = [] if profile is None else db.session.execute(rows_of(Favourite, profile)).scalars()
-    return {
-        "exported_at": utcnow(),
-        "favourites": [favourite_out(row).model_dump() for row in favourites if row.favourite],
-        "sessions": sessions_of(profile, PracticeSession.started_at),
-        "checkins": checkins_of(profile, CheckIn.recorded_at),
-        "checklist": checklist_out(profile).model_dump(),
-        "plan": plan_export(profile),
-    }
-
-
-def plan_export(profile):
-    """My plan's parts, reviews and feedback, oldest first, as plain data, and whether a calendar
-    subscription exists."""
-    feed = None if profile is None else db.session.get(CalendarFeed, profile.id)
-    return {
-        **as_saved(parts_of(profile), reviews_of(profile), feedback_of(profile)),
-        "calendar_subscription": {"active": feed is not None, "url": None,
-                                  "created_at": feed.created_at if feed else None},
-    }
-
-
-def as_json_value(value):
-    """Times as ISO 8601 text, as pydantic writes them everywhere else in the API."""
-    if isinstance(value, datetime):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON")
-
-
 @bp.get("/export.json")
 def export_json():
-    """Download everything as JSON."""
-    text = json.dumps(everything(profiles.current_profile()), default=as_json_value, separators=(",", ":"))
-    return Response(text, mimetype="application/json",
+    """Download everything as JSON: every row the profile owns."""
+    return Response(exports.as_json(profiles.current_profile()), mimetype="application/json",
                     headers={"Content-Disposition": 'attachment; filename="easeback-export.json"'})
-
-
-# A cell starting with one of these is run as a formula by spreadsheets (OWASP: CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def as_cell(value):
-    """A value for a CSV cell: times in ISO 8601, and text that a spreadsheet would run as a
-    formula kept as text by starting it with a single quote, as OWASP advises."""
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-CSV_COLUMNS = ["record", "id", "routine", "favourite", "started_at", "ended_at", "steps_done", "steps_total",
-               "completed", "session_id", "moment", "back_pain", "leg_pain", "reach", "note", "recorded_at",
-               "activities", "numbness", "weakness", "warning_sign", "verdict", "part", "answers"]
-CSV_POSITIONS = {name: position for position, name in enumerate(CSV_COLUMNS)}
 
 
 @bp.get("/export.csv")
 def export_csv():
-    """Download favourites, sessions, check-ins and my plan as one CSV table, a row each (a plan
-    part's answers as JSON in one cell)."""
-    data = everything(profiles.current_profile())
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    plan = data["plan"]
-    parts = [{"part": name, "answers": json.dumps(part["answers"], separators=(",", ":")),
-              "changed_at": part["changed_at"]} for name, part in plan["parts"].items()]
-    reviews = [{**review, "activities": " ".join(map(str, review["activities"]))} for review in plan["reviews"]]
-    for record, rows in (("favourite", data["favourites"]), ("session", data["sessions"]),
-                         ("checkin", data["checkins"]), ("plan-part", parts), ("plan-review", reviews),
-                         ("routine-feedback", plan["feedback"])):
-        for row in rows:
-            line = [record, *[""] * (len(CSV_COLUMNS) - 1)]
-            for name, value in row.items():  # only the record's own columns: thousands of rows
-                if name in CSV_POSITIONS:
-                    line[CSV_POSITIONS[name]] = as_cell(value)
-            writer.writerow(line)
-    return Response(out.getvalue(), mimetype="text/csv",
+    """Download everything as one CSV table, a row for each saved row (documents as JSON in a cell)."""
+    return Response(exports.as_csv(profiles.current_profile()), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="easeback-export.csv"'})
 
 
@@ -195,7 +114,7 @@ def delete_profile():
     """Delete everything this profile saved, on every linked device, and forget this device."""
     profile = profiles.current_profile()
     if profile is not None:
-        db.session.delete(profile)
+        exports.delete_everything(profile.id)
         db.session.commit()
     # The browser's own HTTP cache may hold a personal page (/history is private, no-cache)
     # that no script can reach: ask the browser to empty it. Not "storage": that would also

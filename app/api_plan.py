@@ -85,8 +85,7 @@ def put_plan_part(part):
 @retry_once_on_conflict
 def put_plan_review(review_id):
     """Record a weekly review once; sending it again changes nothing."""
-    return record_once(PlanReview, review_id, body(ReviewIn).model_dump(), "MAX_CHECKINS_PER_PROFILE",
-                       "weekly reviews", ReviewOut)
+    return record_once(PlanReview, review_id, body(ReviewIn).model_dump(), ReviewOut)
 
 
 @bp.put("/plan/feedback/<uuid:feedback_id>")
@@ -96,5 +95,4 @@ def put_routine_feedback(feedback_id):
     values = body(FeedbackIn).model_dump()
     known_routine(values["routine"])
     values["session_id"] = str(values["session_id"]) if values["session_id"] else None
-    return record_once(RoutineFeedback, feedback_id, values, "MAX_CHECKINS_PER_PROFILE", "routine feedback",
-                       FeedbackOut)
+    return record_once(RoutineFeedback, feedback_id, values, FeedbackOut)

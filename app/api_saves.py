@@ -14,6 +14,7 @@ from app.api import DEFAULT_MOST_ROWS, body, bp, known_routine, retry_once_on_co
 from app.api_data import checklist_out, favourite_out
 from app.db import UPSERTS, autocommitting, db, dialect, in_code_point_order
 from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of
+from app.register import owned
 from app.schemas import Change, CheckInIn, CheckInOut, ChecklistIn, FavouriteOut, SessionIn, SessionOut
 
 
@@ -84,13 +85,14 @@ def delete_favourite(slug):
 
 # --- Sessions and check-ins --------------------------------------------------
 
-def make_room(model, profile, setting, what):
-    """Refuse a new row once the profile holds the most the server keeps (config setting).
+def make_room(model, profile):
+    """Refuse a new row once the profile holds the most the server keeps (the register's cap).
 
     A generous cap that years of daily use never reach, so that no profile can grow
     without bound and make its history and exports slow for everyone.
     """
-    most = current_app.config.get(setting, DEFAULT_MOST_ROWS)
+    line = owned(model)
+    most, what = current_app.config.get(line.cap, DEFAULT_MOST_ROWS), line.called
     held = db.session.scalar(rows_of(model, profile, func.count()))
     if held >= most:
         abort(409, description=f"The server already keeps {most:,} {what} for you, the most it can. "
@@ -99,16 +101,16 @@ def make_room(model, profile, setting, what):
                                "(Delete everything) and start afresh.")
 
 
-def row_to_write(model, row_id, setting, what):
+def row_to_write(model, row_id):
     """This device's profile (made on its first save) and its row with this device-made id:
-    None when new and there is room for it (setting: the cap); someone else's is refused."""
+    None when new and there is room for it; someone else's is refused."""
     profile = profiles.profile_for_writing()
     db.session.flush()
     row = db.session.get(model, str(row_id))
     if row is not None and row.profile_id != profile.id:
         abort(409, description="That id is already in use. Make a new one on the device.")
     if row is None:
-        make_room(model, profile, setting, what)
+        make_room(model, profile)
     return profile, row
 
 
@@ -118,7 +120,7 @@ def put_session(session_id):
     """Create or update a session; the update made last on the device wins."""
     data = body(SessionIn)
     known_routine(data.routine)
-    profile, row = row_to_write(PracticeSession, session_id, "MAX_SESSIONS_PER_PROFILE", "sessions")
+    profile, row = row_to_write(PracticeSession, session_id)
     created = row is None
     if created:
         row = PracticeSession(id=str(session_id), profile_id=profile.id, **data.model_dump())
@@ -136,19 +138,24 @@ def put_checkin(checkin_id):
     """Record a check-in once; sending it again changes nothing."""
     values = body(CheckInIn).model_dump()
     values["session_id"] = str(values["session_id"]) if values["session_id"] else None
-    return record_once(CheckIn, checkin_id, values, "MAX_CHECKINS_PER_PROFILE", "check-ins", CheckInOut)
+    return record_once(CheckIn, checkin_id, values, CheckInOut)
 
 
-def record_once(model, row_id, values, setting, what, shape):
+def record_once(model, row_id, values, shape):
     """Keep a row made on a device (a check-in, a weekly review) the first time it comes; sending
     it again changes nothing. Answers with the row in shape: 201 when new, 200 when already kept."""
-    profile, row = row_to_write(model, row_id, setting, what)
+    profile, row = row_to_write(model, row_id)
     created = row is None
     if created:
         row = model(id=str(row_id), profile_id=profile.id, **values)
         db.session.add(row)
+        db.session.flush()
+        # Read the answer before the commit expires the row: read after, a database cut in between
+        # would turn a kept save into a 500.
+        kept = shape.model_validate(row, from_attributes=True)
         db.session.commit()
-    return send(shape.model_validate(row, from_attributes=True), 201 if created else 200)
+        return send(kept, 201)
+    return send(shape.model_validate(row, from_attributes=True), 200)
 
 
 # --- The therapist checklist ---------------------------------------------------

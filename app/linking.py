@@ -21,7 +21,6 @@ bp.before_request(api.refuse_cross_site_writes)
 bp.after_request(api.finish)
 
 LARGEST_ID = 2**63 - 1  # a bigger number in the URL names no device (and no database can look it up)
-WRONG_CODE = "That code is not right, or it has expired. Make a new one on your other device."
 NO_SUCH_DEVICE = "There is no such device linked to your saved data."
 ONLY_DEVICE = ("This is the only device with your saved data, so it cannot be removed. "
                "To remove everything, use Delete everything.")
@@ -43,9 +42,11 @@ def create_link_code():
 def link_device():
     """Join this device to the profile whose code was typed; a few wrong tries only."""
     data = api.body(LinkIn)
-    if not profiles.redeem_link_code(data.code):
+    try:
+        profiles.redeem_link_code(data.code)
+    except profiles.CodeRefused as refused:
         db.session.rollback()
-        abort(400, description=WRONG_CODE)
+        abort(400, description=str(refused))
     db.session.commit()
     return api.send(Linked(linked=True))
 

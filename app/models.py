@@ -180,11 +180,13 @@ class RoutineFeedback(db.Model):
 
 
 class CalendarFeed(db.Model):
-    """A calendar subscription to a profile's reminders: only the hash of its token is kept,
-    and making a new one (or deleting it in Settings) stops the old one working."""
+    """A calendar subscription to a profile's reminders: only the hash of its token is kept.
+    Making a new one (or deleting it in Settings) stops the profile's older ones working; two
+    devices that each had one before they were linked keep both."""
 
     __tablename__ = "calendar_feeds"
 
-    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

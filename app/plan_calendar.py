@@ -155,8 +155,10 @@ def feed(token):
 # --- The subscription, through the JSON API -----------------------------------------------
 
 def feed_of(profile):
-    """The profile's calendar subscription, or None."""
-    return None if profile is None else db.session.get(CalendarFeed, profile.id)
+    """The profile's newest calendar subscription (two devices linked later may each have one), or None."""
+    return None if profile is None else db.session.execute(
+        select(CalendarFeed).where(CalendarFeed.profile_id == profile.id)
+        .order_by(CalendarFeed.created_at.desc(), CalendarFeed.id.desc()).limit(1)).scalar()
 
 
 @api_bp.get("/plan/calendar-feed")
@@ -174,11 +176,9 @@ def make_calendar_feed():
     address = public_url("plan_calendar.feed", token=token)  # refused (503) before anything changes
     profile = profiles.profile_for_writing()
     db.session.flush()
-    found = feed_of(profile)
-    if found is None:
-        found = CalendarFeed(profile_id=profile.id)
-        db.session.add(found)
-    found.token_hash, found.created_at = profiles.secret_hash(token), utcnow()
+    db.session.execute(delete(CalendarFeed).where(CalendarFeed.profile_id == profile.id))
+    found = CalendarFeed(profile_id=profile.id, token_hash=profiles.secret_hash(token), created_at=utcnow())
+    db.session.add(found)
     db.session.commit()
     return send(CalendarFeedOut(active=True, url="webcal://" + address.split("://", 1)[1],
                                 created_at=found.created_at), 201)

@@ -169,14 +169,21 @@ class CalendarFeedOut(BaseModel):
     created_at: datetime | None = None
 
 
+class CalendarFeedExport(BaseModel):
+    """A calendar subscription in an export: when it was made (its address cannot be given
+    again: only its hash is kept)."""
+
+    created_at: datetime
+
+
 class PlanExport(BaseModel):
-    """My plan in an export: every part, review and feedback, oldest first, and whether a calendar
-    subscription exists (its address cannot be given again: only its hash is kept)."""
+    """My plan in an export: every part, review and feedback, oldest first, and each calendar
+    subscription."""
 
     parts: dict[str, PartOut]
     reviews: list[ReviewOut]
     feedback: list[FeedbackOut]
-    calendar_subscription: CalendarFeedOut
+    calendar_subscriptions: list[CalendarFeedExport]
 
 
 schemas.Export.model_rebuild(_types_namespace={"PlanExport": PlanExport})

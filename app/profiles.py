@@ -11,22 +11,13 @@ import secrets
 from datetime import timedelta
 
 from flask import g, request
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import make_transient_to_detached
 
 from app.db import autocommitting, db
-from app.models import (
-    CheckIn,
-    ChecklistState,
-    DeviceKey,
-    Favourite,
-    LinkCode,
-    PracticeSession,
-    Profile,
-    rows_of,
-    utcnow,
-    wins_over,
-)
+from app.exports import delete_everything
+from app.models import DeviceKey, LinkCode, Profile, utcnow, wins_over
+from app.register import REGISTER, Merge
 
 COOKIE = "easeback_device"
 # Under HTTPS the browser keeps a __Host- cookie only if it is Secure, has Path=/ and no
@@ -182,55 +173,79 @@ def new_link_code(profile):
     return shown_code(code), expires_at
 
 
-def _claim(code):
-    """Mark an unused, unexpired code used in one conditional UPDATE; return its profile id or None.
+class CodeRefused(Exception):
+    """A link code that cannot join this device; the message says why, in the person's words."""
+
+
+WRONG_CODE = "That code is not right, or it has expired. Make a new one on your other device."
+OWN_CODE = ("That code was made on this device, which already has this saved data. "
+            "Type it on your other device instead.")
+
+
+def _code_owner(code_hash, now):
+    """The profile id of an unused, unexpired code, or None."""
+    return db.session.execute(select(LinkCode.profile_id).where(
+        LinkCode.code_hash == code_hash, LinkCode.used_at.is_(None), LinkCode.expires_at > now)).scalar()
+
+
+def _claim(code, this_profile_id):
+    """Mark an unused, unexpired code used in one conditional UPDATE; return its profile id.
 
     Two devices redeeming one code at once both pass a read-then-write check; only one
-    UPDATE can match the row while used_at is still empty.
+    UPDATE can match the row while used_at is still empty. A code of this device's own
+    profile is left unused, so it still works on the other device.
     """
     code_hash, now = secret_hash(normalise_code(code)), utcnow()
+    owner = _code_owner(code_hash, now)
+    if owner is not None and owner == this_profile_id:
+        raise CodeRefused(OWN_CODE)
     claimed = db.session.execute(
         update(LinkCode).where(LinkCode.code_hash == code_hash, LinkCode.used_at.is_(None),
                                LinkCode.expires_at > now).values(used_at=now)
         .execution_options(synchronize_session=False))
     if claimed.rowcount != 1:
-        return None
+        raise CodeRefused(WRONG_CODE)
     return db.session.execute(select(LinkCode.profile_id).where(LinkCode.code_hash == code_hash)).scalar_one()
 
 
 def redeem_link_code(code):
-    """Join this device to the code's profile; return False if the code is wrong, used or expired."""
+    """Join this device, and every device already linked to it, to the code's profile, bringing
+    everything they saved; raise CodeRefused when the code is wrong, used, expired or its own."""
     old = current_profile()  # before the claim, so looking up this device commits nothing else
-    target_id = _claim(code)
-    if target_id is None:
-        return False
-    target = db.session.get(Profile, target_id)
-    if old is not None and old.id != target.id:
-        _merge_into(old, target)
-    _give_device_a_key(target)
+    target = db.session.get(Profile, _claim(code, old.id if old is not None else None))
+    if old is None:
+        _give_device_a_key(target)
+    else:
+        merge_profiles(old.id, target.id)  # this device's key moves too: its cookie stays as it is
     g.profile = target
-    return True
 
 
-def _merge_into(old, target):
-    """Bring what this device saved before into the profile it joins, then drop the old one."""
-    for model in (PracticeSession, CheckIn):
-        for row in db.session.execute(rows_of(model, old)).scalars():
-            row.profile_id = target.id
-    for mine in db.session.execute(rows_of(Favourite, old)).scalars().all():
-        _keep_later(Favourite, mine, db.session.get(Favourite, (target.id, mine.routine)), target,
-                    routine=mine.routine, favourite=mine.favourite)
-    mine = db.session.get(ChecklistState, old.id)
-    if mine is not None:
-        _keep_later(ChecklistState, mine, db.session.get(ChecklistState, target.id), target, state=mine.state)
-    db.session.flush()
-    db.session.delete(old)
+def merge_profiles(old_id, target_id):
+    """Bring everything profile old_id owns into target_id, line by line of the register, then
+    drop old_id: rows made on a device (and ways in) move, and of two rows with one key the later
+    change is kept."""
+    for line in REGISTER:
+        if line.merge is Merge.MOVE:
+            db.session.execute(update(line.model).where(line.model.profile_id == old_id)
+                               .values(profile_id=target_id).execution_options(synchronize_session=False))
+        else:
+            _keep_later(line, old_id, target_id)
+    delete_everything(old_id)
 
 
-def _keep_later(model, mine, theirs, target, **values):
-    """Keep this device's row in target unless target's own row was changed later."""
-    if theirs is None:
-        db.session.add(model(profile_id=target.id, changed_at=mine.changed_at, change_id=mine.change_id, **values))
-    elif wins_over(mine.changed_at, mine.change_id, theirs):
-        for field, value in {"changed_at": mine.changed_at, "change_id": mine.change_id, **values}.items():
-            setattr(theirs, field, value)
+def _keep_later(line, old_id, target_id):
+    """Move each of old_id's rows of a last-change-wins line to target_id unless target_id holds a
+    row with the same key changed later; the losers go with old_id."""
+    model = line.model
+    keys = [model.__table__.c[name] for name in line.key]
+    changes = select(*keys, model.changed_at, model.change_id)
+    held = {tuple(row[:len(keys)]): row for row in db.session.execute(changes.where(model.profile_id == target_id))}
+    for mine in db.session.execute(changes.where(model.profile_id == old_id)).all():
+        key = tuple(mine[:len(keys)])
+        if key in held and not wins_over(mine.changed_at, mine.change_id, held[key]):
+            continue
+        same_key = [column == value for column, value in zip(keys, key)]
+        db.session.execute(delete(model).where(model.profile_id == target_id, *same_key)
+                           .execution_options(synchronize_session=False))
+        db.session.execute(update(model).where(model.profile_id == old_id, *same_key)
+                           .values(profile_id=target_id).execution_options(synchronize_session=False))

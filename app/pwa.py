@@ -1,13 +1,15 @@
 """The plumbing that makes Easeback installable and usable offline:
 the web app manifest, the service worker and the offline page."""
 import hashlib
+import re
 from pathlib import Path
 
-from flask import Blueprint, current_app, jsonify, render_template, url_for
+from flask import Blueprint, current_app, jsonify, render_template, request, url_for
 
 from app import paths
 from app.content import lessons, library
 from app.page_cache import same_for_everyone
+from app.register import PERSONAL_CACHE, PERSONAL_PAGES
 
 bp = Blueprint("pwa", __name__)
 
@@ -17,11 +19,6 @@ BACKGROUND = "#f7f3ec"
 OFFLINE_PAGES = ("pages.home", "routines.catalogue", "favourites.page", "checklist.page", "pages.safety",
                  "pages.about", "settings.index", "learn.index", "learn.bad_day_page",
                  "pwa.offline")
-# Pages drawn from the person's own saved data. The worker keeps them apart, in
-# a cache whose name never changes (so updates keep them and "Delete
-# everything" drops them whole); static/js/lib/personal-copies.js names it too.
-PERSONAL_PAGES = ("history.page", "plan.page", "plan_summary.page")
-PERSONAL_CACHE = "easeback-personal"
 SHORTCUTS = (("Favourites", "favourites.page"), ("Therapist checklist", "checklist.page"))
 NO_CACHE = "no-cache"
 
@@ -79,13 +76,29 @@ def manifest():
     return response
 
 
+def personal_page_patterns():
+    """The register's personal pages as patterns of their paths, for the service worker (a page
+    with a part in its address, such as each set-up screen, is one pattern)."""
+    rules = [rule for rule in current_app.url_map.iter_rules() if rule.endpoint in PERSONAL_PAGES]
+    return ["^" + re.sub(r"<[^>]+>", "[^/]+", re.escape(rule.rule).replace(r"\<", "<").replace(r"\>", ">")) + "$"
+            for rule in rules]
+
+
+def keep_personal_pages_private(response):
+    """Personal pages are for this device only: no shared cache may keep them. Not no-store: the
+    service worker keeps a copy for offline use, and asks the server first when online."""
+    if request.endpoint in PERSONAL_PAGES:
+        response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
 @bp.get("/sw.js")
 def service_worker():
     """The service worker, at the root so that it controls every page."""
     body = render_template(
         "pwa/sw.js", version=current_app.extensions["easeback_pwa_version"],
         precache=precache_urls(), offline_url=url_for("pwa.offline"),
-        personal_cache=PERSONAL_CACHE, personal_pages=[url_for(endpoint) for endpoint in PERSONAL_PAGES],
+        personal_cache=PERSONAL_CACHE, personal_pages=personal_page_patterns(),
     )
     return body, {"Content-Type": "text/javascript; charset=utf-8", "Cache-Control": NO_CACHE}
 
@@ -104,5 +117,6 @@ def init_app(app):
     what the precached pages are made from. PWA_VERSION overrides it all, so a
     test can play two deployments of one tree.
     """
+    app.after_request(keep_personal_pages_private)
     app.extensions["easeback_pwa_version"] = app.config.get("PWA_VERSION") or source_version(
         [paths.TEMPLATES_DIR, paths.STATIC_DIR, app.config["ROUTINES_DIR"], paths.PROJECT_ROOT / "app"])

@@ -268,6 +268,14 @@ class Linked(BaseModel):
     linked: bool
 
 
+class ChecklistExport(BaseModel):
+    """The therapist checklist in an export: the whole document as saved, and its last change."""
+
+    state: dict
+    changed_at: int
+    change_id: str
+
+
 class Export(BaseModel):
     """Everything the profile has saved."""
 
@@ -275,7 +283,7 @@ class Export(BaseModel):
     favourites: list[FavouriteOut]
     sessions: list[SessionOut]
     checkins: list[CheckInOut]
-    checklist: ChecklistOut
+    checklist: "ChecklistExport | None"  # None: never saved
     plan: "PlanExport"  # defined with my plan's shapes (app/plan_schemas.py), which completes this model
 
 

@@ -1,5 +1,6 @@
 """The JSON API: every endpoint, idempotency, the profile cookie and bad input."""
 import csv
+import json
 import io
 import re
 import uuid
@@ -266,8 +267,9 @@ def test_export_csv_has_a_row_per_record(client):
     response = client.get("/api/v1/export.csv")
     assert response.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert [row["record"] for row in rows] == ["favourite", "session", "checkin"]
+    assert [row["record"] for row in rows] == ["favourite", "session", "checkin", "checklist"]
     assert rows[2]["note"] == 'says "ouch", then rests' and rows[2]["reach"] == "calf"
+    assert json.loads(rows[3]["state"]) == {"notes": {"credentials": "ring Tuesday"}}
 
 
 def test_delete_everything_removes_all_and_the_cookie(client):

@@ -274,12 +274,14 @@ def test_other_notes_are_exported_as_typed(client, note):
     assert rows[0]["note"] == note
 
 
-def test_csv_export_columns_are_unchanged(client):
-    client.put("/api/v1/favourites/in-bed", json=change())
+def test_each_csv_record_fills_only_its_own_columns(client):
+    favourite = change()
+    client.put("/api/v1/favourites/in-bed", json=favourite)
     a_new_session(client)
     a_new_checkin(client)
     rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/export.csv").text)))
-    assert rows[0] == {**dict.fromkeys(rows[0], ""), "record": "favourite", "routine": "in-bed", "favourite": "True"}
+    assert rows[0] == {**dict.fromkeys(rows[0], ""), "record": "favourite", "routine": "in-bed", "favourite": "True",
+                       "changed_at": str(favourite["changed_at"]), "change_id": favourite["change_id"]}
     assert rows[1]["started_at"] == "2026-11-21T08:00:00" and rows[1]["completed"] == "True"
     assert rows[1]["note"] == "" and rows[2]["recorded_at"] == "2026-11-21T07:58:00" and rows[2]["session_id"] == ""
 

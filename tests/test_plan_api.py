@@ -146,18 +146,18 @@ def test_exports_carry_the_plan_and_delete_everything_removes_it(client):
     client.post("/api/v1/plan/calendar-feed")
     plan = client.get("/api/v1/export.json").json["plan"]
     assert plan["parts"]["symptoms"]["answers"]["areas"] == ["buttock", "thigh"]
-    assert plan["calendar_subscription"]["active"] and plan["calendar_subscription"]["url"] is None
+    assert list(plan["calendar_subscriptions"][0]) == ["created_at"], "the address is never kept"
     assert plan["reviews"][0]["activities"] == [5, 4] and plan["feedback"][0]["verdict"] == "helped"
     rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/export.csv").text)))
     records = [row["record"] for row in rows]
     assert records.count("plan-part") == 3 and "plan-review" in records and "routine-feedback" in records
+    assert "calendar-subscription" in records
     review = next(row for row in rows if row["record"] == "plan-review")
-    assert (review["activities"], review["numbness"], review["warning_sign"]) == ("5 4", "same", "False")
+    assert (review["activities"], review["numbness"], review["warning_sign"]) == ("[5,4]", "same", "False")
     assert client.delete("/api/v1/profile").status_code == 204
     client.delete_cookie("easeback_device")
     assert client.get("/api/v1/export.json").json["plan"] == {
-        "parts": {}, "reviews": [], "feedback": [],
-        "calendar_subscription": {"active": False, "url": None, "created_at": None}}
+        "parts": {}, "reviews": [], "feedback": [], "calendar_subscriptions": []}
 
 
 def test_delete_everything_leaves_no_plan_rows(client, app):

@@ -3,11 +3,11 @@
 const VERSION = {{ version|tojson }};
 const PREFIX = "easeback-";
 const CACHE = PREFIX + VERSION;
-// Pages drawn from the person's own saved data (/history) live apart, in a
-// cache whose name never changes: updates keep it, and "Delete everything"
-// drops it whole (static/js/lib/personal-copies.js).
+// Pages drawn from the person's own saved data (app/register.py's personal
+// pages) live apart, in a cache whose name never changes: updates keep it, and
+// "Delete everything" drops it whole (static/js/lib/personal-copies.js).
 const PERSONAL_CACHE = {{ personal_cache|tojson }};
-const PERSONAL_PAGES = new Set({{ personal_pages|tojson }});
+const PERSONAL_PAGES = {{ personal_pages|tojson }}.map((pattern) => new RegExp(pattern));
 const PRECACHE = {{ precache|tojson }};
 const OFFLINE_URL = {{ offline_url|tojson }};
 // A slow network should not keep someone in pain waiting: after this long,
@@ -59,7 +59,8 @@ async function store(cache, request, response) {
 }
 
 function cacheNameFor(request) {
-  return PERSONAL_PAGES.has(new URL(request.url).pathname) ? PERSONAL_CACHE : CACHE;
+  const path = new URL(request.url).pathname;
+  return PERSONAL_PAGES.some((pattern) => pattern.test(path)) ? PERSONAL_CACHE : CACHE;
 }
 
 // The exact address first, then the same page with any query string.

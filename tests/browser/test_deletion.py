@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 from tests.browser.test_offline import wait_until_offline_ready
 from tests.browser.test_saved import fill_checkin, synced
 
-PERSONAL_PAGES = {"/history"}
+PERSONAL_PAGES = {"/history", "/plan", "/plan/review", "/plan/summary", "/plan/setup/symptoms",
+                  "/plan/setup/activities", "/plan/setup/schedule"}
 CHART = re.compile("Back and leg pain over time")
 
 # Every Cache Storage entry, every IndexedDB store's row count and every localStorage key.
@@ -118,3 +119,25 @@ def test_a_history_page_on_its_way_during_deletion_is_not_kept(page, context):
     # With no copy stored yet, the worker waits for the network and stores before it answers.
     expect(other.get_by_role("img", name=CHART)).to_be_visible()
     assert personal_copies(device_contents(page)) == []
+
+
+def test_plan_answers_kept_for_offline_go_with_delete_everything(page, context):
+    page.goto("/")
+    wait_until_offline_ready(page)
+    now = int(datetime.now(timezone.utc).timestamp() * 1000)
+    for part, answers in (("symptoms", {"areas": ["buttock"], "since": "weeks"}),
+                          ("activities", {"activities": [{"name": "Carry the grandchildren", "score": 3}]})):
+        saved = page.request.put(f"/api/v1/plan/parts/{part}", data={
+            "changed_at": now, "change_id": str(uuid4()), "answers": answers})
+        assert saved.ok, saved.text()
+    for address in ["/plan/setup/activities", "/plan/review"]:
+        page.goto(address)
+        assert "Carry the grandchildren" in page.content(), address
+    assert len(personal_copies(device_contents(page))) >= 2, "the worker keeps the set-up and review offline"
+    delete_everything(page)
+    assert personal_copies(device_contents(page)) == []
+    context.set_offline(True)
+    for address in ["/plan/setup/activities", "/plan/review"]:
+        page.goto(address)
+        expect(page.get_by_role("heading", level=1)).to_have_text("You are offline")
+        assert "Carry the grandchildren" not in page.content(), address

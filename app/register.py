@@ -1,0 +1,96 @@
+"""The register of what a profile owns: every saved model with a profile_id, once, and how
+linking a device, the two exports, the row caps and "Delete everything" treat it.
+
+Each of those operations walks this table; none lists tables of its own, so a new kind of
+saved data is handled everywhere by adding one line here (a test fails until it is added).
+"""
+from dataclasses import dataclass
+from enum import Enum
+
+from pydantic import BaseModel
+
+from app.models import (
+    CalendarFeed,
+    CheckIn,
+    ChecklistState,
+    DeviceKey,
+    Favourite,
+    LinkCode,
+    PlanPart,
+    PlanReview,
+    PracticeSession,
+    RoutineFeedback,
+)
+from app.plan_schemas import CalendarFeedExport, FeedbackOut, PartOut, ReviewOut
+from app.schemas import CheckInOut, ChecklistExport, FavouriteOut, SessionOut
+
+
+class Merge(Enum):
+    """How linking a device brings one profile's rows into the other's."""
+
+    MOVE = "move: every row is kept once (its id was made on a device, or it is a way in)"
+    LATEST = "last change wins: of the two rows with one key, the later change is kept"
+
+
+class Gather(Enum):
+    """How the JSON export holds one kind's rows."""
+
+    LIST = "a list, oldest first"
+    BY_KEY = "an object by the row's key"
+    ONE = "one document (null when never saved)"
+
+
+@dataclass(frozen=True)
+class Owned:
+    """One kind of saved data: its model and how merge, export, caps and delete treat it."""
+
+    model: type
+    merge: Merge
+    # Where the JSON export puts it and its CSV record's name; None: not exported, and why_not says why.
+    export: tuple[str, ...] | None
+    record: str | None
+    shape: type[BaseModel] | None
+    key: tuple[str, ...] = ()  # besides the profile: the columns that name one row, for LATEST
+    cap: str | None = None  # the config setting of its row cap, for rows made on a device
+    called: str = ""  # what the cap's message calls the rows
+    order: str | None = None  # the column the exports read it in (oldest first)
+    gather: Gather = Gather.LIST
+    why_not: str = ""
+
+
+REGISTER = (
+    Owned(DeviceKey, Merge.MOVE, None, None, None,
+          why_not="a device's way in: only a hash of its secret is kept (Settings lists the devices)"),
+    Owned(LinkCode, Merge.MOVE, None, None, None,
+          why_not="a one-time code lives ten minutes and only its hash is kept"),
+    Owned(Favourite, Merge.LATEST, ("favourites",), "favourite", FavouriteOut, key=("routine",),
+          order="changed_at"),
+    Owned(PracticeSession, Merge.MOVE, ("sessions",), "session", SessionOut, cap="MAX_SESSIONS_PER_PROFILE",
+          called="sessions", order="started_at"),
+    Owned(CheckIn, Merge.MOVE, ("checkins",), "checkin", CheckInOut, cap="MAX_CHECKINS_PER_PROFILE",
+          called="check-ins", order="recorded_at"),
+    Owned(ChecklistState, Merge.LATEST, ("checklist",), "checklist", ChecklistExport, gather=Gather.ONE),
+    Owned(PlanPart, Merge.LATEST, ("plan", "parts"), "plan-part", PartOut, key=("part",), order="part",
+          gather=Gather.BY_KEY),
+    Owned(PlanReview, Merge.MOVE, ("plan", "reviews"), "plan-review", ReviewOut, cap="MAX_CHECKINS_PER_PROFILE",
+          called="weekly reviews", order="recorded_at"),
+    Owned(RoutineFeedback, Merge.MOVE, ("plan", "feedback"), "routine-feedback", FeedbackOut,
+          cap="MAX_CHECKINS_PER_PROFILE", called="routine feedback", order="recorded_at"),
+    Owned(CalendarFeed, Merge.MOVE, ("plan", "calendar_subscriptions"), "calendar-subscription",
+          CalendarFeedExport, order="created_at"),
+)
+
+# Pages drawn from the person's own saved data (endpoints). They are sent "private, no-cache", and
+# the service worker keeps them apart, in a cache "Delete everything" drops whole.
+PERSONAL_PAGES = ("history.page", "plan.page", "plan.setup", "plan.review", "plan_summary.page")
+PERSONAL_CACHE = "easeback-personal"
+
+
+def owned(model):
+    """The register's line for model."""
+    return next(line for line in REGISTER if line.model is model)
+
+
+def exported():
+    """The lines of the register that the exports hold, in the order they write them."""
+    return [line for line in REGISTER if line.export is not None]
