@@ -2,7 +2,7 @@
 
 A code works once: redeeming it is a single conditional UPDATE, so two devices
 typing the same code at the same moment cannot both join. Wrong codes are
-limited per network and, in all, across every network.
+limited per network only, so no one's guesses can turn away the right code.
 """
 from datetime import timezone
 

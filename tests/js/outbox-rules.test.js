@@ -25,6 +25,11 @@ describe("verdict", () => {
     for (let tries = 0; tries < MAX_TRIES - 1; tries += 1) assert.equal(verdict(500, tries), "keep");
     assert.equal(verdict(503, MAX_TRIES - 1), "park");
   });
+  test("a 503 that says when to come back is a wait, never a try towards parking", () => {
+    assert.equal(verdict(503, MAX_TRIES + 3, "60"), "later");
+    assert.equal(verdict(503, MAX_TRIES - 1, null), "park");
+    assert.equal(verdict(500, MAX_TRIES - 1, "60"), "park");
+  });
   test("earlier 5xx answers do not park a change the server now takes", () => {
     assert.equal(verdict(200, MAX_TRIES + 3), "sent");
   });

@@ -14,11 +14,12 @@ const LONGEST_WAIT_SECONDS = 300;
 
 // "sent", "park" (put aside, never block the rest), "later" (the server says
 // when), or "keep" (keep it at the head of the outbox and try again).
-// `tries` counts earlier 5xx answers to this change.
-export function verdict(status, tries = 0) {
+// `tries` counts earlier 5xx answers to this change. A 503 that says when to
+// come back (a full disk, a database restarting) is a wait, however long.
+export function verdict(status, tries = 0, retryAfter = null) {
   if (status >= 200 && status < 300) return "sent";
   if (NEVER_TAKEN.has(status)) return "park";
-  if (TRY_LATER.has(status)) return "later";
+  if (TRY_LATER.has(status) || (status === 503 && retryAfter)) return "later";
   if (status >= 500 && tries + 1 >= MAX_TRIES) return "park";
   return "keep";
 }

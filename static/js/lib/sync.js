@@ -148,7 +148,7 @@ async function attempt(item) {
     retryIn(retryDelay(failures));
     return "offline";
   }
-  const outcome = verdict(response.status, item.tries ?? 0);
+  const outcome = verdict(response.status, item.tries ?? 0, response.headers.get("Retry-After"));
   if (outcome === "sent") {
     write(HAS_PROFILE, true);
     failures = 0;
