@@ -23,7 +23,7 @@ run: db
 WORKERS ?= 2
 serve: $(BIN)/activate
 	$(FLASK) db upgrade
-	$(BIN)/gunicorn --config python:app.gunicorn_conf --workers $(WORKERS) --bind 127.0.0.1:$(PORT) \
+	$(BIN)/gunicorn --config python:app.site.gunicorn_conf --workers $(WORKERS) --bind 127.0.0.1:$(PORT) \
 	  --access-logfile - 'app:create_app()'
 
 ## db: create or upgrade the database to the latest migration

@@ -1,35 +1,14 @@
 """Easeback: a calm, offline-first self-care companion for people with sciatica."""
 from flask import Flask
 
-from app import (  # api_data, api_plan, api_saves, plan_calendar add routes to api.bp as they are imported
-    api,
-    api_data,
-    api_plan,
-    api_saves,
-    assets,
-    checklist,
-    content,
-    db,
-    errors,
-    favourites,
-    freeze,
-    history,
-    learn,
-    limits,
-    linking,
-    openapi,
-    pages,
-    paths,
-    plan,
-    plan_calendar,
-    plan_summary,
-    player,
-    pwa,
-    routines,
-    security,
-    settings,
-    templating,
-)
+from app import api, content, db, paths
+from app.history import pages as history
+from app.pages import checklist, favourites, home, learn, player, routines, settings
+from app.plan import calendar as plan_calendar
+from app.plan import pages as plan
+from app.plan import summary as plan_summary
+from app.profiles import limits
+from app.site import assets, errors, freeze, pwa, security, templating
 
 
 def create_app(test_config=None):
@@ -64,8 +43,9 @@ def create_app(test_config=None):
     templating.init_app(app)
     assets.init_app(app)
     pwa.init_app(app)
-    for module in (pages, routines, player, favourites, history, plan, settings, pwa, checklist, learn, api,
-                   linking, openapi, plan_calendar, plan_summary):
+    # The pages, one blueprint each, then the PWA's plumbing, then the API (a parent with its children).
+    for module in (home, routines, player, favourites, history, plan, plan_summary, plan_calendar, settings,
+                   checklist, learn, pwa, api):
         app.register_blueprint(module.bp)
     app.cli.add_command(freeze.freeze_command)
     return app

@@ -2,7 +2,7 @@
 import json
 
 from app import paths
-from app.pwa import precache_urls
+from app.site.pwa import precache_urls
 
 VOICE = paths.STATIC_DIR / "audio" / "voice"
 

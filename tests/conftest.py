@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, make_url, text
 
 from app import create_app
 from app.db import db
-from app.limits import limiter
+from app.profiles.limits import limiter
 
 
 def pytest_configure(config):

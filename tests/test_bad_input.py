@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.checklist import COMPARED, SYMPTOMS, THERAPIST_FIELDS, THERAPISTS, checklist
+from app.pages.checklist import COMPARED, SYMPTOMS, THERAPIST_FIELDS, THERAPISTS, checklist
 from app.db import db
 from app.models import CheckIn, ChecklistState, PracticeSession
 from tests.test_api import change, checkin_body, session_body
@@ -332,7 +332,7 @@ def test_the_cap_is_generous_by_default(app):
     with app.test_request_context():
         from flask import current_app
 
-        from app.api import DEFAULT_MOST_ROWS
+        from app.api.bodies import DEFAULT_MOST_ROWS
 
         assert current_app.config.get("MAX_CHECKINS_PER_PROFILE", DEFAULT_MOST_ROWS) >= 10_000
         assert current_app.config.get("MAX_SESSIONS_PER_PROFILE", DEFAULT_MOST_ROWS) >= 10_000
@@ -358,7 +358,7 @@ def fill(app, count, start=None):
 
 
 def test_history_shows_only_the_latest_check_ins_and_says_so(client, app):
-    from app.history import SHOWN_CHECKINS
+    from app.history.pages import SHOWN_CHECKINS
 
     client.put("/api/v1/favourites/in-bed", json=change())
     fill(app, SHOWN_CHECKINS + 5)
@@ -372,8 +372,8 @@ def test_history_shows_only_the_latest_check_ins_and_says_so(client, app):
 def test_history_counts_sessions_per_week_like_the_chart_module(client, app):
     from types import SimpleNamespace
 
-    from app.history import sessions_per_week
-    from app.history_chart import weekly_sessions
+    from app.history.pages import sessions_per_week
+    from app.history.chart import weekly_sessions
     from app.profiles import current_profile
 
     client.put("/api/v1/favourites/in-bed", json=change())

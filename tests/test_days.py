@@ -11,8 +11,8 @@ import pytest
 
 from app import days
 from app.content import library
-from app.history_chart import short_date
-from app.pages import part_of_day, suggestions
+from app.history.chart import short_date
+from app.pages.home import part_of_day, suggestions
 
 SUNDAY, MONDAY = date(2025, 6, 1), date(2025, 6, 2)
 SATURDAY = SUNDAY - timedelta(days=1)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from app import create_app, paths
-from app.security import DEV_SECRET_KEY, InsecureConfigError
+from app.site.security import DEV_SECRET_KEY, InsecureConfigError
 
 
 def test_folders_beside_app_are_found(app):

@@ -2,7 +2,7 @@
 with the app's own page headers for nginx."""
 from pathlib import Path
 
-from app.freeze import ENCODINGS, page_file
+from app.site.freeze import ENCODINGS, page_file
 
 
 def test_frozen_pages_are_what_the_app_serves(app, runner, tmp_path):
@@ -10,7 +10,7 @@ def test_frozen_pages_are_what_the_app_serves(app, runner, tmp_path):
     assert result.exit_code == 0, result.output
     client = app.test_client()
     with app.test_request_context():
-        from app.pwa import offline_page_urls
+        from app.site.pwa import offline_page_urls
         urls = offline_page_urls()
     assert "/" in urls and "/routines/desk-break/play" in urls and "/learn/how-much-pain-is-ok" in urls
     for url in urls:

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.gunicorn_conf import SharedLimitsNeeded, check_limit_storage, on_starting
+from app.site.gunicorn_conf import SharedLimitsNeeded, check_limit_storage, on_starting
 
 
 @pytest.mark.parametrize("storage", ["memory://", "memory:///"])
@@ -31,13 +31,13 @@ def test_the_hook_reads_the_apps_own_configuration(monkeypatch):
 
 def test_make_serve_uses_the_check():
     dry_run = subprocess.run(["make", "-n", "serve"], capture_output=True, text=True, check=True).stdout
-    assert "--config python:app.gunicorn_conf" in dry_run
+    assert "--config python:app.site.gunicorn_conf" in dry_run
 
 
 def test_gunicorn_refuses_to_start_two_workers_without_shared_counts(tmp_path):
     env = {"FLASK_SECRET_KEY": "x" * 64, "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'db.sqlite3'}",
            "PATH": "/usr/bin:/bin"}
-    started = subprocess.run([sys.executable, "-m", "gunicorn", "--config", "python:app.gunicorn_conf",
+    started = subprocess.run([sys.executable, "-m", "gunicorn", "--config", "python:app.site.gunicorn_conf",
                               "--workers", "2", "--bind", "127.0.0.1:0", "app:create_app()"],
                              env=env, capture_output=True, text=True, timeout=60)
     assert started.returncode != 0

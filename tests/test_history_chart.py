@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 from markupsafe import Markup
 
-from app.history_chart import REACH_LABELS, gentle_notes, pain_chart, weekly_sessions
+from app.history.chart import REACH_LABELS, gentle_notes, pain_chart, weekly_sessions
 
 SVG = "{http://www.w3.org/2000/svg}"
 START = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)

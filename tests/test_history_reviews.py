@@ -5,9 +5,9 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
-from app.history_chart import short_date
-from app.plan_rules import Plan
-from app.plan_trends import review_trends
+from app.history.chart import short_date
+from app.plan.rules import Plan
+from app.plan.trends import review_trends
 from tests.test_plan_summary import NOW, SYMPTOMS, review, rows, set_up
 
 SVG = "{http://www.w3.org/2000/svg}"

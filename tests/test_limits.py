@@ -13,7 +13,7 @@ import pytest
 import redis as redis_client
 from limits import parse
 
-from app.limits import limiter
+from app.profiles.limits import limiter
 from bench.load import USERS
 from bench.servers import environment
 from tests.test_api import checkin_body

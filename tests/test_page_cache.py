@@ -7,7 +7,9 @@ import brotli
 import pytest
 from flask import template_rendered
 
-from app import days, page_cache
+from app import days
+
+from app.site import page_cache
 
 CONTENT_PAGES = ["/", "/routines", "/routines?goal=massage", "/routines/desk-break", "/routines/desk-break/play",
                  "/learn", "/learn/how-much-pain-is-ok", "/bad-day", "/checklist", "/safety", "/safety?next=/favourites",

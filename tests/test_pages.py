@@ -6,8 +6,8 @@ from html import unescape
 import pytest
 
 from app.content import library
-from app.pages import NEEDS, part_of_day, safe_next, suggestions
-from app.routines import stays_off_the_floor
+from app.pages.home import NEEDS, part_of_day, safe_next, suggestions
+from app.pages.routines import stays_off_the_floor
 
 
 @pytest.mark.parametrize(("url", "heading"), [

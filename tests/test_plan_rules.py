@@ -8,7 +8,7 @@ import pytest
 
 from app import paths
 from app.content.routines import load_library
-from app.plan_rules import LEVELS, make_plan
+from app.plan.rules import LEVELS, make_plan
 
 ROUTINES = load_library(paths.ROUTINES_DIR, paths.PICTURES_DIR).routines
 DAY_ONE = date(2026, 11, 2)

@@ -12,7 +12,7 @@ import pytest
 
 from app import paths
 from app.content import library
-from app.pwa import PERSONAL_CACHE, source_version
+from app.site.pwa import PERSONAL_CACHE, source_version
 
 
 def png_size(data):

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
 
 from app.db import db
-from app.limits import limiter
+from app.profiles.limits import limiter
 from app.models import PlanPart, PlanReview, RoutineFeedback
-from app.register import PERSONAL_PAGES, REGISTER, Merge
+from app.profiles.register import PERSONAL_PAGES, REGISTER, Merge
 from tests.test_api import T0, change, checkin_body, session_body
 from tests.test_plan_api import NOW, SCHEDULE, review_body, save_part, set_up
 

@@ -3,7 +3,7 @@ import re
 import subprocess
 
 from app.paths import PROJECT_ROOT
-from app.security import DEV_SECRET_KEY
+from app.site.security import DEV_SECRET_KEY
 
 NEVER_TRACKED = re.compile(r"(^|/)(\.env|instance/|.*\.sqlite3|.*\.pem|.*\.key|id_rsa|id_ed25519)")
 SECRET_LOOKING = {

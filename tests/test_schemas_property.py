@@ -29,9 +29,9 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from app.checklist import SYMPTOMS, THERAPIST_FIELDS
+from app.pages.checklist import SYMPTOMS, THERAPIST_FIELDS
 from app.content import library
-from app.limits import limiter
+from app.profiles.limits import limiter
 from app.schemas import (
     PAIN_REACHES,
     Change,

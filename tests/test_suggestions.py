@@ -5,8 +5,8 @@ from types import SimpleNamespace
 import pytest
 
 from app.content import TIMES_OF_DAY, library
-from app.pages import NEEDS, need_suggestions, suggestions
-from app.routines import DOWN_LOW
+from app.pages.home import NEEDS, need_suggestions, suggestions
+from app.pages.routines import DOWN_LOW
 
 A_WEEK = [date(2026, 11, 23) + timedelta(days=offset) for offset in range(7)]
 

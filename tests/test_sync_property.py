@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.db import db
-from app.limits import limiter
+from app.profiles.limits import limiter
 
 ROUTINES = ["in-bed", "desk-break", "gentle-strength"]
 T0 = 1_795_000_000_000

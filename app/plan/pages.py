@@ -10,9 +10,9 @@ from flask import Blueprint, abort, make_response, render_template
 
 from app.content import library
 from app.days import day_of, person_zone
-from app.plan_data import parts_of, plan_for, plan_zone
-from app.plan_rules import LEVELS
-from app.plan_schemas import AREAS, CHANGES, DAYS, MINUTES, MOVES, SINCE, VERDICTS
+from app.plan.data import parts_of, plan_for, plan_zone
+from app.plan.rules import LEVELS
+from app.plan.schemas import AREAS, CHANGES, DAYS, MINUTES, MOVES, SINCE, VERDICTS
 from app.profiles import current_profile
 
 bp = Blueprint("plan", __name__)

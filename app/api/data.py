@@ -1,9 +1,11 @@
 """Reading back what a profile saved through the JSON API, exporting it, and deleting it all."""
-from flask import Response, current_app
+from flask import Blueprint, Response, current_app
 from pydantic import ValidationError
 
-from app import exports, profiles
-from app.api import bp, send
+from app import profiles
+
+from app.profiles import exports
+from app.api.bodies import send
 from app.db import db
 from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of
 from app.schemas import (
@@ -16,6 +18,8 @@ from app.schemas import (
     SessionList,
     SessionOut,
 )
+
+bp = Blueprint("data", __name__)
 
 
 # --- Favourites -----------------------------------------------------------

@@ -12,10 +12,10 @@ from app.content import library
 from app.days import person_today, person_zone, start_of
 from app.db import db
 from app.models import PracticeSession, rows_of, utcnow
-from app.plan import personal
-from app.plan_data import as_lived, plan_for, plan_zone
-from app.plan_rules import LEVELS, SEE_SOMEONE_AFTER
-from app.plan_schemas import AREAS, CHANGES, MOVES, SINCE
+from app.plan.pages import personal
+from app.plan.data import as_lived, plan_for, plan_zone
+from app.plan.rules import LEVELS, SEE_SOMEONE_AFTER
+from app.plan.schemas import AREAS, CHANGES, MOVES, SINCE
 from app.profiles import current_profile
 from app.schemas import CLOCK_SLACK
 

@@ -15,9 +15,9 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import make_transient_to_detached
 
 from app.db import autocommitting, db
-from app.exports import delete_everything
+from app.profiles.exports import delete_everything
 from app.models import DeviceKey, LinkCode, Profile, utcnow, wins_over
-from app.register import REGISTER, Merge
+from app.profiles.register import REGISTER, Merge
 
 COOKIE = "easeback_device"
 # Under HTTPS the browser keeps a __Host- cookie only if it is Secure, has Path=/ and no

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 
 from app.db import db
 from app.models import Profile, utcnow
-from app.register import REGISTER, Gather, exported
+from app.profiles.register import REGISTER, Gather, exported
 
 
 def fields_of(line):

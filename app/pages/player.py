@@ -6,10 +6,10 @@ from pathlib import PurePosixPath
 from flask import Blueprint, render_template, url_for
 
 from app import paths
-from app.page_cache import same_for_everyone
-from app.plan_schemas import VERDICTS
-from app.routines import get_routine_or_404
-from app.settings import allowed_choices
+from app.site.page_cache import same_for_everyone
+from app.plan.schemas import VERDICTS
+from app.pages.routines import get_routine_or_404
+from app.pages.settings import allowed_choices
 
 bp = Blueprint("player", __name__)
 VOICE = PurePosixPath("audio/voice")

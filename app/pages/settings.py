@@ -1,7 +1,7 @@
 """Settings kept on the device: sound, voice, vibration and timing."""
 from flask import Blueprint, render_template
 
-from app.page_cache import same_for_everyone
+from app.site.page_cache import same_for_everyone
 
 bp = Blueprint("settings", __name__)
 

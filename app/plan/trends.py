@@ -10,7 +10,7 @@ from datetime import UTC, datetime, time
 from statistics import fmean
 from typing import ClassVar
 
-from app.history_chart import HEIGHT, WIDTH, PainChart, Series, lay_out, short_date
+from app.history.chart import HEIGHT, WIDTH, PainChart, Series, lay_out, short_date
 
 TITLE = "Everyday activities and leg pain at each weekly review, scored 0 to 10"
 

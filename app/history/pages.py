@@ -14,10 +14,10 @@ from sqlalchemy import and_, case, func
 from app.content import library
 from app.days import person_today, person_zone, start_of
 from app.db import db
-from app.history_chart import MONTHS, REACH_LABELS, gentle_notes, pain_chart, short_date, week_mondays
+from app.history.chart import MONTHS, REACH_LABELS, gentle_notes, pain_chart, short_date, week_mondays
 from app.models import CheckIn, PracticeSession, rows_of, utcnow
-from app.plan_data import plan_for, plan_zone
-from app.plan_trends import review_trends
+from app.plan.data import plan_for, plan_zone
+from app.plan.trends import review_trends
 from app.profiles import current_profile
 from app.schemas import CLOCK_SLACK
 

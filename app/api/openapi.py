@@ -3,7 +3,9 @@ from flask import Blueprint, jsonify
 from pydantic import TypeAdapter
 from pydantic.json_schema import models_json_schema
 
-from app import plan_schemas, schemas
+from app import schemas
+
+from app.plan import schemas as plan_schemas
 
 bp = Blueprint("openapi", __name__)
 
@@ -106,7 +108,7 @@ def document():
             "paths": paths, "components": {"schemas": definitions["$defs"]}}
 
 
-@bp.get("/api/v1/openapi.json")
+@bp.get("/openapi.json")
 def openapi_json():
     """The API described for machines."""
     return jsonify(document())

@@ -8,8 +8,8 @@ from flask import Blueprint, current_app, jsonify, render_template, request, url
 
 from app import paths
 from app.content import lessons, library
-from app.page_cache import same_for_everyone
-from app.register import PERSONAL_CACHE, PERSONAL_PAGES
+from app.site.page_cache import same_for_everyone
+from app.profiles.register import PERSONAL_CACHE, PERSONAL_PAGES
 
 bp = Blueprint("pwa", __name__)
 

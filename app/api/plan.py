@@ -4,18 +4,20 @@ Each part of the plan carries a change id and the device time of the change (the
 wins, part by part); reviews and feedback carry ids made on the device, so sending the same
 thing twice can never double it.
 """
-from flask import abort
+from flask import Blueprint, abort
 from pydantic import ValidationError
 
 from app import profiles
-from app.api import body, bp, known_routine, retry_once_on_conflict, send
-from app.api_saves import record_once, store_change
+from app.api.bodies import body, known_routine, retry_once_on_conflict, send
+from app.api.saves import record_once, store_change
 from app.db import db
 from app.models import PlanPart, PlanReview, RoutineFeedback
-from app.plan_data import as_saved, plan_for
-from app.plan_schemas import (
+from app.plan.data import as_saved, plan_for
+from app.plan.schemas import (
     PARTS, FeedbackIn, FeedbackOut, PartIn, PartOut, PlanOut, ReviewIn, ReviewOut, TodayOut,
 )
+
+bp = Blueprint("plan", __name__)
 
 
 def checked_answers(part, answers):

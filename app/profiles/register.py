@@ -21,7 +21,7 @@ from app.models import (
     PracticeSession,
     RoutineFeedback,
 )
-from app.plan_schemas import CalendarFeedExport, FeedbackOut, PartOut, ReviewOut
+from app.plan.schemas import CalendarFeedExport, FeedbackOut, PartOut, ReviewOut
 from app.schemas import CheckInOut, ChecklistExport, FavouriteOut, SessionOut
 
 

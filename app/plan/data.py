@@ -10,8 +10,8 @@ from app.content import library
 from app.days import local_moment, person_today, person_zone
 from app.db import db
 from app.models import PlanPart, PlanReview, RoutineFeedback, rows_of
-from app.plan_rules import make_plan
-from app.plan_schemas import PARTS, FeedbackOut, PartOut, ReviewOut
+from app.plan.rules import make_plan
+from app.plan.schemas import PARTS, FeedbackOut, PartOut, ReviewOut
 
 # Years of weekly reviews; feedback older than the newest this many is no longer read.
 SHOWN_REVIEWS = 520

@@ -14,8 +14,8 @@ from flask import Blueprint, render_template
 from app.content import checklist, registers
 from app.content.checklists import COMPARED
 from app.days import person_today
-from app.page_cache import same_for_everyone
-from app.templating import day_in_words
+from app.site.page_cache import same_for_everyone
+from app.site.templating import day_in_words
 
 bp = Blueprint("checklist", __name__)
 

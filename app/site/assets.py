@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import request
 from flask_compress import Compress
 
-from app.page_cache import build, send
+from app.site.page_cache import build, send
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 

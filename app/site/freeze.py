@@ -19,7 +19,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from app.pwa import offline_page_urls
+from app.site.pwa import offline_page_urls
 
 ENCODINGS = {"identity": "", "br": ".br", "gzip": ".gz"}
 # What the app sends with every page that nginx must send with the frozen ones.

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from flask import Blueprint, abort, render_template, request, url_for
 
 from app.content import GOALS, POSITIONS, lessons, library
-from app.page_cache import same_for_everyone
-from app.templating import minutes
+from app.site.page_cache import same_for_everyone
+from app.site.templating import minutes
 
 bp = Blueprint("routines", __name__)
 

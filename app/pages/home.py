@@ -9,8 +9,8 @@ from werkzeug.exceptions import HTTPException
 
 from app.content import TIMES_OF_DAY, bad_day, library
 from app.days import person_now
-from app.page_cache import same_for_everyone
-from app.routines import routine_index, stays_off_the_floor
+from app.site.page_cache import same_for_everyone
+from app.pages.routines import routine_index, stays_off_the_floor
 
 bp = Blueprint("pages", __name__)
 

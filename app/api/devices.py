@@ -9,16 +9,14 @@ from datetime import timezone
 from flask import Blueprint, Response, abort
 from sqlalchemy import func
 
-from app import api, profiles
+from app import profiles
+from app.api.bodies import body, send
 from app.db import db
-from app.limits import limit_link_tries, limit_writes, limiter
+from app.profiles.limits import limit_link_tries, limiter
 from app.models import DeviceKey, rows_of
 from app.schemas import DeviceList, DeviceOut, LinkCodeOut, Linked, LinkIn
 
-bp = Blueprint("linking", __name__, url_prefix="/api/v1")
-limit_writes(bp)
-bp.before_request(api.refuse_cross_site_writes)
-bp.after_request(api.finish)
+bp = Blueprint("devices", __name__)
 
 LARGEST_ID = 2**63 - 1  # a bigger number in the URL names no device (and no database can look it up)
 NO_SUCH_DEVICE = "There is no such device linked to your saved data."
@@ -34,21 +32,21 @@ def create_link_code():
     db.session.flush()
     code, expires_at = profiles.new_link_code(profile)
     db.session.commit()
-    return api.send(LinkCodeOut(code=code, expires_at=expires_at), 201)
+    return send(LinkCodeOut(code=code, expires_at=expires_at), 201)
 
 
 @bp.post("/link")
 @limit_link_tries
 def link_device():
     """Join this device to the profile whose code was typed; a few wrong tries only."""
-    data = api.body(LinkIn)
+    data = body(LinkIn)
     try:
         profiles.redeem_link_code(data.code)
     except profiles.CodeRefused as refused:
         db.session.rollback()
         abort(400, description=str(refused))
     db.session.commit()
-    return api.send(Linked(linked=True))
+    return send(Linked(linked=True))
 
 
 def as_utc(moment):
@@ -63,7 +61,7 @@ def list_devices():
     keys = [] if profile is None else db.session.execute(
         rows_of(DeviceKey, profile).order_by(DeviceKey.created_at, DeviceKey.id)).scalars()
     this = profiles.current_device_key()
-    return api.send(DeviceList(devices=[
+    return send(DeviceList(devices=[
         DeviceOut(id=key.id, linked_at=as_utc(key.created_at), last_used_at=as_utc(key.last_used_at),
                   this_device=key.id == this.id) for key in keys]))
 

@@ -1,58 +1,21 @@
-"""The JSON API's blueprint and the rules every request to it goes through.
-
-The routes live beside it: app/api_saves.py saves favourites, sessions, check-ins
-and the checklist; app/api_data.py reads them back, exports and deletes them;
-app/linking.py links devices. Every write can be sent again safely, and bad input
-gets a 4xx with a plain message, never a 500.
-"""
+"""What every API route shares: reading a request's JSON body (strictly), answering with a model,
+and retrying a change that raced its own resend. Every write can be sent again safely, and bad
+input gets a 4xx with a plain message, never a 500."""
 import functools
 import json
 import math
 
-from flask import Blueprint, abort, g, jsonify, request
+from flask import abort, g, jsonify, request
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
-from app import profiles
 from app.content import library
 from app.db import db
-from app.limits import limit_writes
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
-limit_writes(bp)
-SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # Sessions and check-ins a profile may hold: years of several a day.
 DEFAULT_MOST_ROWS = 10_000
 # The deepest request (a checklist's therapist ticks) is 4 levels; anything far deeper is abuse.
 MAX_JSON_DEPTH = 20
-
-
-@bp.before_request
-def refuse_cross_site_writes():
-    """Only pages from this site may change data (with the SameSite cookie, this stops CSRF)."""
-    if request.method in SAFE_METHODS:
-        return
-    site = request.headers.get("Sec-Fetch-Site")
-    if site is not None and site not in ("same-origin", "none"):
-        abort(403, description="Changes can only be made from Easeback's own pages.")
-    origin = request.headers.get("Origin")
-    if origin is not None and origin != request.host_url.rstrip("/"):
-        abort(403, description="Changes can only be made from Easeback's own pages.")
-
-
-@bp.after_request
-def finish(response):
-    """Keep answers out of every cache, tag what a read answers, and send a new device cookie
-    when this request made a profile.
-
-    no-store, as "Delete everything" cannot reach a browser's HTTP cache: so a device keeps a
-    read's ETag itself and sends it back as If-None-Match, and nothing new costs a short 304.
-    The tag is weak, so compressing the answer (which changes a strong tag) leaves it alone."""
-    response.headers["Cache-Control"] = "no-store"
-    if request.method == "GET" and response.status_code == 200 and response.is_json and not response.is_streamed:
-        response.add_etag(weak=True)
-        response = response.make_conditional(request)
-    return profiles.set_device_cookie(response)
 
 
 def retry_once_on_conflict(view):

@@ -2,7 +2,7 @@
 from flask import Blueprint, abort, render_template
 
 from app.content import bad_day, lessons, library
-from app.page_cache import same_for_everyone
+from app.site.page_cache import same_for_everyone
 
 bp = Blueprint("learn", __name__)
 

@@ -6,16 +6,18 @@ sending the same thing twice can never double it.
 """
 import functools
 
-from flask import abort, current_app, request
+from flask import Blueprint, abort, current_app, request
 from sqlalchemy import bindparam, func, select, tuple_
 
 from app import profiles
-from app.api import DEFAULT_MOST_ROWS, body, bp, known_routine, retry_once_on_conflict, send
-from app.api_data import checklist_out, favourite_out
+from app.api.bodies import DEFAULT_MOST_ROWS, body, known_routine, retry_once_on_conflict, send
+from app.api.data import checklist_out, favourite_out
 from app.db import UPSERTS, autocommitting, db, dialect, in_code_point_order
 from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of
-from app.register import owned
+from app.profiles.register import owned
 from app.schemas import Change, CheckInIn, CheckInOut, ChecklistIn, FavouriteOut, SessionIn, SessionOut
+
+bp = Blueprint("saves", __name__)
 
 
 # --- The last change wins (favourites and the checklist) -----------------------

@@ -1,0 +1,1 @@
+"""/history: sessions and pain check-ins, with their charts."""

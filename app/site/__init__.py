@@ -1,0 +1,1 @@
+"""The plumbing every page uses: the pages cache, assets, the PWA, security headers, errors, filters."""
