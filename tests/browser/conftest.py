@@ -1,4 +1,6 @@
 """Browser tests: the app on a free loopback port, driven in Debian's Chromium."""
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import separate_database_uri
@@ -6,10 +8,14 @@ from tools.browser import ARGS, EXECUTABLE, PHONE
 from tools.servers import app_process
 
 
+HERE = Path(__file__).parent
+
+
 def pytest_collection_modifyitems(items):
-    """Mark everything in this folder as a browser test."""
+    """Mark the tests in this folder, and only those, as browser tests (the hook sees every item)."""
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

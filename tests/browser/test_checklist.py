@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import violations
-from tests.test_checklist import CHECKLIST
+from tests.pages.test_checklist import CHECKLIST
 
 TICKED = "They have professional liability insurance."
 UNTICKED = "I understand their cancellation policy."

@@ -8,7 +8,7 @@ from flask import render_template
 from icalendar import Calendar
 
 from app.profiles import COOKIE
-from tests.test_plan_api import SCHEDULE, SYMPTOMS, save_part, set_up
+from tests.plan.test_plan_api import SCHEDULE, SYMPTOMS, save_part, set_up
 
 FEED = "/api/v1/plan/calendar-feed"
 

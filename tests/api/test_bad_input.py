@@ -15,7 +15,7 @@ import pytest
 from app.pages.checklist import COMPARED, SYMPTOMS, THERAPIST_FIELDS, THERAPISTS, checklist
 from app.db import db
 from app.models import CheckIn, ChecklistState, PracticeSession
-from tests.test_api import change, checkin_body, session_body
+from tests.api.test_api import change, checkin_body, session_body
 
 CHECKLIST = "/api/v1/checklist"
 READERS = [CHECKLIST, "/checklist", "/api/v1/export.json", "/api/v1/export.csv", "/history"]

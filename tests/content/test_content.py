@@ -7,7 +7,7 @@ import pytest
 from app import paths
 from app.content import ContentError
 from app.content.routines import load_library
-from tests.content_checks import assert_refused
+from tests.content.content_checks import assert_refused
 
 LIBRARY = load_library(paths.ROUTINES_DIR, paths.PICTURES_DIR)
 ROUTINES = list(LIBRARY.routines.values())

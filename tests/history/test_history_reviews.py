@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from app.history.chart import short_date
 from app.plan.rules import Plan
 from app.plan.trends import review_trends
-from tests.test_plan_summary import NOW, SYMPTOMS, review, rows, set_up
+from tests.plan.test_plan_summary import NOW, SYMPTOMS, review, rows, set_up
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -6,7 +6,7 @@ import pytest
 
 from app import paths
 from app.content import ContentError, load_content
-from tests.content_checks import assert_refused
+from tests.content.content_checks import assert_refused
 
 LESSON = '''slug = "{slug}"
 title = "{title}"

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.test_api import T0, change
+from tests.api.test_api import T0, change
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
 SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "months", "worse": ["backward"], "eases": ["walking"],

@@ -10,7 +10,7 @@ from markupsafe import escape
 from app import create_app, paths
 from app.content import ContentError
 from app.content.checklists import COMPARED, MIN_ITEMS, load_checklist
-from tests.content_checks import assert_refused
+from tests.content.content_checks import assert_refused
 
 REAL_FILE = paths.ROUTINES_DIR / "checklist" / "therapist.toml"
 LESSON_SLUGS = {path.stem for path in (paths.ROUTINES_DIR / "lessons").glob("*.toml")}

@@ -16,8 +16,8 @@ from limits import parse
 from app.profiles.limits import limiter
 from bench.load import USERS
 from bench.servers import environment
-from tests.test_api import checkin_body
-from tests.test_concurrency import device
+from tests.api.test_api import checkin_body
+from tests.api.test_concurrency import device
 from tools.servers import app_process
 from tools.redis_server import redis_server
 

@@ -14,8 +14,8 @@ from app.db import db
 from app.profiles.limits import limiter
 from app.models import PlanPart, PlanReview, RoutineFeedback
 from app.profiles.register import PERSONAL_PAGES, REGISTER, Merge
-from tests.test_api import T0, change, checkin_body, session_body
-from tests.test_plan_api import NOW, SCHEDULE, review_body, save_part, set_up
+from tests.api.test_api import T0, change, checkin_body, session_body
+from tests.plan.test_plan_api import NOW, SCHEDULE, review_body, save_part, set_up
 
 FEEDBACK = {"routine": "in-bed", "verdict": "helped", "recorded_at": NOW.isoformat()}
 

@@ -11,8 +11,8 @@ from sqlalchemy import event, func, select
 from app import profiles
 from app.db import db, engines
 from app.models import DeviceKey, LinkCode
-from tests.test_api import T0, change, favourites
-from tests.test_concurrency import device
+from tests.api.test_api import T0, change, favourites
+from tests.api.test_concurrency import device
 from tools.servers import serving
 
 SAME_SITE = {"Sec-Fetch-Site": "same-origin"}

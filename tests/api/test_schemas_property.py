@@ -15,7 +15,7 @@ Hypothesis builds many inputs, valid and not, and these tests show that:
 
 Limits that pydantic itself enforces from a declaration (Field(ge=0, le=10),
 max_length, strict types, extra="forbid", Literal choices, UUID4) are not
-re-tested here; tests/test_bad_input.py checks the ones a person meets, by field.
+re-tested here; tests/api/test_bad_input.py checks the ones a person meets, by field.
 
 The server's clock is fixed (NOW) for the whole module, so the edges are exact.
 """
@@ -43,7 +43,7 @@ from app.schemas import (
     Slug,
     UtcDatetime,
 )
-from tests.test_api import checkin_body, session_body
+from tests.api.test_api import checkin_body, session_body
 
 pure = settings(max_examples=100, deadline=None)
 over_http = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -149,7 +149,7 @@ device_millis = st.integers(min_value=FIRST_MS, max_value=LAST_MS)
 pain = st.integers(min_value=0, max_value=10)
 uuid4s = st.uuids(version=4)
 json_leaves = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
-texts = st.text(max_size=30)  # short: the limits are tested by field in tests/test_bad_input.py
+texts = st.text(max_size=30)  # short: the limits are tested by field in tests/api/test_bad_input.py
 json_values = st.recursive(
     json_leaves, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=12,

@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import pytest
 
 from app.models import ChecklistState, Favourite, wins_over
-from tests.test_api import change
+from tests.api.test_api import change
 
-CASES = json.loads((Path(__file__).parent / "cases" / "last-change-wins.json").read_text())["cases"]
+CASES = json.loads((Path(__file__).parent.parent / "cases" / "last-change-wins.json").read_text())["cases"]
 ROUTINE = "/api/v1/favourites/morning-mobility"
 
 

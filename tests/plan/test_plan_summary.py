@@ -7,8 +7,8 @@ from html import unescape
 
 import pytest
 
-from tests.test_api import change
-from tests.test_history_page import iso
+from tests.api.test_api import change
+from tests.history.test_history_page import iso
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "months", "worse": ["sitting"], "eases": ["walking"],

@@ -21,8 +21,8 @@ from app.db import db, engines
 from app.models import CheckIn
 from bench.servers import gunicorn
 from tests.conftest import separate_database_uri
-from tests.test_api import checkin_body
-from tests.test_concurrency import device
+from tests.api.test_api import checkin_body
+from tests.api.test_concurrency import device
 
 
 def report(capsys, tried, found):

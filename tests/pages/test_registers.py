@@ -8,7 +8,7 @@ from markupsafe import escape
 from app import create_app, paths
 from app.content import ContentError
 from app.content.checklists import MAX_AGE_DAYS, load_registers
-from tests.content_checks import assert_refused
+from tests.content.content_checks import assert_refused
 
 REAL_FILE = paths.ROUTINES_DIR / "checklist" / "registers.toml"
 REGISTERS = load_registers(REAL_FILE)
