@@ -3,35 +3,35 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import {
-  MAX_TRIES, countsAsTry, laterDelay, notSentEntry, retryDelay, statusMessage, verdict,
+  MAX_TRIES, countsAsTry, laterDelay, notSentEntry, outcome, retryDelay, statusMessage,
 } from "../../static/js/lib/outbox-rules.js";
 
-describe("verdict", () => {
+describe("outcome", () => {
   for (const status of [200, 201, 204]) {
-    test(`${status} means sent`, () => assert.equal(verdict(status), "sent"));
+    test(`${status} means sent`, () => assert.equal(outcome(status), "sent"));
   }
   // The server understood the change and will never take it: park it, never block the rest.
   for (const status of [400, 404, 409, 413, 422]) {
-    test(`${status} parks the change`, () => assert.equal(verdict(status), "park"));
+    test(`${status} parks the change`, () => assert.equal(outcome(status), "park"));
   }
   for (const status of [408, 429]) {
-    test(`${status} means try later`, () => assert.equal(verdict(status), "later"));
+    test(`${status} means try later`, () => assert.equal(outcome(status), "later"));
   }
   // A proxy's refusal is not the server's answer: keep the change, never throw it away.
   for (const status of [401, 403, 405, 418]) {
-    test(`${status} keeps the change`, () => assert.equal(verdict(status), "keep"));
+    test(`${status} keeps the change`, () => assert.equal(outcome(status), "keep"));
   }
   test("a 5xx keeps the change until the last try, then parks it", () => {
-    for (let tries = 0; tries < MAX_TRIES - 1; tries += 1) assert.equal(verdict(500, tries), "keep");
-    assert.equal(verdict(503, MAX_TRIES - 1), "park");
+    for (let tries = 0; tries < MAX_TRIES - 1; tries += 1) assert.equal(outcome(500, tries), "keep");
+    assert.equal(outcome(503, MAX_TRIES - 1), "park");
   });
   test("a 503 that says when to come back is a wait, never a try towards parking", () => {
-    assert.equal(verdict(503, MAX_TRIES + 3, "60"), "later");
-    assert.equal(verdict(503, MAX_TRIES - 1, null), "park");
-    assert.equal(verdict(500, MAX_TRIES - 1, "60"), "park");
+    assert.equal(outcome(503, MAX_TRIES + 3, "60"), "later");
+    assert.equal(outcome(503, MAX_TRIES - 1, null), "park");
+    assert.equal(outcome(500, MAX_TRIES - 1, "60"), "park");
   });
   test("earlier 5xx answers do not park a change the server now takes", () => {
-    assert.equal(verdict(200, MAX_TRIES + 3), "sent");
+    assert.equal(outcome(200, MAX_TRIES + 3), "sent");
   });
 });
 

@@ -12,11 +12,12 @@ const TRY_LATER = new Set([408, 429]);
 const FIRST_RETRY_SECONDS = 30;
 const LONGEST_WAIT_SECONDS = 300;
 
-// "sent", "park" (put aside, never block the rest), "later" (the server says
-// when), or "keep" (keep it at the head of the outbox and try again).
+// What becomes of a change after the server's answer: "sent", "park" (put aside,
+// never block the rest), "later" (the server says when), or "keep" (keep it at the
+// head of the outbox and try again).
 // `tries` counts earlier 5xx answers to this change. A 503 that says when to
 // come back (a full disk, a database restarting) is a wait, however long.
-export function verdict(status, tries = 0, retryAfter = null) {
+export function outcome(status, tries = 0, retryAfter = null) {
   if (status >= 200 && status < 300) return "sent";
   if (NEVER_TAKEN.has(status)) return "park";
   if (TRY_LATER.has(status) || (status === 503 && retryAfter)) return "later";

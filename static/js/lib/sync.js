@@ -9,7 +9,7 @@
 // another change won. A read the device already holds costs a short 304.
 import { entries, read, remove as forget, write } from "./local-store.js";
 import { askToKeepData } from "./keep-data.js";
-import { countsAsTry, laterDelay, notSentEntry, retryDelay, statusMessage, verdict, winsOver } from "./outbox-rules.js";
+import { countsAsTry, laterDelay, notSentEntry, outcome, retryDelay, statusMessage, winsOver } from "./outbox-rules.js";
 import { count, getAll, move, onStorageChange, put, putWithChange, remove, replaceUnlessWaiting } from "./idb-store.js";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
@@ -138,7 +138,7 @@ async function hold(item, status) {
   retryIn(retryDelay(failures));
 }
 
-// Send one change and act on the answer. Resolves to the verdict, or "offline".
+// Send one change and act on the answer. Resolves to its outcome, or "offline".
 async function attempt(item) {
   let response;
   try {
@@ -148,8 +148,8 @@ async function attempt(item) {
     retryIn(retryDelay(failures));
     return "offline";
   }
-  const outcome = verdict(response.status, item.tries ?? 0, response.headers.get("Retry-After"));
-  if (outcome === "sent") {
+  const result = outcome(response.status, item.tries ?? 0, response.headers.get("Retry-After"));
+  if (result === "sent") {
     write(HAS_PROFILE, true);
     failures = 0;
     await remove("outbox", item.seq);
@@ -157,14 +157,14 @@ async function attempt(item) {
     const { change_id: changeId, changed_at: changedAt } = item.body ?? {};
     const kept = changeId && await response.json().catch(() => null);
     if (kept && winsOver(kept.changed_at, kept.change_id, { changedAt, changeId })) stale = true;
-  } else if (outcome === "park") {
+  } else if (result === "park") {
     await park(item, response);
-  } else if (outcome === "later") {
+  } else if (result === "later") {
     retryIn(laterDelay(response.headers.get("Retry-After")));
   } else {
     await hold(item, response.status);
   }
-  return outcome;
+  return result;
 }
 
 // Changes written while the page was closing (see recordSessionOnExit) join the outbox.
@@ -178,9 +178,9 @@ async function adoptUnsent() {
 async function flushNow() {
   await adoptUnsent();
   for (const item of await getAll("outbox")) {
-    const outcome = await attempt(item);
+    const result = await attempt(item);
     // Anything but "sent" or "parked" waits, and so does everything behind it.
-    if (outcome !== "sent" && outcome !== "park") return showPending();
+    if (result !== "sent" && result !== "park") return showPending();
   }
   notes.held = false;
   if (stale) await pull();
