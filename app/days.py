@@ -5,7 +5,7 @@ GP summary, /history, home, the checklist) asks here, so all of them agree. The 
 plan's (saved with its schedule), else the one the device sent in its `zone` cookie
 (static/js/lib/zone.js), else UTC. Pure apart from `clock` and the request's cookie.
 """
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
 from flask import has_request_context, request
@@ -20,6 +20,11 @@ ZONES = frozenset(available_timezones() | {"UTC"}) - {"localtime", "posixrules",
 def clock():
     """Now, in UTC: the one clock every day here is read from (tests replace it)."""
     return datetime.now(UTC)
+
+
+def utcnow():
+    """The current time as naive UTC, the form every stored time takes."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def is_real_zone(name):
@@ -52,9 +57,14 @@ def person_today(plan_zone=None):
     return person_now(plan_zone).date()
 
 
+def zoned_moment(moment, zone):
+    """A stored naive UTC time as an aware time in the person's zone (its date is their day)."""
+    return moment.replace(tzinfo=UTC).astimezone(zone)
+
+
 def local_moment(moment, zone):
     """A stored naive UTC time as the person's wall-clock time (naive, in their zone)."""
-    return moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+    return zoned_moment(moment, zone).replace(tzinfo=None)
 
 
 def day_of(moment, zone):
@@ -70,3 +80,11 @@ def start_of(day, zone):
 def monday_of(day: date):
     """The Monday starting the week a day falls in."""
     return date.fromordinal(day.toordinal() - day.weekday())
+
+
+def week_mondays(today: date, weeks: int):
+    """The Mondays starting the person's last `weeks` weeks, the week of today included, oldest first."""
+    if weeks < 1:
+        raise ValueError(f"weeks must be at least 1, not {weeks}")
+    this_monday = monday_of(today)
+    return [this_monday - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]

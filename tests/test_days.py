@@ -178,7 +178,7 @@ def test_history_counts_the_persons_week_and_dates_the_chart_by_their_day(client
 def shown_suggestions(page):
     """{part of the day: (routine slug, shown now)} from home's suggestion cards."""
     cards = re.findall(r'<article class="card card--feature" data-day-part="([a-z-]+)"( hidden)?>.*?'
-                       r'href="/routines/([a-z0-9-]+)/play"', page, re.S)
+                       r'href="/routines/([a-z0-9-]+)/play"', page, re.DOTALL)
     return {part: (slug, not hidden) for part, hidden, slug in cards if part != "bad-day"}
 
 

@@ -2,8 +2,8 @@
 
 Pure functions over plain objects: check-ins need `recorded_at` (an aware
 datetime in the person's zone: its date is their day), `back_pain`, `leg_pain`
-(0-10), `reach` and `moment`; sessions need `started_at`, likewise. The caller turns database rows into such objects. pain_chart works
-out every position and label; templates/history/chart.svg.html draws them: the plot
+(0-10), `reach` and `moment`. The caller turns database rows into such objects. pain_chart works out
+every position and label; templates/history/chart.svg.html draws them: the plot
 as SVG, its words as HTML around it, so they grow with the reader's text size.
 """
 from dataclasses import dataclass
@@ -11,7 +11,6 @@ from datetime import date, datetime, time, timedelta
 from math import ceil
 from typing import ClassVar
 
-from app.days import monday_of, person_today
 from app.schemas import PAIN_REACHES
 
 REACH_LABELS = {reach.value: reach.label for reach in PAIN_REACHES}
@@ -121,24 +120,6 @@ def _describe(ordered) -> str:
         f"{count} {_date_range(first.recorded_at, last.recorded_at)}. "
         f"Back pain {_change(first.back_pain, last.back_pain)}; leg pain {_change(first.leg_pain, last.leg_pain)}."
     )
-
-
-def week_mondays(*, weeks=8, today=None) -> list[date]:
-    """The Mondays starting the person's last `weeks` weeks, this one included, oldest first."""
-    if weeks < 1:
-        raise ValueError(f"weeks must be at least 1, not {weeks}")
-    this_monday = monday_of(today or person_today())
-    return [this_monday - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
-
-
-def weekly_sessions(sessions, *, weeks=8, today=None) -> list[tuple[date, int]]:
-    """Count sessions per week (Monday first) for the last `weeks` weeks, oldest first."""
-    counts = dict.fromkeys(week_mondays(weeks=weeks, today=today), 0)
-    for session in sessions:
-        monday = monday_of(_day(session.started_at))
-        if monday in counts:
-            counts[monday] += 1
-    return list(counts.items())
 
 
 def gentle_notes(checkins) -> list[str]:

@@ -4,7 +4,7 @@ A profile may hold thousands of rows, so the page reads only what it shows: the
 latest sessions and check-ins, and the weekly counts added up by the database.
 """
 from collections import defaultdict
-from datetime import timedelta, timezone
+from datetime import timedelta
 from itertools import pairwise
 from types import SimpleNamespace
 
@@ -12,9 +12,9 @@ from flask import Blueprint, make_response, render_template
 from sqlalchemy import and_, case, func
 
 from app.content import library
-from app.days import person_today, person_zone, start_of
+from app.days import person_today, person_zone, start_of, week_mondays, zoned_moment
 from app.db import db
-from app.history.chart import MONTHS, REACH_LABELS, gentle_notes, pain_chart, short_date, week_mondays
+from app.history.chart import MONTHS, REACH_LABELS, gentle_notes, pain_chart, short_date
 from app.models import CheckIn, PracticeSession, rows_of, utcnow
 from app.plan.data import plan_for, plan_zone
 from app.plan.trends import review_trends
@@ -54,8 +54,9 @@ def checkins_by_session(profile, sessions):
 
 
 def sessions_per_week(profile, zone_name=None, weeks=8):
-    """(Monday, sessions started that week) for the person's last weeks weeks, counted by the database."""
-    mondays = week_mondays(weeks=weeks, today=person_today(zone_name))
+    """(Monday, sessions started that week) for the person's last weeks weeks, each week from their own
+    Monday midnight, counted by the database: the one count of sessions per week."""
+    mondays = week_mondays(person_today(zone_name), weeks)
     if profile is None:
         return [(monday, 0) for monday in mondays]
     zone = person_zone(zone_name)
@@ -71,7 +72,7 @@ def in_zone(row, zone, *fields):
     """The chart works in aware times in the person's zone; the database keeps naive UTC times."""
     values = {field: getattr(row, field) for field in ("back_pain", "leg_pain", "reach", "moment")
               if hasattr(row, field)}
-    values.update({field: getattr(row, field).replace(tzinfo=timezone.utc).astimezone(zone) for field in fields})
+    values.update({field: zoned_moment(getattr(row, field), zone) for field in fields})
     return SimpleNamespace(**values)
 
 
@@ -103,7 +104,8 @@ def page():
     sessions, checkins = sessions[:SHOWN_SESSIONS], checkins[:SHOWN_CHECKINS]
     plan, parts, reviews, _ = plan_for(profile)
     zone_name = plan_zone(parts)
-    chart_points = [in_zone(checkin, person_zone(zone_name), "recorded_at") for checkin in checkins]
+    zone = person_zone(zone_name)
+    chart_points = [in_zone(checkin, zone, "recorded_at") for checkin in checkins]
     routines = library().routines
     # Weeks without a session are left out: a new person would see only zeros.
     weeks = [(short_date(monday), count) for monday, count in sessions_per_week(profile, zone_name) if count]
@@ -111,7 +113,8 @@ def page():
         "history.html", sessions=sessions, checkins=checkins, more_checkins=more_checkins,
         by_session=checkins_by_session(profile, sessions), chart=pain_chart(chart_points), weeks=weeks,
         busiest=max([count for _, count in weeks] + [1]), notes=gentle_notes(chart_points),
-        reach_labels=REACH_LABELS, routines=routines, month_names=MONTHS, trends=review_trends(plan, reviews),
+        reach_labels=REACH_LABELS, routines=routines, month_names=MONTHS,
+        trends=review_trends(plan, reviews, zone),
         steps={session.id: steps_reached(session, routines.get(session.routine)) for session in sessions},
     ))
     # Personal: no shared cache may keep it. Not no-store: the service worker keeps a copy

@@ -8,21 +8,20 @@ kept, so making a new subscription, or stopping it in Settings, ends the old add
 """
 import hashlib
 import ipaddress
-import secrets
 import uuid
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, current_app, make_response, render_template, request, url_for
 from icalendar import Alarm, Calendar, Event, vDuration
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from app import profiles
+from app.days import person_zone
 from app.db import db
-from app.models import CalendarFeed, Profile, utcnow
+from app.models import CalendarFeed, Profile
 from app.plan.data import parts_of
-from app.plan.schemas import DAYS, CalendarFeedOut
+from app.plan.schemas import DAYS
 
 bp = Blueprint("plan_calendar", __name__)
 
@@ -70,8 +69,9 @@ def event_uid(schedule):
 def reminder(schedule):
     """The weekly event: the chosen days and time in the chosen zone, for the chosen minutes."""
     answers = schedule.answers
-    zone = ZoneInfo(answers["zone"])
-    changed = datetime.fromtimestamp(schedule.changed_at / 1000, timezone.utc)
+    # A name saved before only real zones were taken (Factory, localtime) falls back as a person's day does.
+    zone = person_zone(answers.get("zone"))
+    changed = datetime.fromtimestamp(schedule.changed_at / 1000, UTC)
     hour, minute = map(int, answers["time"].split(":"))
     start = datetime.combine(first_day(changed.astimezone(zone).date(), answers["days"]), time(hour, minute),
                              tzinfo=zone)

@@ -1,9 +1,9 @@
 """My plan's saved data for one profile, read once per request, and the Plan made from it.
 
-The page (app/plan.py), the API (app/api_plan.py), the calendar (app/plan_calendar.py), the
+The pages (app/plan/pages.py), the API (app/api/plan.py), the calendar (app/plan/calendar.py), the
 GP summary and /history all read a profile's plan through here.
 """
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from app.content import library
@@ -20,7 +20,7 @@ SHOWN_FEEDBACK = 500
 
 def moment_of(millis):
     """A device time (ms since 1970) as naive UTC, the form reviews' times take."""
-    return datetime.fromtimestamp(millis / 1000, timezone.utc).replace(tzinfo=None)
+    return datetime.fromtimestamp(millis / 1000, UTC).replace(tzinfo=None)
 
 
 def parts_of(profile):

@@ -1,8 +1,8 @@
 """/plan: a one-minute set-up, today's suggestion with its reasons, and the weekly review.
 
-The pages are drawn by the server from what the device has synced (app/plan_data.py); their
+The pages are drawn by the server from what the device has synced (app/plan/data.py); their
 forms are kept on the device first and sent through the outbox like every other save
-(static/js/parts/plan-forms.js). The rules are in app/plan_rules.py.
+(static/js/parts/plan-forms.js). The rules are in app/plan/rules.py.
 """
 from datetime import timedelta
 
@@ -32,7 +32,7 @@ def personal(html):
 
 
 def choices():
-    """Every list of choices the plan's forms offer, from app/plan_schemas.py."""
+    """Every list of choices the plan's forms offer, from app/plan/schemas.py."""
     return {"areas": AREAS, "since": SINCE, "moves": MOVES, "days": DAYS,
             "minute_choices": {minutes: f"{minutes} minutes" for minutes in MINUTES},
             "changes": CHANGES, "verdicts": VERDICTS, "levels_by_number": dict(enumerate(LEVELS))}

@@ -1,6 +1,6 @@
 """My plan's rules: today's suggestion, the step up or back each week, and the safety net.
 
-Pure: the plan's answers (app/plan_schemas.py shapes, as dicts), its weekly reviews and the
+Pure: the plan's answers (app/plan/schemas.py shapes, as dicts), its weekly reviews and the
 feedback after routines go in, with today's date; a Plan comes out that says what to do and
 why. /plan, home, the calendar, the GP summary and the tests all read the same Plan.
 
@@ -34,7 +34,9 @@ class Week:
     """What one weekly review did to the plan."""
 
     on: date
-    verdict: str  # "better", "steady", "worse", "urgent" or "chosen"
+    # How the week went against the one before: "better" (no worse), "steady" (a little mixed),
+    # "worse", "urgent" (a warning sign), or "chosen" (the person picked the step themselves).
+    went: str
     level: int
     walk_steps: int
     why: str
@@ -68,16 +70,23 @@ def urgent(review):
     return review.warning_sign or review.numbness == "worse" or review.weakness == "worse"
 
 
-def compare(before_scores, before_leg, review):
-    """(verdict, words) for a week: the review against the week before it (or the set-up)."""
+def activities_averages(*scores):
+    """The average (0-10, higher is easier) of each list of activity scores, over the activities every
+    list rated, so a changed list of activities is not read as a change; None for a list without scores."""
+    shared = min((len(each) for each in scores if each), default=0)
+    return tuple(fmean(each[:shared]) if each else None for each in scores)
+
+
+def how_the_week_went(before_scores, before_leg, review):
+    """(how it went, words) for a week: the review against the week before it (or the set-up)."""
     if urgent(review):
         return "urgent", "you answered a warning sign, or numbness or weakness was worse"
     shown = []
     activity_change = leg_change = None
-    if before_scores and review.activities:
-        count = min(len(before_scores), len(review.activities))
-        activity_change = fmean(review.activities[:count]) - fmean(before_scores[:count])
-        shown.append(f"activities {fmean(before_scores[:count]):.1f} → {fmean(review.activities[:count]):.1f}")
+    before, now = activities_averages(before_scores, review.activities)
+    if before is not None and now is not None:
+        activity_change = now - before
+        shown.append(f"activities {before:.1f} → {now:.1f}")
     if before_leg is not None:
         leg_change = review.leg_pain - before_leg
         shown.append(f"leg pain {before_leg} → {review.leg_pain}")
@@ -103,12 +112,12 @@ def fold_weeks(symptoms, activities, reviews, choice):
             level = event
             weeks.append(Week(on, "chosen", level, walk_steps, f"you chose “{LEVELS[level]}” yourself"))
             continue
-        verdict, why = compare(before_scores, before_leg, event)
-        if verdict in ("worse", "urgent"):
+        went, why = how_the_week_went(before_scores, before_leg, event)
+        if went in ("worse", "urgent"):
             level, walk_steps = max(0, level - 1), max(0, walk_steps - 1)
-        elif verdict == "better":
+        elif went == "better":
             level, walk_steps = min(TOP, level + 1), walk_steps + 1
-        weeks.append(Week(on, verdict, level, walk_steps, why))
+        weeks.append(Week(on, went, level, walk_steps, why))
         before_scores, before_leg = event.activities or before_scores, event.leg_pain
     return tuple(weeks)
 
@@ -198,10 +207,8 @@ def reading(activities, symptoms, reviews):
         return ()
     latest = max(reviews, key=lambda review: review.recorded_at)
     lines = []
-    first_scores = [activity["score"] for activity in activities]
-    if first_scores and latest.activities:
-        count = min(len(first_scores), len(latest.activities))
-        before, now = fmean(first_scores[:count]), fmean(latest.activities[:count])
+    before, now = activities_averages([activity["score"] for activity in activities], latest.activities)
+    if before is not None and now is not None:
         lines.append(describe("Your everyday activities", before, now, higher_is_better=True))
     if symptoms.get("leg_pain") is not None:
         lines.append(describe("Leg pain", symptoms["leg_pain"], latest.leg_pain, higher_is_better=False))
@@ -223,11 +230,9 @@ def describe(what, before, now, higher_is_better):
 
 def improved(activities, symptoms, latest):
     """True when the latest review shows a clear improvement on the set-up."""
-    first_scores = [activity["score"] for activity in activities]
-    if first_scores and latest.activities:
-        count = min(len(first_scores), len(latest.activities))
-        if fmean(latest.activities[:count]) - fmean(first_scores[:count]) >= CLEAR_CHANGE:
-            return True
+    before, now = activities_averages([activity["score"] for activity in activities], latest.activities)
+    if before is not None and now is not None and now - before >= CLEAR_CHANGE:
+        return True
     baseline = symptoms.get("leg_pain")
     return baseline is not None and baseline - latest.leg_pain >= CLEAR_CHANGE
 
@@ -277,12 +282,12 @@ def explain_level(weeks, level):
         return (f"The plan starts at “{LEVELS[level]}”. After each weekly review it steps up if the week "
                 "was no worse, and back if it was harder.")
     last = weeks[-1]
-    if last.verdict == "chosen":
+    if last.went == "chosen":
         return f"You chose “{LEVELS[level]}” yourself on {last.on:%-d %B}; the weekly reviews carry on from it."
     moves = {"better": "so the plan has stepped up to", "steady": "so the plan stays at",
              "worse": "so the plan has stepped back to", "urgent": "so the plan has stepped back to"}
-    if last.verdict == "better" and level == TOP:
+    if last.went == "better" and level == TOP:
         return f"{last.why[0].upper()}{last.why[1:]}, and the plan is at its top step, “{LEVELS[level]}”."
-    if last.verdict == "worse" and level == 0 and weeks[:-1] and weeks[-2].level == 0:
+    if last.went == "worse" and level == 0 and weeks[:-1] and weeks[-2].level == 0:
         return f"{last.why[0].upper()}{last.why[1:]}, so the plan stays at its gentlest step, “{LEVELS[level]}”."
-    return f"{last.why[0].upper()}{last.why[1:]}, {moves[last.verdict]} “{LEVELS[level]}”."
+    return f"{last.why[0].upper()}{last.why[1:]}, {moves[last.went]} “{LEVELS[level]}”."

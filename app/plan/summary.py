@@ -1,6 +1,6 @@
 """/plan/summary: one printable page to take to a GP or physiotherapist.
 
-It gathers the plan's own answers and figures (app/plan_data.py, app/plan_rules.py): where and
+It gathers the plan's own answers and figures (app/plan/data.py, app/plan/rules.py): where and
 since when, what makes it worse or eases it, the activities and leg pain at the set-up and now,
 numbness and weakness at the latest reviews, each week's step, the routines done lately, and the
 plan's plain reading of the change. It reports the person's answers; it judges nothing new.
@@ -12,8 +12,8 @@ from app.content import library
 from app.days import person_today, person_zone, start_of
 from app.db import db
 from app.models import PracticeSession, rows_of, utcnow
-from app.plan.pages import personal
 from app.plan.data import as_lived, plan_for, plan_zone
+from app.plan.pages import personal
 from app.plan.rules import LEVELS, SEE_SOMEONE_AFTER
 from app.plan.schemas import AREAS, CHANGES, MOVES, SINCE
 from app.profiles import current_profile
@@ -25,8 +25,9 @@ bp = Blueprint("plan_summary", __name__)
 SHOWN_REVIEWS = 6
 SHOWN_WEEKS = 6
 SHOWN_ROUTINES = 6
-WEEK_WORDS = {"better": "No worse", "steady": "A little mixed", "worse": "Harder",
-              "urgent": "A warning sign, or numbness or weakness worse", "chosen": "Chosen by me"}
+# How each week went, in the words of the summary's "How the week went" column.
+HOW_WEEKS_WENT = {"better": "No worse", "steady": "A little mixed", "worse": "Harder",
+                  "urgent": "A warning sign, or numbness or weakness worse", "chosen": "Chosen by me"}
 
 
 def routines_done(profile, since, zone):
@@ -66,7 +67,7 @@ def summary(profile, plan, reviews, today, zone):
         "activities": activity_rows(plan, latest), "latest": latest,
         "leg_first": symptoms.get("leg_pain"), "walk_first": symptoms.get("walk_minutes"),
         "reviews": reviews[-SHOWN_REVIEWS:][::-1], "earlier_reviews": max(0, len(reviews) - SHOWN_REVIEWS),
-        "weeks": [(week, LEVELS[week.level], WEEK_WORDS[week.verdict]) for week in plan.weeks[-SHOWN_WEEKS:]],
+        "weeks": [(week, LEVELS[week.level], HOW_WEEKS_WENT[week.went]) for week in plan.weeks[-SHOWN_WEEKS:]],
         "earlier_weeks": max(0, len(plan.weeks) - SHOWN_WEEKS),
         "done": [(titles[slug].title if slug in titles else slug, count) for slug, count in done[:SHOWN_ROUTINES]],
         "done_others": sum(count for _, count in done[SHOWN_ROUTINES:]),

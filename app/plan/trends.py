@@ -1,16 +1,18 @@
 """My plan's weekly reviews over time, for /history: the set-up's answers as the first point,
 then each review's everyday activities (their average, 0-10, higher is easier) and leg pain.
 
-Laid out like the pain chart (app/history_chart.py's lay_out) and drawn by
-templates/history/reviews.html. The plain reading of the change is the plan's own
-(Plan.reading, app/plan_rules.py): this module draws figures and never judges them.
+Laid out like the pain chart (app/history/chart.py's lay_out) and drawn by
+templates/history/reviews.html. The average and the plain reading of the change are the plan's own
+(activities_averages and Plan.reading, app/plan/rules.py): this module draws figures and never
+judges them. Each point is dated by the person's own day, as the plan dates its weeks.
 """
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
-from statistics import fmean
+from datetime import datetime, time
 from typing import ClassVar
 
+from app.days import zoned_moment
 from app.history.chart import HEIGHT, WIDTH, PainChart, Series, lay_out, short_date
+from app.plan.rules import activities_averages
 
 TITLE = "Everyday activities and leg pain at each weekly review, scored 0 to 10"
 
@@ -19,7 +21,7 @@ TITLE = "Everyday activities and leg pain at each weekly review, scored 0 to 10"
 class ReviewPoint:
     """The set-up's answers or one weekly review, as a row of the table and a point of the chart."""
 
-    recorded_at: datetime  # aware UTC
+    recorded_at: datetime  # aware, in the person's zone
     when: str  # the date, as /history writes dates ("30 Nov")
     set_up: bool
     average: float | None  # the activities' average, over the activities every point rated
@@ -54,19 +56,19 @@ class ReviewTrends:
     reading: tuple
 
 
-def review_trends(plan, reviews):
-    """The weekly reviews section for a Plan and its reviews (oldest first); None without a review."""
+def review_trends(plan, reviews, zone):
+    """The weekly reviews section for a Plan and its reviews (oldest first, their times naive UTC as
+    saved) in the person's zone; None without a review."""
     if plan.status == "none" or not reviews:
         return None
-    start = datetime.combine(plan.started, time(), UTC)
+    start = datetime.combine(plan.started, time(), zone)  # the set-up's day is already the person's
     baseline = (start, [activity["score"] for activity in plan.activities], plan.symptoms.get("leg_pain"))
-    rows = [baseline] + [(review.recorded_at.replace(tzinfo=UTC), list(review.activities), review.leg_pain)
-                         for review in reviews]
-    # Average the same activities at every point, so a changed list of activities is not read as a change.
-    shared = min((len(scores) for _, scores, _ in rows if scores), default=0)
+    rows = [baseline] + [(zoned_moment(review.recorded_at, zone), list(review.activities),
+                          review.leg_pain) for review in reviews]
+    averages = activities_averages(*(scores for _, scores, _ in rows))
     points = tuple(ReviewPoint(recorded_at=at, when=short_date(at.date()), set_up=number == 0,
-                               average=fmean(scores[:shared]) if shared and scores else None, leg_pain=leg)
-                   for number, (at, scores, leg) in enumerate(rows))
+                               average=average, leg_pain=leg)
+                   for number, ((at, _, leg), average) in enumerate(zip(rows, averages, strict=True)))
     return ReviewTrends(points=points, chart=review_chart(points), reading=plan.reading)
 
 
@@ -81,8 +83,8 @@ def describe(points):
     """The chart in words, for its description: the figures at the set-up and at the latest review."""
     reviews = len(points) - 1
     first, last = points[0], points[-1]
-    words = [f"{reviews} weekly review{'s' if reviews != 1 else ''} after the set-up on {first.when}, "
-             f"the latest on {last.when} {last.recorded_at.year}."]
+    words = [(f"{reviews} weekly review{'s' if reviews != 1 else ''} after the set-up on {first.when}, "
+              f"the latest on {last.when} {last.recorded_at.year}.")]
     averages = [point.average for point in points if point.average is not None]
     if averages:
         words.append(f"Everyday activities (average, higher is easier): {change(averages[0], averages[-1])}.")

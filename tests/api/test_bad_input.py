@@ -369,23 +369,6 @@ def test_history_shows_only_the_latest_check_ins_and_says_so(client, app):
     assert f"{SHOWN_CHECKINS} check-ins from" in page  # the chart's description
 
 
-def test_history_counts_sessions_per_week_like_the_chart_module(client, app):
-    from types import SimpleNamespace
-
-    from app.history.pages import sessions_per_week
-    from app.history.chart import weekly_sessions
-    from app.profiles import current_profile
-
-    client.put("/api/v1/favourites/in-bed", json=change())
-    sessions = fill(app, 600, start=datetime.now(UTC).replace(tzinfo=None) - timedelta(weeks=10))
-    expected = weekly_sessions([SimpleNamespace(started_at=row["started_at"].replace(tzinfo=UTC))
-                                for row in sessions])
-    with app.test_request_context(headers={"Cookie": client.get_cookie("easeback_device").key + "="
-                                           + client.get_cookie("easeback_device").value}):
-        assert sessions_per_week(current_profile()) == expected
-    assert sum(count for _, count in expected) > 300
-
-
 # --- 5. Personal answers are kept out of shared caches -------------------------------------------------
 
 def test_history_is_private_but_kept_for_offline(client):

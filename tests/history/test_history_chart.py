@@ -1,16 +1,15 @@
-"""The /history pain chart (laid out in Python, drawn by its template), weekly session counts and the gentle notes."""
+"""The /history pain chart (laid out in Python, drawn by its template) and the gentle notes."""
 import random
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from itertools import pairwise
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
 from markupsafe import Markup
 
-from app.history.chart import REACH_LABELS, gentle_notes, pain_chart, weekly_sessions
+from app.history.chart import gentle_notes, pain_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 START = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
@@ -23,11 +22,6 @@ class CheckIn:
     leg_pain: int
     reach: str = "thigh"
     moment: str = "any"
-
-
-@dataclass(frozen=True)
-class Session:
-    started_at: datetime
 
 
 def daily(legs, *, backs=None, reaches=None, every=timedelta(days=1)):
@@ -185,54 +179,6 @@ def test_layout_is_plain_data_with_scores_kept_on_the_scale():
     assert pain_chart([]) is None
 
 
-# --- weekly_sessions ------------------------------------------------------
-
-TODAY = date(2026, 11, 19)  # a Thursday; that week's Monday is 16 Nov
-
-
-def at(day, hour=12):
-    return Session(datetime(day.year, day.month, day.day, hour, tzinfo=UTC))
-
-
-def test_weekly_sessions_counts_each_week_oldest_first_with_empty_weeks():
-    sessions = [at(date(2026, 11, 16)), at(date(2026, 11, 19)), at(date(2026, 11, 2)), at(date(2026, 9, 1))]
-    assert weekly_sessions(sessions, weeks=4, today=TODAY) == [
-        (date(2026, 10, 26), 0),
-        (date(2026, 11, 2), 1),
-        (date(2026, 11, 9), 0),
-        (date(2026, 11, 16), 2),
-    ]
-
-
-@pytest.mark.parametrize(("moment", "monday"), [
-    (datetime(2026, 11, 15, 23, 59, tzinfo=UTC), date(2026, 11, 9)),  # Sunday night
-    (datetime(2026, 11, 16, 0, 0, tzinfo=UTC), date(2026, 11, 16)),  # Monday, first minute
-    (datetime(2026, 11, 8, 23, 30, tzinfo=UTC), None),  # before the first week shown
-])
-def test_weekly_sessions_weeks_start_on_monday(moment, monday):
-    counts = dict(weekly_sessions([Session(moment)], weeks=2, today=TODAY))
-    assert [day for day, n in counts.items() if n] == ([monday] if monday else [])
-
-
-@pytest.mark.parametrize("weeks", [1, 3, 8, 52])
-def test_weekly_sessions_honours_weeks(weeks):
-    result = weekly_sessions([], weeks=weeks, today=TODAY)
-    assert len(result) == weeks
-    assert result[-1] == (date(2026, 11, 16), 0)
-    assert all(b - a == timedelta(weeks=1) for (a, _), (b, _) in pairwise(result))
-    assert all(day.weekday() == 0 for day, _ in result)
-
-
-def test_weekly_sessions_defaults_to_eight_weeks_ending_this_week():
-    result = weekly_sessions([Session(datetime.now(UTC))])
-    assert len(result) == 8 and result[-1][1] == 1
-
-
-def test_weekly_sessions_rejects_no_weeks():
-    with pytest.raises(ValueError, match="weeks"):
-        weekly_sessions([], weeks=0, today=TODAY)
-
-
 # --- gentle_notes ---------------------------------------------------------
 
 REACH_NOTE = (
@@ -284,8 +230,3 @@ def test_gentle_notes_never_overclaim():
 def test_gentle_notes_reject_an_unknown_reach():
     with pytest.raises(ValueError, match="reach must be one of"):
         gentle_notes(daily([4, 4], reaches=["thigh", "knee"]))
-
-
-def test_reach_labels_cover_every_reach_in_order():
-    assert list(REACH_LABELS) == ["none", "buttock", "thigh", "calf", "foot"]
-    assert REACH_LABELS["none"] == "Not in the leg"

@@ -6,8 +6,8 @@ from types import SimpleNamespace
 import pytest
 
 from app.content import library
-from app.history.pages import steps_reached
 from app.history.chart import short_date
+from app.history.pages import steps_reached
 
 NOW = datetime.now(UTC)
 

@@ -4,9 +4,12 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from app.history.chart import short_date
-from app.plan.rules import Plan
+from app.plan.rules import Plan, activities_averages, make_plan
 from app.plan.trends import review_trends
 from tests.plan.test_plan_summary import NOW, SYMPTOMS, review, rows, set_up
 
@@ -16,13 +19,13 @@ SVG = "{http://www.w3.org/2000/svg}"
 def section(client):
     """The weekly reviews section of /history, or None."""
     html = client.get("/history").get_data(as_text=True)
-    found = re.search(r'<section aria-labelledby="reviews-heading">.*?</section>', html, re.S)
+    found = re.search(r'<section aria-labelledby="reviews-heading">.*?</section>', html, re.DOTALL)
     return found and found.group(0)
 
 
 def plot(html):
     """The reviews chart's SVG."""
-    return ET.fromstring(re.search(r"<svg[^>]*role=\"img\".*?</svg>", html, re.S).group(0))
+    return ET.fromstring(re.search(r"<svg[^>]*role=\"img\".*?</svg>", html, re.DOTALL).group(0))
 
 
 def markers(root, css_class):
@@ -110,5 +113,41 @@ def test_the_average_counts_the_same_activities_at_every_point():
     plan = Plan(status="plan", started=date(2026, 11, 2), symptoms={"leg_pain": 5},
                 activities=({"name": "Walk", "score": 2}, {"name": "Sit", "score": 4}, {"name": "Garden", "score": 9}))
     reviews = [SimpleNamespace(recorded_at=datetime(2026, 11, 9, 8), activities=[3, 5], leg_pain=5)]
-    trends = review_trends(plan, reviews)
+    trends = review_trends(plan, reviews, ZoneInfo("UTC"))
     assert [point.average for point in trends.points] == [3.0, 4.0]
+
+
+@pytest.mark.parametrize(("setup_scores", "review_scores"), [
+    ([2, 4], [3, 5]), ([2, 4, 9], [3, 5]), ([2, 4], [3, 5, 1]), ([7], [3, 5]),
+])
+def test_the_chart_and_the_plans_reading_take_one_average(setup_scores, review_scores):
+    """The table's figures are the ones the plan reads a change from, whatever activities each rated."""
+    plan = make_plan({"symptoms": (SYMPTOMS, datetime(2026, 11, 2, 9)),
+                      "activities": ({"activities": [{"name": str(n), "score": score}
+                                                     for n, score in enumerate(setup_scores)]}, None)},
+                     [SimpleNamespace(recorded_at=datetime(2026, 11, 9, 8), activities=review_scores, leg_pain=5,
+                                      warning_sign=False, numbness="same", weakness="none")],
+                     [], {}, date(2026, 11, 10))
+    trends = review_trends(plan, [SimpleNamespace(recorded_at=datetime(2026, 11, 9, 8), activities=review_scores,
+                                                  leg_pain=5)], ZoneInfo("UTC"))
+    before, now = (point.average for point in trends.points)
+    assert f"{before:.1f} → {now:.1f}" in plan.reading[0]
+    assert (before, now) == activities_averages(setup_scores, review_scores)
+
+
+@pytest.mark.parametrize(("zone", "saved", "day"), [
+    # 11:30 UTC on Sunday 8 Nov is 00:30 on Monday 9 Nov at UTC+13.
+    ("Pacific/Auckland", datetime(2026, 11, 8, 11, 30), date(2026, 11, 9)),
+    # 08:30 UTC on Monday 9 Nov is 22:30 on Sunday 8 Nov at UTC-10.
+    ("Pacific/Honolulu", datetime(2026, 11, 9, 8, 30), date(2026, 11, 8)),
+])
+def test_each_review_is_dated_by_the_persons_day(zone, saved, day):
+    plan = Plan(status="plan", started=date(2026, 11, 2), symptoms={"leg_pain": 5}, activities=())
+    reviews = [SimpleNamespace(recorded_at=saved, activities=[], leg_pain=4)]
+    trends = review_trends(plan, reviews, ZoneInfo(zone))
+    assert [point.when for point in trends.points] == ["2 Nov", short_date(day)]
+    assert trends.points[-1].recorded_at.date() == day
+    # The chart spans 8 whole days from 2 Nov (labelled every other day): the marker sits in its day's band.
+    assert trends.chart.x_labels == ["2 Nov", "4 Nov", "6 Nov", "8 Nov"]
+    band = (day - date(2026, 11, 2)).days
+    assert band * 600 / 8 <= float(trends.chart.leg.markers[-1][0]) < (band + 1) * 600 / 8

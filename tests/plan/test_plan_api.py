@@ -3,13 +3,13 @@
 import csv
 import io
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from tests.api.test_api import T0, change
 
-NOW = datetime.now(timezone.utc).replace(microsecond=0)
+NOW = datetime.now(UTC).replace(microsecond=0)
 SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "months", "worse": ["backward"], "eases": ["walking"],
             "leg_pain": 6, "walk_minutes": 10}
 ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3}, {"name": "Sit through a film", "score": 2}]}

@@ -87,7 +87,7 @@ def test_a_simulated_month_good_weeks_a_bad_week_then_building_again():
 
     after_four = plan_on(week(4), [good1, good2, bad, better])
     assert after_four.level_name == "Steady"
-    assert [week.verdict for week in after_four.weeks] == ["better", "better", "worse", "better"]
+    assert [week.went for week in after_four.weeks] == ["better", "better", "worse", "better"]
     assert after_four.reading[0].startswith("Your everyday activities are easier than at the start (3.0 → 5.0")
     assert "Leg pain is less than at the start (6 → 4" in after_four.reading[1]
 

@@ -38,8 +38,8 @@ def review(client, days_ago, activities, leg_pain, **overrides):
 def rows(html):
     """Each table row's cells (or each pair of a list of terms) as text."""
     cells = r"<(?:t[hd]|d[td])[^>]*>(.*?)</(?:t[hd]|d[td])>"
-    return [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(cells, row, re.S)]
-            for row in re.findall(r"<(?:tr|div)>(.*?)</(?:tr|div)>", html, re.S)]
+    return [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(cells, row, re.DOTALL)]
+            for row in re.findall(r"<(?:tr|div)>(.*?)</(?:tr|div)>", html, re.DOTALL)]
 
 
 def summary(client):
