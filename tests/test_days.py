@@ -1,6 +1,7 @@
-"""A person's today, on their own clock: the plan, the next review, /history's weeks, home and the
-checklist agree on it, at UTC+14 (Pacific/Kiritimati) and UTC-11 (Pacific/Pago_Pago), just
-before and just after local midnight, across the week's turn from Sunday to Monday."""
+"""A person's today, on their own clock: the plan, the next review, /history's weeks and reviews, home,
+the checklist and the calendar agree on it, at UTC+14 (Pacific/Kiritimati) and UTC-11
+(Pacific/Pago_Pago), just before and just after local midnight, across the week's turn from Sunday
+to Monday."""
 import itertools
 import re
 import uuid
@@ -8,10 +9,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from icalendar import Calendar
+from sqlalchemy import select
 
 from app import days
 from app.content import library
+from app.db import db
 from app.history.chart import short_date
+from app.models import PlanPart
 from app.pages.home import part_of_day, suggestions
 
 SUNDAY, MONDAY = date(2025, 6, 1), date(2025, 6, 2)
@@ -107,6 +112,20 @@ def test_the_zone_is_the_plans_else_the_devices_else_utc(app, freeze, plan_zone,
         assert days.person_today(plan_zone) == day
 
 
+@pytest.mark.parametrize(("today", "weeks", "mondays"), [
+    (SUNDAY, 1, [SUNDAY - timedelta(days=6)]),
+    (MONDAY, 1, [MONDAY]),
+    (MONDAY + timedelta(days=3), 3, [MONDAY - timedelta(weeks=2), MONDAY - timedelta(weeks=1), MONDAY]),
+])
+def test_the_persons_last_weeks_start_on_mondays_oldest_first(today, weeks, mondays):
+    assert days.week_mondays(today, weeks) == mondays
+
+
+def test_no_weeks_is_refused():
+    with pytest.raises(ValueError, match="weeks must be at least 1"):
+        days.week_mondays(MONDAY, 0)
+
+
 def test_the_edges_cross_a_day_in_utc_too():
     """Each zone's pair of instants falls on one day in UTC: only the person's own day can tell them apart."""
     for zone in (KIRITIMATI, PAGO_PAGO):
@@ -175,6 +194,19 @@ def test_history_counts_the_persons_week_and_dates_the_chart_by_their_day(client
     assert f"<li>{short_date(day)}</li>" in text  # the chart's only date
 
 
+@pytest.mark.parametrize(("zone", "reviewed"), [
+    (KIRITIMATI, local(KIRITIMATI, MONDAY, 0, 30)),  # Sunday in UTC
+    (PAGO_PAGO, local(PAGO_PAGO, SUNDAY, 23, 30)),  # Monday in UTC
+])
+def test_history_dates_each_weekly_review_by_the_persons_day(client, freeze, zone, reviewed):
+    set_up(client, zone, at=millis(reviewed - timedelta(days=3)))
+    review(client, reviewed)
+    freeze(reviewed + timedelta(minutes=5))
+    html = client.get("/history").get_data(as_text=True)
+    section = html[html.index('aria-labelledby="reviews-heading"'):]
+    assert f'<th scope="row">{short_date(reviewed.date())}</th>' in section
+
+
 def shown_suggestions(page):
     """{part of the day: (routine slug, shown now)} from home's suggestion cards."""
     cards = re.findall(r'<article class="card card--feature" data-day-part="([a-z-]+)"( hidden)?>.*?'
@@ -229,3 +261,24 @@ def test_the_gp_summary_dates_the_day_and_each_review_by_the_persons_day(client,
     assert f'<th scope="row">{day.day} {day:%b %Y}</th><td>Leg pain 6/10.' in html
     assert f"Routines done since {since.day} {since:%B %Y}</h2>" in html
     assert "<p>1 in all: Desk break (1).</p>" in html
+
+
+@pytest.mark.parametrize(("saved", "cookie", "event_zone"), [
+    (KIRITIMATI, PAGO_PAGO, KIRITIMATI),
+    # Names saved before only real zones were taken: the device's zone, else UTC, as for a person's day.
+    ("Factory", PAGO_PAGO, PAGO_PAGO),
+    ("localtime", None, "UTC"),
+])
+def test_the_calendar_takes_the_saved_zone_only_when_it_is_real(app, client, saved, cookie, event_zone):
+    save_part(client, "symptoms", SYMPTOMS)
+    save_part(client, "schedule", {"days": ["MO"], "time": "07:45", "minutes": 10, "zone": KIRITIMATI})
+    with app.app_context():
+        schedule = db.session.execute(select(PlanPart).where(PlanPart.part == "schedule")).scalar_one()
+        schedule.answers = {**schedule.answers, "zone": saved}
+        db.session.commit()
+    if cookie:
+        client.set_cookie("zone", cookie)
+    response = client.get("/plan/reminders.ics")
+    assert response.status_code == 200
+    [event] = Calendar.from_ical(response.data).events
+    assert str(event.start.tzinfo) == event_zone and event.start.time() == time(7, 45)
