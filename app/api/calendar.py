@@ -7,6 +7,7 @@ from sqlalchemy import delete, select
 
 from app import profiles
 from app.api.bodies import retry_once_on_conflict, send
+from app.api.declare import ERRORS, WRITE_REFUSALS, documented
 from app.db import db
 from app.models import CalendarFeed, utcnow
 from app.plan.calendar import public_url
@@ -25,6 +26,7 @@ def feed_of(profile):
 
 
 @bp.get("/plan/calendar-feed")
+@documented(answers={200: CalendarFeedOut})
 def get_calendar_feed():
     """Whether a calendar subscription exists, and since when (its address is never shown again)."""
     found = feed_of(profiles.current_profile())
@@ -32,6 +34,7 @@ def get_calendar_feed():
 
 
 @bp.post("/plan/calendar-feed")
+@documented(answers={201: CalendarFeedOut}, errors={**ERRORS, 503: "This server does not know its public address"})
 @retry_once_on_conflict
 def make_calendar_feed():
     """Make a new subscription address; any older one stops working."""
@@ -48,6 +51,7 @@ def make_calendar_feed():
 
 
 @bp.delete("/plan/calendar-feed")
+@documented(answers={204: None}, errors=WRITE_REFUSALS)
 def stop_calendar_feed():
     """Stop the subscription: its address answers 404 from now on."""
     profile = profiles.current_profile()

@@ -6,6 +6,7 @@ from app import profiles
 
 from app.profiles import exports
 from app.api.bodies import send
+from app.api.declare import WRITE_REFUSALS, documented
 from app.db import db
 from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of
 from app.schemas import (
@@ -13,6 +14,7 @@ from app.schemas import (
     CheckInOut,
     ChecklistEntries,
     ChecklistOut,
+    Export,
     FavouriteList,
     FavouriteOut,
     SessionList,
@@ -31,6 +33,7 @@ def favourite_out(row):
 
 
 @bp.get("/favourites")
+@documented(answers={200: FavouriteList})
 def list_favourites():
     """The routines this profile has as favourites."""
     profile = profiles.current_profile()
@@ -58,6 +61,7 @@ def sessions_of(profile, order=PracticeSession.started_at.desc()):
 
 
 @bp.get("/sessions")
+@documented(answers={200: SessionList})
 def list_sessions():
     """This profile's sessions, newest first."""
     return send(SessionList.model_validate({"sessions": sessions_of(profiles.current_profile())}))
@@ -69,6 +73,7 @@ def checkins_of(profile, order=CheckIn.recorded_at.desc()):
 
 
 @bp.get("/checkins")
+@documented(answers={200: CheckInList})
 def list_checkins():
     """This profile's check-ins, newest first."""
     return send(CheckInList.model_validate({"checkins": checkins_of(profiles.current_profile())}))
@@ -92,6 +97,7 @@ def checklist_out(profile):
 
 
 @bp.get("/checklist")
+@documented(answers={200: ChecklistOut})
 def get_checklist():
     """What this profile entered on the therapist checklist."""
     return send(checklist_out(profiles.current_profile()))
@@ -100,6 +106,7 @@ def get_checklist():
 # --- Export and delete ------------------------------------------------------
 
 @bp.get("/export.json")
+@documented(answers={200: Export})
 def export_json():
     """Download everything as JSON: every row the profile owns."""
     return Response(exports.as_json(profiles.current_profile()), mimetype="application/json",
@@ -107,6 +114,7 @@ def export_json():
 
 
 @bp.get("/export.csv")
+@documented(answers={200: ("text/csv", {"type": "string"})}, errors={})
 def export_csv():
     """Download everything as one CSV table, a row for each saved row (documents as JSON in a cell)."""
     return Response(exports.as_csv(profiles.current_profile()), mimetype="text/csv",
@@ -114,6 +122,7 @@ def export_csv():
 
 
 @bp.delete("/profile")
+@documented(answers={204: None}, errors=WRITE_REFUSALS)
 def delete_profile():
     """Delete everything this profile saved, on every linked device, and forget this device."""
     profile = profiles.current_profile()

@@ -11,6 +11,7 @@ from sqlalchemy import func
 
 from app import profiles
 from app.api.bodies import body, send
+from app.api.declare import WRITE_REFUSALS, documented
 from app.db import db
 from app.profiles.limits import limit_link_tries, limiter
 from app.models import DeviceKey, rows_of
@@ -25,6 +26,7 @@ ONLY_DEVICE = ("This is the only device with your saved data, so it cannot be re
 
 
 @bp.post("/link-codes")
+@documented(answers={201: LinkCodeOut})
 @limiter.limit("10 per hour")
 def create_link_code():
     """A one-time code, valid for 10 minutes, to join another device to this profile."""
@@ -36,6 +38,7 @@ def create_link_code():
 
 
 @bp.post("/link")
+@documented(body=LinkIn, answers={200: Linked})
 @limit_link_tries
 def link_device():
     """Join this device to the profile whose code was typed; a few wrong tries only."""
@@ -55,6 +58,7 @@ def as_utc(moment):
 
 
 @bp.get("/devices")
+@documented(answers={200: DeviceList})
 def list_devices():
     """The devices linked to this profile, with when each joined and was last used."""
     profile = profiles.current_profile()
@@ -67,6 +71,8 @@ def list_devices():
 
 
 @bp.delete("/devices/<int:device_id>")
+@documented(answers={204: None}, errors={**WRITE_REFUSALS, 404: "No such device linked to this profile",
+                                         409: "The only device linked cannot be removed"})
 def remove_device(device_id):
     """Unlink one device; removing this one also forgets its cookie."""
     profile = profiles.current_profile()

@@ -9,12 +9,22 @@ from pydantic import ValidationError
 
 from app import profiles
 from app.api.bodies import body, known_routine, retry_once_on_conflict, send
+from app.api.declare import documented
 from app.api.saves import record_once, store_change
 from app.db import db
 from app.models import PlanPart, PlanReview, RoutineFeedback
 from app.plan.data import as_saved, plan_for
 from app.plan.schemas import (
-    PARTS, FeedbackIn, FeedbackOut, PartIn, PartOut, PlanOut, ReviewIn, ReviewOut, TodayOut,
+    PARTS,
+    FeedbackIn,
+    FeedbackOut,
+    PartIn,
+    PartName,
+    PartOut,
+    PlanOut,
+    ReviewIn,
+    ReviewOut,
+    TodayOut,
 )
 
 bp = Blueprint("plan", __name__)
@@ -56,18 +66,21 @@ def plan_out(profile):
 
 
 @bp.get("/plan")
+@documented(answers={200: PlanOut})
 def get_plan():
     """The plan's answers, reviews and feedback, and today's suggestion."""
     return send(plan_out(profiles.current_profile()))
 
 
 @bp.get("/plan/today")
+@documented(answers={200: TodayOut})
 def get_plan_today():
     """Today's suggestion only, for home."""
     return send(today_out(plan_for(profiles.current_profile())[0]))
 
 
 @bp.put("/plan/parts/<part>")
+@documented(body=PartIn, answers={200: PartOut}, path={"part": PartName})
 @retry_once_on_conflict
 def put_plan_part(part):
     """Save one part of the plan, unless a later change already won."""
@@ -84,6 +97,7 @@ def put_plan_part(part):
 
 
 @bp.put("/plan/reviews/<uuid:review_id>")
+@documented(body=ReviewIn, answers={200: ReviewOut, 201: ReviewOut})
 @retry_once_on_conflict
 def put_plan_review(review_id):
     """Record a weekly review once; sending it again changes nothing."""
@@ -91,6 +105,7 @@ def put_plan_review(review_id):
 
 
 @bp.put("/plan/feedback/<uuid:feedback_id>")
+@documented(body=FeedbackIn, answers={200: FeedbackOut, 201: FeedbackOut})
 @retry_once_on_conflict
 def put_routine_feedback(feedback_id):
     """Record how a routine went once; sending it again changes nothing."""

@@ -11,11 +11,22 @@ from sqlalchemy import bindparam, func, select, tuple_
 
 from app import profiles
 from app.api.bodies import DEFAULT_MOST_ROWS, body, known_routine, retry_once_on_conflict, send
+from app.api.declare import documented
 from app.api.data import checklist_out, favourite_out
 from app.db import UPSERTS, autocommitting, db, dialect, in_code_point_order
 from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of
 from app.profiles.register import owned
-from app.schemas import Change, CheckInIn, CheckInOut, ChecklistIn, FavouriteOut, SessionIn, SessionOut
+from app.schemas import (
+    Change,
+    CheckInIn,
+    CheckInOut,
+    ChecklistIn,
+    ChecklistOut,
+    FavouriteOut,
+    SessionIn,
+    SessionOut,
+    Slug,
+)
 
 bp = Blueprint("saves", __name__)
 
@@ -72,6 +83,7 @@ def change_favourite(slug, favourite):
 
 
 @bp.put("/favourites/<slug>")
+@documented(body=Change, answers={200: FavouriteOut}, path={"slug": Slug})
 @retry_once_on_conflict
 def put_favourite(slug):
     """Make a routine a favourite."""
@@ -79,6 +91,7 @@ def put_favourite(slug):
 
 
 @bp.delete("/favourites/<slug>")
+@documented(body=Change, answers={200: FavouriteOut}, path={"slug": Slug})
 @retry_once_on_conflict
 def delete_favourite(slug):
     """Stop a routine being a favourite."""
@@ -117,6 +130,7 @@ def row_to_write(model, row_id):
 
 
 @bp.put("/sessions/<uuid:session_id>")
+@documented(body=SessionIn, answers={200: SessionOut, 201: SessionOut})
 @retry_once_on_conflict
 def put_session(session_id):
     """Create or update a session; the update made last on the device wins."""
@@ -135,6 +149,7 @@ def put_session(session_id):
 
 
 @bp.put("/checkins/<uuid:checkin_id>")
+@documented(body=CheckInIn, answers={200: CheckInOut, 201: CheckInOut})
 @retry_once_on_conflict
 def put_checkin(checkin_id):
     """Record a check-in once; sending it again changes nothing."""
@@ -163,6 +178,7 @@ def record_once(model, row_id, values, shape):
 # --- The therapist checklist ---------------------------------------------------
 
 @bp.put("/checklist")
+@documented(body=ChecklistIn, answers={200: ChecklistOut})
 @retry_once_on_conflict
 def put_checklist():
     """Save the whole checklist, unless a later change already won."""

@@ -197,14 +197,6 @@ def test_settings_has_a_hidden_button_to_stop_the_subscription(client):
     assert 'data-calendar-revoke hidden>Stop calendar subscription</button>' in html
 
 
-def test_the_api_document_describes_the_subscription(client):
-    operations = client.get("/api/v1/openapi.json").json["paths"][FEED]
-    assert set(operations) == {"get", "post", "delete"}
-    assert "201" in operations["post"]["responses"] and "204" in operations["delete"]["responses"]
-    assert operations["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {
-        "$ref": "#/components/schemas/CalendarFeedOut"}
-
-
 def test_the_uid_is_not_worked_out_from_the_profile(make_app):
     """Two databases give their first profiles the same id: with the same schedule, the events still differ."""
     uids = []
