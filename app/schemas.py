@@ -3,7 +3,6 @@
 The same models validate requests and generate the OpenAPI document, so the
 two can never disagree.
 """
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Annotated, Literal
 
@@ -20,6 +19,7 @@ from pydantic import (
 )
 
 from app import models
+from app.rules import LIMITS, PAIN_REACHES, SLUG_MAX_LENGTH, SLUG_PATTERN
 
 EPOCH = datetime(1970, 1, 1)
 FIRST_MOMENT = datetime(2020, 1, 1)
@@ -48,31 +48,9 @@ def _millis_not_ahead(millis):
 DeviceMillis = Annotated[StrictInt, Field(ge=1_577_836_800_000, description="ms since 1970, from 2020 to a day "
                                            "ahead of the server's clock"), AfterValidator(_millis_not_ahead)]
 PainScore = Annotated[StrictInt, Field(ge=0, le=10)]
-
-
-@dataclass(frozen=True)
-class PainReach:
-    """How far down the leg pain reaches: the stored value, a label for forms and tables,
-    and a phrase for a sentence ("Back 6/10, leg 4/10, down to the calf")."""
-
-    value: str
-    label: str
-    phrase: str
-
-
-# The one list of reaches, nearest first: forms, tables, the trend notes and the API take it from here.
-PAIN_REACHES = (
-    PainReach("none", "Not in the leg", "not down the leg"),
-    PainReach("buttock", "Buttock", "into the buttock"),
-    PainReach("thigh", "Thigh", "down to the thigh"),
-    PainReach("calf", "Calf", "down to the calf"),
-    PainReach("foot", "Foot", "down to the foot"),
-)
 Reach = Literal[tuple(reach.value for reach in PAIN_REACHES)]
-# A routine's or exercise's id: lowercase words joined by single hyphens. The content loader
-# and the API both check slugs with this one pattern.
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
+# A routine's or exercise's id, checked with content's own pattern.
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH)]
 
 
 def _as_utc(value):
@@ -165,7 +143,7 @@ class CheckInIn(Strict):
     back_pain: PainScore
     leg_pain: PainScore
     reach: Reach
-    note: Annotated[str, Field(max_length=280)] = ""
+    note: Annotated[str, Field(max_length=LIMITS["note"])] = ""
     recorded_at: UtcDatetime
 
 
@@ -188,11 +166,10 @@ class CheckInList(BaseModel):
     checkins: list[CheckInOut]
 
 
-# The checklist page's own limits (templates/checklist.html): textareas take 2000
-# characters, one-line fields 200, and a therapist's details 120.
-LongText = Annotated[StrictStr, Field(max_length=2000)]
-LineText = Annotated[StrictStr, Field(max_length=200)]
-ShortText = Annotated[StrictStr, Field(max_length=120)]
+# The checklist page's own limits (templates/checklist.html): textareas, one-line fields, a therapist's details.
+LongText = Annotated[StrictStr, Field(max_length=LIMITS["long_text"])]
+LineText = Annotated[StrictStr, Field(max_length=LIMITS["line_text"])]
+ShortText = Annotated[StrictStr, Field(max_length=LIMITS["short_text"])]
 # Item and section ids; the checklist has a few dozen, so hundreds is plenty of room.
 Ticks = Annotated[dict[Slug, StrictBool], Field(max_length=300)]
 
@@ -259,7 +236,7 @@ class LinkCodeOut(BaseModel):
 class LinkIn(Strict):
     """The code from the other device: 10 characters, as shown (XXXXX-XXXXX) or typed with spaces."""
 
-    code: Annotated[str, Field(min_length=10, max_length=24)]
+    code: Annotated[str, Field(min_length=LIMITS["link_code_min"], max_length=LIMITS["link_code_max"])]
 
 
 class Linked(BaseModel):

@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from app.content.routines import load_library
+from app.rules import CLIP_PREFIXES, CUE_CLIPS
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "static" / "audio" / "voice"
@@ -30,10 +31,11 @@ CLEAN = ["remix", "-", "rate", "16000", "silence", "1", "0.02", "0.3%", "reverse
          "reverse", "norm", "-1"]
 # lame: mono, about 24 kbit/s, which keeps speech clear and every clip a few kilobytes.
 ENCODE = ["lame", "--quiet", "-m", "m", "--abr", "24", "--resample", "16"]
+# What each cue word says, by its name in app/rules.py's CUE_CLIPS (which gives its clip id).
 WORDS = {
-    "get-ready": "Get ready.", "first": "First,", "begin": "Begin.", "rest": "Rest.",
-    "switch-sides": "Switch sides.", "next": "Next,", "left-side": "left side.", "right-side": "right side.",
-    "halfway": "Halfway.", "last-step": "Last step.", "well-done": "Well done. That is the end of the routine.",
+    "get_ready": "Get ready.", "first": "First,", "begin": "Begin.", "rest": "Rest.",
+    "switch_sides": "Switch sides.", "next": "Next,", "left": "left side.", "right": "right side.",
+    "halfway": "Halfway.", "last_step": "Last step.", "well_done": "Well done. That is the end of the routine.",
 }
 NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -41,12 +43,13 @@ NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine
 
 def clip_texts(library):
     """Every clip the player can ask for, as {id: words}, in a stable order."""
-    texts = dict(WORDS)
+    texts = {CUE_CLIPS[cue]: words for cue, words in WORDS.items()}
+    number, exercise, note = CLIP_PREFIXES["number"], CLIP_PREFIXES["exercise"], CLIP_PREFIXES["note"]
     most_reps = max((step.reps or 0) for routine in library.routines.values() for step in routine.steps)
-    texts.update((f"number-{n}", f"{NUMBERS[n - 1].capitalize()}.") for n in range(1, max(most_reps, 3) + 1))
-    texts.update((f"exercise-{exercise.id}", f"{exercise.name}.") for exercise in library.exercises.values())
+    texts.update((f"{number}{n}", f"{NUMBERS[n - 1].capitalize()}.") for n in range(1, max(most_reps, 3) + 1))
+    texts.update((f"{exercise}{item.id}", f"{item.name}.") for item in library.exercises.values())
     for routine in library.routines.values():
-        texts.update((f"note-{routine.slug}-{index}", step.note) for index, step in spoken_notes(routine))
+        texts.update((f"{note}{routine.slug}-{index}", step.note) for index, step in spoken_notes(routine))
     return texts
 
 

@@ -11,7 +11,7 @@ from pydantic import AfterValidator, ConfigDict, Field, Strict, ValidationInfo, 
 from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
-from app.schemas import SLUG_PATTERN
+from app.content.loading import SLUG_PATTERN
 
 MAX_SECONDS = 600
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

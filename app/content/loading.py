@@ -9,8 +9,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from app.schemas import SLUG_PATTERN
-
+# A routine's or exercise's id, and its file's name: lowercase words joined by single hyphens.
+# Content and the API (app/rules.py hands it on) check slugs with this one pattern.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_MAX_LENGTH = 80
 SLUG = re.compile(SLUG_PATTERN)
 # Pydantic's own problems, in an author's words; the content field types word the rest.
 MESSAGES = {

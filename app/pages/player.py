@@ -10,11 +10,12 @@ from app.site.page_cache import same_for_everyone
 from app.plan.schemas import VERDICTS
 from app.pages.routines import get_routine_or_404
 from app.pages.settings import allowed_choices
+from app.rules import CLIP_PREFIXES
 
 bp = Blueprint("player", __name__)
 VOICE = PurePosixPath("audio/voice")
 # Clips made for particular routines; every other clip is a cue word any routine may speak.
-PARTICULAR = ("number-", "exercise-", "note-")
+PARTICULAR = tuple(CLIP_PREFIXES.values())
 
 
 @cache
@@ -29,9 +30,10 @@ def voice_for(routine):
     recorded = recorded_clips()
     most_reps = max([3, *(step.reps or 0 for step in routine.steps)])
     words = [clip for clip in recorded["clips"] if not clip.startswith(PARTICULAR)]
-    wanted = [*words, *(f"number-{n}" for n in range(1, most_reps + 1)),
-              *(f"exercise-{step.exercise.id}" for step in routine.steps),
-              *(f"note-{routine.slug}-{n}" for n in range(1, len(routine.steps) + 1))]
+    number, exercise, note = CLIP_PREFIXES["number"], CLIP_PREFIXES["exercise"], CLIP_PREFIXES["note"]
+    wanted = [*words, *(f"{number}{n}" for n in range(1, most_reps + 1)),
+              *(f"{exercise}{step.exercise.id}" for step in routine.steps),
+              *(f"{note}{routine.slug}-{n}" for n in range(1, len(routine.steps) + 1))]
     clips = {clip: recorded["clips"][clip] for clip in wanted if clip in recorded["clips"]}
     return {
         "clips": {clip: {"url": url_for("static", filename=str(VOICE / entry["file"])), "words": entry["words"]}

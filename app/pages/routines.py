@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from flask import Blueprint, abort, render_template, request, url_for
 
 from app.content import GOALS, POSITIONS, lessons, library
+from app.rules import LIMITS
 from app.site.page_cache import same_for_everyone
 from app.site.templating import minutes
 
@@ -15,7 +16,7 @@ LENGTHS = {
     "medium": ("5 to 10 minutes", 5 * 60 + 1, 10 * 60),
     "long": ("Over 10 minutes", 10 * 60 + 1, 24 * 60 * 60),
 }
-MAX_QUERY_LENGTH = 80
+MAX_QUERY_LENGTH = LIMITS["search"]
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import fmean
 
-LEVELS = ("Starting gently", "Building", "Steady", "Stronger")
+from app.rules import LEVELS, PLAN_DEFAULTS, URGENT_ANSWERS
+
 TOP = len(LEVELS) - 1
 # A change at least this big (0-10 scales) is more than day-to-day noise.
 CLEAR_CHANGE = 2
@@ -67,7 +68,7 @@ class Plan:
 
 def urgent(review):
     """A warning sign, or numbness or weakness getting worse: see someone now, not the plan."""
-    return review.warning_sign or review.numbness == "worse" or review.weakness == "worse"
+    return any(getattr(review, name) == value for name, value in URGENT_ANSWERS)
 
 
 def activities_averages(*scores):
@@ -195,7 +196,7 @@ def pick_routines(routines, symptoms, minutes, level, swapped, today):
 
 def walk_goal(symptoms, walk_steps):
     """Minutes of walking today: a little under what is comfortable now, then a small fixed step."""
-    comfortable = symptoms.get("walk_minutes", 5)
+    comfortable = symptoms.get("walk_minutes", PLAN_DEFAULTS["walk_minutes"])
     start = max(2, comfortable * 4 // 5)
     step = WALK_STEP_WHEN_WALKING_HURTS if "walking" in symptoms.get("worse", []) else WALK_STEP
     return min(LONGEST_WALK, start + step * walk_steps)
@@ -252,7 +253,7 @@ def make_plan(parts, reviews, feedback, routines, today):
     level = weeks[-1].level if weeks else 0
     walk_steps = weeks[-1].walk_steps if weeks else 0
     swapped = swapped_out(feedback)
-    minutes = schedule.get("minutes", 10)
+    minutes = schedule.get("minutes", PLAN_DEFAULTS["minutes"])
     picks, left_out_reasons = pick_routines(routines, symptoms, minutes, level, swapped, today)
     reasons = [explain_level(weeks, level)]
     reasons += [f"You said {routines[slug].title} made things worse twice, so the plan no longer suggests it "

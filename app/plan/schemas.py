@@ -1,6 +1,6 @@
 """The shapes my plan's answers, reviews and feedback take in the JSON API (pydantic).
 
-The set-up's forms (templates/plan/) name their fields after these models, and app/plan_rules.py
+The set-up's forms (templates/plan/) name their fields after these models, and app/plan/rules.py
 reads the same shapes, so a form, the API and the rules cannot disagree.
 """
 from datetime import datetime
@@ -10,6 +10,7 @@ from pydantic import UUID4, AfterValidator, BaseModel, Field, StrictBool, Strict
 
 from app import schemas
 from app.days import is_real_zone
+from app.rules import LEVELS, LIMITS, PLAN_DEFAULTS
 from app.schemas import Change, PainScore, Slug, Strict, UtcDatetime
 
 AREAS = {"back": "Lower back", "buttock": "Buttock", "thigh": "Thigh", "below-knee": "Below the knee"}
@@ -52,35 +53,35 @@ class Symptoms(Strict):
     worse: choices(MOVES) = []
     eases: choices(MOVES) = []
     leg_pain: Score | None = None
-    walk_minutes: Annotated[StrictInt, Field(ge=0, le=120)] = 5
+    walk_minutes: Annotated[StrictInt, Field(ge=0, le=LIMITS["walk_minutes"])] = PLAN_DEFAULTS["walk_minutes"]
 
 
 class Activity(Strict):
     """An everyday activity that matters and is hard now, and how well it can be done (0-10)."""
 
-    name: Annotated[StrictStr, Field(min_length=1, max_length=60)]
+    name: Annotated[StrictStr, Field(min_length=1, max_length=LIMITS["activity_name"])]
     score: Score
 
 
 class Activities(Strict):
     """Up to three activities (the Patient-Specific Functional Scale's shape)."""
 
-    activities: Annotated[list[Activity], Field(max_length=3)] = []
+    activities: Annotated[list[Activity], Field(max_length=LIMITS["activities"])] = []
 
 
 class Schedule(Strict):
     """The days and time that suit, how many minutes a day, and the device's time zone."""
 
     days: choices(DAYS) = []
-    time: Annotated[StrictStr, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = "09:00"
-    minutes: Literal[MINUTES] = 10
-    zone: Annotated[StrictStr, Field(max_length=64), AfterValidator(_real_zone)] = "UTC"
+    time: Annotated[StrictStr, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = PLAN_DEFAULTS["time"]
+    minutes: Literal[MINUTES] = PLAN_DEFAULTS["minutes"]
+    zone: Annotated[StrictStr, Field(max_length=64), AfterValidator(_real_zone)] = PLAN_DEFAULTS["zone"]
 
 
 class Choice(Strict):
-    """The step the person chose themselves (0, the gentlest, to 3); the weekly reviews move on from it."""
+    """The step the person chose themselves (0, the gentlest, to the top); the weekly reviews move on from it."""
 
-    level: Annotated[StrictInt, Field(ge=0, le=3)]
+    level: Annotated[StrictInt, Field(ge=0, le=len(LEVELS) - 1)]
 
 
 PARTS = {"symptoms": Symptoms, "activities": Activities, "schedule": Schedule, "choice": Choice}
@@ -103,7 +104,7 @@ class PartOut(BaseModel):
 class ReviewIn(Strict):
     """A weekly review as the device recorded it; the activities' scores in the set-up's order."""
 
-    activities: Annotated[list[Score], Field(max_length=3)] = []
+    activities: Annotated[list[Score], Field(max_length=LIMITS["activities"])] = []
     leg_pain: PainScore
     numbness: Literal[tuple(CHANGES)]
     weakness: Literal[tuple(CHANGES)]

@@ -81,9 +81,9 @@ REGISTER = (
 )
 
 # Pages drawn from the person's own saved data (endpoints). They are sent "private, no-cache", and
-# the service worker keeps them apart, in a cache "Delete everything" drops whole.
+# the service worker keeps them apart, in a cache "Delete everything" drops whole (app/rules.py
+# names it).
 PERSONAL_PAGES = ("history.page", "plan.page", "plan.setup", "plan.review", "plan_summary.page")
-PERSONAL_CACHE = "easeback-personal"
 
 
 def owned(model):

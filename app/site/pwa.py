@@ -9,7 +9,8 @@ from flask import Blueprint, current_app, jsonify, render_template, request, url
 from app import paths
 from app.content import lessons, library
 from app.site.page_cache import same_for_everyone
-from app.profiles.register import PERSONAL_CACHE, PERSONAL_PAGES
+from app.profiles.register import PERSONAL_PAGES
+from app.rules import PERSONAL_CACHE
 
 bp = Blueprint("pwa", __name__)
 

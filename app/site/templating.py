@@ -1,6 +1,6 @@
-"""Jinja filters that turn content numbers into plain words, and the vocabularies templates share."""
-from app.content import GOALS, POSITIONS
-from app.schemas import PAIN_REACHES
+"""Jinja filters that turn content numbers into plain words, and the vocabularies and rules templates share."""
+from app import rules
+from app.content.models import GOALS, POSITIONS
 
 
 def minutes(seconds):
@@ -32,11 +32,12 @@ def day_in_words(day):
 
 
 def init_app(app):
-    """Register the filters and the vocabularies (content's, and the pain reaches) for templates."""
+    """Register the filters, content's vocabularies and the shared rules (app/rules.py) for templates."""
     for function in (minutes, duration, utc_iso, utc_text, day_in_words):
         app.add_template_filter(function)
     app.add_template_global(GOALS, "goal_labels")
     app.add_template_global(POSITIONS, "position_labels")
-    app.add_template_global(PAIN_REACHES, "pain_reaches")
-    # For scripts that describe a check-in in words ("down to the calf").
-    app.add_template_global({reach.value: reach.phrase for reach in PAIN_REACHES}, "pain_reach_phrases")
+    app.add_template_global(rules.PAIN_REACHES, "pain_reaches")
+    # One value for every page: base.html hands it to the scripts as the "rules" JSON block, and
+    # templates read their limits and defaults from it.
+    app.add_template_global(rules.for_pages(), "rules")

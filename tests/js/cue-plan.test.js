@@ -19,7 +19,13 @@ const ids = ["get-ready", "first", "begin", "rest", "switch-sides", "next", "lef
 // Each clip lasts 400 to 900 ms, as the recorded ones do.
 const clips = Object.fromEntries(ids.map((id, n) => [id, { ms: 400 + (n * 37) % 500 }]));
 const words = Object.fromEntries(ids.map((id) => [id, id.replace(/-/g, " ")]));
-const options = { slug: "test", clips, words };
+// The clip ids, shaped as the page's rules hand them over (app/rules.py CUE_CLIPS, CLIP_PREFIXES).
+const names = {
+  cue_clips: { get_ready: "get-ready", first: "first", begin: "begin", rest: "rest", switch_sides: "switch-sides",
+    next: "next", left: "left-side", right: "right-side", halfway: "halfway", well_done: "well-done" },
+  clip_prefixes: { number: "number-", exercise: "exercise-", note: "note-" },
+};
+const options = { slug: "test", names, clips, words };
 const spoken = (plan) => plan.filter((cue) => cue.kind !== "beep");
 const heard = (cue) => cue.until ?? cue.end;
 
@@ -119,4 +125,17 @@ describe("without some clips, or without the voice", () => {
     const hold = schedule[1];
     assert.ok(plan.some((cue) => cue.clip === "halfway" && cue.at === hold.start + hold.ms / 2));
   });
+});
+
+test("the clips are asked for by the ids the page's rules name, none written into the plan", () => {
+  const schedule = buildSchedule(segments, steps, { holdScale: 1 });
+  const renamed = {
+    cue_clips: Object.fromEntries(Object.entries(names.cue_clips).map(([cue, id]) => [cue, `x-${id}`])),
+    clip_prefixes: Object.fromEntries(Object.entries(names.clip_prefixes).map(([kind, prefix]) => [kind, `x-${prefix}`])),
+  };
+  const renamedClips = Object.fromEntries(Object.entries(clips).map(([id, clip]) => [`x-${id}`, clip]));
+  const plan = cuePlan(schedule, steps, { ...options, names: renamed, clips: renamedClips });
+  const asked = spoken(plan).map((cue) => cue.clip);
+  assert.ok(asked.length > 10 && asked.every((id) => id.startsWith("x-")), asked.join(", "));
+  assert.deepEqual(spoken(plan).filter((cue) => cue.kind === "speech"), []);
 });

@@ -2,13 +2,13 @@
 within their size budget and in step with the content (a renamed exercise needs `make voice`);
 and a square PNG of every picture for the lock screen (`make pictures`)."""
 import json
-from pathlib import Path
 
 import pytest
 
 from app.content.routines import load_library
+from app.rules import CLIP_PREFIXES, CUE_CLIPS
 from tools.artwork import ARTWORK, PICTURES, SIZE
-from tools.voice import OUT, ROOT, clip_texts
+from tools.voice import OUT, ROOT, WORDS, clip_texts
 
 BUDGET = 350 * 1024  # all clips together, as the product brief sets
 
@@ -28,13 +28,17 @@ def test_every_clip_the_content_needs_is_recorded_with_its_words(manifest, libra
     assert recorded == clip_texts(library), "the content changed since the clips were made: run `make voice`"
 
 
+def test_every_cue_word_the_rules_name_has_its_words():
+    assert WORDS.keys() == CUE_CLIPS.keys(), "give tools/voice.py's WORDS each cue in app/rules.py's CUE_CLIPS"
+
+
 def test_every_exercise_and_cue_word_has_a_clip(manifest, library):
     for exercise in library.exercises:
-        assert f"exercise-{exercise}" in manifest["clips"]
-    for word in ("get-ready", "rest", "switch-sides", "next", "halfway", "well-done", "number-1", "number-3"):
-        assert word in manifest["clips"]
+        assert f"{CLIP_PREFIXES['exercise']}{exercise}" in manifest["clips"]
+    for clip in [*CUE_CLIPS.values(), *(f"{CLIP_PREFIXES['number']}{n}" for n in (1, 2, 3))]:
+        assert clip in manifest["clips"], f"no clip {clip}: run `make voice`"
     most_reps = max(step.reps or 0 for routine in library.routines.values() for step in routine.steps)
-    assert f"number-{most_reps}" in manifest["clips"]
+    assert f"{CLIP_PREFIXES['number']}{most_reps}" in manifest["clips"]
 
 
 def test_the_clips_are_small_mono_mp3s_within_budget(manifest):
@@ -48,8 +52,8 @@ def test_the_clips_are_small_mono_mp3s_within_budget(manifest):
 
 
 def test_only_a_walk_in_stages_has_its_notes_spoken(manifest):
-    notes = {clip for clip in manifest["clips"] if clip.startswith("note-")}
-    assert notes and all(clip.startswith("note-guided-walk-") for clip in notes)
+    notes = {clip for clip in manifest["clips"] if clip.startswith(CLIP_PREFIXES["note"])}
+    assert notes and all(clip.startswith(f"{CLIP_PREFIXES['note']}guided-walk-") for clip in notes)
 
 
 def test_every_picture_has_square_artwork_for_the_lock_screen():

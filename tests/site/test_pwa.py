@@ -12,7 +12,7 @@ import pytest
 
 from app import paths
 from app.content import library
-from app.site.pwa import PERSONAL_CACHE, source_version
+from app.site.pwa import source_version
 
 
 def png_size(data):
@@ -148,13 +148,6 @@ def test_version_follows_the_configured_content_folder(make_app, tmp_path):
     (routines / "desk-break.toml").write_text((paths.ROUTINES_DIR / "desk-break.toml").read_text())
     assert make_app(ROUTINES_DIR=str(routines)).extensions["easeback_pwa_version"] == \
         default.extensions["easeback_pwa_version"], "the same content in another folder is the same version"
-
-
-def test_the_page_names_the_workers_personal_cache():
-    """static/js/lib/personal-copies.js deletes the cache the worker keeps personal pages in."""
-    module = (paths.STATIC_DIR / "js" / "lib" / "personal-copies.js").read_text()
-    assert f'const PERSONAL_CACHE = "{PERSONAL_CACHE}";' in module
-    assert PERSONAL_CACHE.startswith("easeback-")
 
 
 # A stand-in for the worker's surroundings, run by Node: the worker's own source

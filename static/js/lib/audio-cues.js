@@ -10,9 +10,10 @@ const TONES = { count: { hz: 660, length: 0.12, level: 0.5 }, change: { hz: 880,
 
 export class AudioCues {
   // settings: { sound (beeps), voice, volume 0..1, vibration }; data: the player's page data,
-  // whose `voice.clips` are this routine's clips ({ id: { url, words } }).
-  constructor({ settings, data, schedule }) {
-    Object.assign(this, { settings, data, schedule });
+  // whose `voice.clips` are this routine's clips ({ id: { url, words } }); names: the clip ids
+  // (the page's rules).
+  constructor({ settings, data, schedule, names }) {
+    Object.assign(this, { settings, data, schedule, names });
     this.audio = null;
     this.buffers = {};
     this.words = Object.fromEntries(Object.entries(data.voice.clips).map(([id, clip]) => [id, clip.words]));
@@ -65,7 +66,7 @@ export class AudioCues {
     this.hush();
     const clips = Object.fromEntries(Object.entries(this.buffers).map(([id, buffer]) => [id, { ms: buffer.duration * 1000 }]));
     const plan = cuePlan(this.schedule, this.data.steps, {
-      slug: this.data.slug, voice: this.settings.voice, beeps: this.settings.sound, clips, words: this.words,
+      slug: this.data.slug, names: this.names, voice: this.settings.voice, beeps: this.settings.sound, clips, words: this.words,
     }, elapsedMs);
     if (!this.audio) {
       for (const cue of plan) if (cue.kind === "speech") this.sayLater(cue.text, cue.at - elapsedMs);

@@ -4,7 +4,8 @@
 // timer is needed. Pure, with no audio and no DOM, so node --test can check every onset.
 //
 // A cue is { at, kind, announces, ... }:
-//   kind "clip":   a recorded clip by id (static/audio/voice/clips.json), ending at `end`, or
+//   kind "clip":   a recorded clip by id (static/audio/voice/clips.json; the ids are
+//                  app/rules.py's CUE_CLIPS and CLIP_PREFIXES, as `names`), ending at `end`, or
 //                  at `until` where a later announcement cuts it short;
 //   kind "speech": a moment's words for the device's own voice, where a clip is missing;
 //   kind "beep":   tone "count" (3, 2, 1 before a change, when the voice is off) or "change".
@@ -16,67 +17,67 @@ const GAP_MS = 80; // between the clips of one announcement
 const HALFWAY_FROM_MS = 20000; // holds this long or longer hear "halfway"
 const REP_COUNT_FROM_MS = 1500; // reps this slow or slower are counted aloud
 
-const sideClip = (side) => (side ? [`${side}-side`] : []);
-
 // The words of each segment's announcement, as clip ids. `upcoming` is the exercise segment
 // the person gets ready for (itself, for an exercise).
-function announcement(segment, upcoming, steps, slug) {
-  const step = steps[upcoming.step];
-  const name = `exercise-${step.exercise}`;
-  if (segment.kind === "ready") return ["get-ready", "first", name, ...sideClip(upcoming.side)];
-  if (segment.kind === "rest") return ["rest", "next", name, ...sideClip(upcoming.side)];
-  if (segment.kind === "switch") return ["switch-sides", "next", ...sideClip(upcoming.side)];
-  return ["begin", name, ...sideClip(segment.side), `note-${slug}-${segment.step + 1}`];
+function announcement(segment, upcoming, steps, { slug, names }) {
+  const { cue_clips: cue, clip_prefixes: prefix } = names;
+  const name = prefix.exercise + steps[upcoming.step].exercise;
+  const side = (which) => (which ? [cue[which]] : []);
+  if (segment.kind === "ready") return [cue.get_ready, cue.first, name, ...side(upcoming.side)];
+  if (segment.kind === "rest") return [cue.rest, cue.next, name, ...side(upcoming.side)];
+  if (segment.kind === "switch") return [cue.switch_sides, cue.next, ...side(upcoming.side)];
+  return [cue.begin, name, ...side(segment.side), `${prefix.note}${slug}-${segment.step + 1}`];
 }
 
 // What one segment says, besides its announcement: halfway through a long hold, the reps.
-function within(segment, steps) {
+function within(segment, steps, { cue_clips: cue, clip_prefixes: prefix }) {
   if (segment.kind !== "exercise") return [];
   const step = steps[segment.step];
   if (step.reps) {
     const repMs = step.secondsPerRep * 1000;
     if (repMs < REP_COUNT_FROM_MS) return [];
-    return Array.from({ length: step.reps - 1 }, (_, n) => ({ at: segment.start + (n + 1) * repMs, clips: [`number-${n + 2}`] }));
+    return Array.from({ length: step.reps - 1 }, (_, n) => ({ at: segment.start + (n + 1) * repMs, clips: [prefix.number + (n + 2)] }));
   }
-  return segment.ms >= HALFWAY_FROM_MS ? [{ at: segment.start + segment.ms / 2, clips: ["halfway"] }] : [];
+  return segment.ms >= HALFWAY_FROM_MS ? [{ at: segment.start + segment.ms / 2, clips: [cue.halfway] }] : [];
 }
 
 // "Three, two, one" before a change; not in a segment of reps, whose own count would clash.
-function countdown(segment, steps, voice) {
+function countdown(segment, steps, voice, names) {
   const cues = [];
   if (segment.kind === "exercise" && steps[segment.step].reps) return cues;
   for (let seconds = COUNT_FROM; seconds >= 1; seconds -= 1) {
     const at = segment.end - seconds * 1000;
     if (at <= segment.start) continue;
-    cues.push(voice ? { at, clips: [`number-${seconds}`], count: true } : { at, beep: "count" });
+    cues.push(voice ? { at, clips: [names.clip_prefixes.number + seconds], count: true } : { at, beep: "count" });
   }
   return cues;
 }
 
 // Every spoken moment and beep of the routine, before clips are laid out.
-function moments(schedule, steps, { slug, voice, beeps }) {
+function moments(schedule, steps, { slug, names, voice, beeps }) {
   const exercises = schedule.filter((segment) => segment.kind === "exercise");
   const found = [];
   for (const segment of schedule) {
     const upcoming = exercises.find((exercise) => exercise.start >= segment.start) ?? segment;
-    if (voice) found.push({ at: segment.start, clips: announcement(segment, upcoming, steps, slug), lead: true });
-    if (voice) found.push(...within(segment, steps));
-    if (voice || beeps) found.push(...countdown(segment, steps, voice));
+    if (voice) found.push({ at: segment.start, clips: announcement(segment, upcoming, steps, { slug, names }), lead: true });
+    if (voice) found.push(...within(segment, steps, names));
+    if (voice || beeps) found.push(...countdown(segment, steps, voice, names));
     if (beeps && segment.start > 0) found.push({ at: segment.start, beep: "change" });
   }
   const end = schedule.length ? schedule[schedule.length - 1].end : 0;
-  if (voice) found.push({ at: end, clips: ["well-done"], lead: true });
+  if (voice) found.push({ at: end, clips: [names.cue_clips.well_done], lead: true });
   if (beeps) found.push({ at: end, beep: "change" });
   return found.sort((a, b) => a.at - b.at || (b.lead ? 1 : 0) - (a.lead ? 1 : 0));
 }
 
 // Where the person picks up part-way through a segment (Resume, or a page that comes back to
 // a routine), say where they are: the segment's words, without "Begin" in the middle of a hold.
-function restatement(schedule, steps, slug, fromMs) {
+function restatement(schedule, steps, { slug, names }, fromMs) {
   const segment = schedule.find((candidate) => fromMs > candidate.start && fromMs < candidate.end);
   if (!segment) return [];
   const upcoming = schedule.find((later) => later.kind === "exercise" && later.start >= segment.start) ?? segment;
-  const clips = announcement(segment, upcoming, steps, slug).filter((id) => id !== "begin" && !id.startsWith("note-"));
+  const clips = announcement(segment, upcoming, steps, { slug, names })
+    .filter((id) => id !== names.cue_clips.begin && !id.startsWith(names.clip_prefixes.note));
   return [{ at: fromMs, clips, lead: true }];
 }
 
@@ -84,11 +85,12 @@ function restatement(schedule, steps, slug, fromMs) {
 // moment and cuts short whatever is still speaking; anything else that would talk over speech
 // is left out. Where this device lacks a clip of a moment, the device's own voice says the
 // whole moment from `words`, or nothing if there are no words for it.
-export function cuePlan(schedule, steps, { slug, voice = true, beeps = true, clips = {}, words = {} }, fromMs = 0) {
+export function cuePlan(schedule, steps, { slug, names, voice = true, beeps = true, clips = {}, words = {} }, fromMs = 0) {
   const plan = [];
   let speaking = [];
   let busyUntil = -Infinity;
-  const found = [...restatement(voice ? schedule : [], steps, slug, fromMs), ...moments(schedule, steps, { slug, voice, beeps })];
+  const found = [...restatement(voice ? schedule : [], steps, { slug, names }, fromMs),
+    ...moments(schedule, steps, { slug, names, voice, beeps })];
   for (const moment of found.filter((candidate) => candidate.at >= fromMs)) {
     if (moment.beep) {
       plan.push({ at: moment.at, kind: "beep", tone: moment.beep, announces: moment.at });
@@ -97,7 +99,7 @@ export function cuePlan(schedule, steps, { slug, voice = true, beeps = true, cli
     if (!moment.lead && moment.at < busyUntil) continue;
     if (moment.lead) for (const cue of speaking) if (cue.end > moment.at) cue.until = moment.at;
     // A note only exists for a walk in stages: its absence is no gap to fill.
-    const ids = moment.clips.filter((id) => clips[id] || !id.startsWith("note-"));
+    const ids = moment.clips.filter((id) => clips[id] || !id.startsWith(names.clip_prefixes.note));
     if (ids.every((id) => clips[id])) {
       let at = moment.at;
       speaking = ids.map((id) => {

@@ -6,3 +6,6 @@ export function readPageData(id) {
   const element = document.getElementById(id);
   return element ? JSON.parse(element.textContent) : null;
 }
+
+// The rules every page shares (app/rules.py): reaches, limits, the urgent answers, clip ids...
+export const readRules = () => readPageData("rules");

@@ -7,15 +7,15 @@ import { initChecklistGlance } from "../parts/checklist-glance.js";
 import { initChecklistPrint } from "../parts/checklist-print.js";
 import { initChecklistProgress } from "../parts/checklist-progress.js";
 import { read, write } from "../lib/local-store.js";
-import { readPageData } from "../lib/page-data.js";
+import { readRules } from "../lib/page-data.js";
 import { startSync } from "../lib/sync.js";
 
 const KEY = "checklist";
 // Typing is saved once the person pauses, not on every key.
 const TYPING_PAUSE_MS = 400;
 const STATUS_SHOWN_MS = 4000;
-// "down to the calf": each pain reach's phrase, from app/schemas.py PAIN_REACHES.
-const REACH = readPageData("pain-reach-phrases") ?? {};
+// Each pain reach's label and phrase ("down to the calf").
+const REACHES = readRules().reaches;
 
 const form = document.querySelector("[data-checklist-form]");
 const status = form.querySelector("[data-saved]");
@@ -75,7 +75,7 @@ function describeCheckin(checkin) {
   const parts = [];
   if (isScore(checkin.back_pain)) parts.push(`back ${checkin.back_pain}/10`);
   if (isScore(checkin.leg_pain)) parts.push(`leg ${checkin.leg_pain}/10`);
-  if (Object.hasOwn(REACH, checkin.reach)) parts.push(REACH[checkin.reach]);
+  if (Object.hasOwn(REACHES, checkin.reach)) parts.push(REACHES[checkin.reach].phrase);
   if (!parts.length) return "";
   const text = parts.join(", ");
   const day = checkin.recorded_at == null ? null : new Date(checkin.recorded_at);

@@ -7,7 +7,7 @@ import { MediaSessionLink } from "../parts/media-session.js";
 import { initPlanForms } from "../parts/plan-forms.js";
 import { PlayerScreen } from "../parts/player-screen.js";
 import { AudioCues } from "../lib/audio-cues.js";
-import { readPageData } from "../lib/page-data.js";
+import { readPageData, readRules } from "../lib/page-data.js";
 import { forgetPlace, rememberPlace, savedPlace } from "../lib/resume.js";
 import { screenOffSupport } from "../lib/screen-off.js";
 import { loadSettings } from "../lib/settings-store.js";
@@ -23,7 +23,7 @@ const root = document.querySelector("[data-player]");
 const data = readPageData("player-data");
 const settings = loadSettings();
 const schedule = buildSchedule(data.segments, data.steps, settings);
-const cues = new AudioCues({ settings, data, schedule });
+const cues = new AudioCues({ settings, data, schedule, names: readRules() });
 const ui = Object.fromEntries(
   [...root.querySelectorAll("[data-player-ui], [data-player-ui] *")]
     .flatMap((element) => Object.keys(element.dataset).map((key) => [key, element]))

@@ -1,5 +1,6 @@
 // Pain check-in forms: saved on the device at once, then synced. On the
 // player, a check-in belongs to the session being played.
+import { readRules } from "../lib/page-data.js";
 import { newId, recordCheckin } from "../lib/sync.js";
 
 // One id per filled-in form, kept until that fill is safely saved: a second
@@ -20,7 +21,7 @@ function fromForm(form) {
     back_pain: Number(values.get("back_pain")),
     leg_pain: Number(values.get("leg_pain")),
     reach: values.get("reach"),
-    note: (values.get("note") ?? "").trim().slice(0, 280),
+    note: (values.get("note") ?? "").trim().slice(0, readRules().limits.note),
     recorded_at: new Date().toISOString(),
   };
 }

@@ -3,6 +3,7 @@
 // every save. Inputs say how their value is sent (data-type); a name with
 // dots ("activities.0.score") builds nested lists, in the API's shapes.
 import { write } from "../lib/local-store.js";
+import { readRules } from "../lib/page-data.js";
 import { newId, queue } from "../lib/sync.js";
 
 const valueOf = (input) =>
@@ -64,8 +65,9 @@ async function save(event) {
     return;
   }
   write("has-plan", true);
-  const urgent = JSON.parse(form.dataset.urgent ?? "[]").some(([name, value]) => answers[name] === value);
-  if (urgent) return window.location.assign(form.dataset.urgentNext);
+  // A weekly review (the form that says where to go then) with an urgent answer: see someone now.
+  const urgent = readRules().urgent_answers.some(([name, value]) => answers[name] === value);
+  if (form.dataset.urgentNext && urgent) return window.location.assign(form.dataset.urgentNext);
   // Feedback is given once: a second tap must not count as a second "worse".
   if (!form.dataset.next) form.querySelector("fieldset").disabled = true;
   if (pending || !form.dataset.next) {

@@ -1,0 +1,80 @@
+"""The rules the server, the pages and their scripts share, each stated once.
+
+Python imports them from here; templates and scripts get the same values once per page, as the
+JSON block `for_pages()` makes (templates/base.html, read by static/js/lib/page-data.js), so no
+template or script writes one of them out again. Plain data, importing nothing that reaches the
+database.
+"""
+from dataclasses import dataclass
+
+from app.content.loading import SLUG_MAX_LENGTH, SLUG_PATTERN
+
+
+@dataclass(frozen=True)
+class PainReach:
+    """How far down the leg pain reaches: the stored value, a label for forms and tables,
+    and a phrase for a sentence ("Back 6/10, leg 4/10, down to the calf")."""
+
+    value: str
+    label: str
+    phrase: str
+
+
+# Nearest first: forms, tables, the trend notes, the API and the checklist's summary take it from here.
+PAIN_REACHES = (
+    PainReach("none", "Not in the leg", "not down the leg"),
+    PainReach("buttock", "Buttock", "into the buttock"),
+    PainReach("thigh", "Thigh", "down to the thigh"),
+    PainReach("calf", "Calf", "down to the calf"),
+    PainReach("foot", "Foot", "down to the foot"),
+)
+
+# My plan's steps, gentlest first, and the answers a set-up has before the person changes them.
+LEVELS = ("Starting gently", "Building", "Steady", "Stronger")
+PLAN_DEFAULTS = {"walk_minutes": 5, "minutes": 10, "time": "09:00", "zone": "UTC"}
+# A weekly review with any of these answers means "see someone now", not the plan.
+URGENT_ANSWERS = (("numbness", "worse"), ("weakness", "worse"), ("warning_sign", True))
+
+# The most each field takes: characters for text, minutes for the walk, entries for lists.
+LIMITS = {
+    "note": 280,  # a check-in's note
+    "long_text": 2000,  # the checklist's text areas
+    "line_text": 200,  # the checklist's one-line fields
+    "short_text": 120,  # a therapist's details
+    "activity_name": 60,
+    "activities": 3,
+    "walk_minutes": 120,
+    "search": 80,  # the routines catalogue's search box
+    "link_code_min": 10,  # a linking code as shown (XXXXX-XXXXX), or typed with spaces
+    "link_code_max": 24,
+}
+
+# The service worker's cache of pages drawn from the person's own data, which "Delete everything"
+# drops whole (the worker's template gets it from app/site/pwa.py).
+PERSONAL_CACHE = "easeback-personal"
+
+# The player's spoken cue words as recorded clip ids: tools/voice.py records one clip each, and
+# the cue plan (static/js/lib/cue-plan.js) asks for them by these ids.
+CUE_CLIPS = {
+    "get_ready": "get-ready", "first": "first", "begin": "begin", "rest": "rest", "switch_sides": "switch-sides",
+    "next": "next", "left": "left-side", "right": "right-side", "halfway": "halfway", "last_step": "last-step",
+    "well_done": "well-done",
+}
+# Clips made for something in particular: a number (number-3), an exercise (exercise-cat-cow), a
+# spoken step of one routine (note-guided-walk-2).
+CLIP_PREFIXES = {"number": "number-", "exercise": "exercise-", "note": "note-"}
+
+
+def for_pages():
+    """Every rule above as plain JSON-ready data, for templates and the page's scripts."""
+    return {
+        "slug": {"pattern": SLUG_PATTERN, "max_length": SLUG_MAX_LENGTH},
+        "reaches": {reach.value: {"label": reach.label, "phrase": reach.phrase} for reach in PAIN_REACHES},
+        "levels": list(LEVELS),
+        "plan_defaults": PLAN_DEFAULTS,
+        "urgent_answers": [list(answer) for answer in URGENT_ANSWERS],
+        "limits": LIMITS,
+        "personal_cache": PERSONAL_CACHE,
+        "cue_clips": CUE_CLIPS,
+        "clip_prefixes": CLIP_PREFIXES,
+    }
