@@ -1,7 +1,8 @@
 """Easeback: a calm, offline-first self-care companion for people with sciatica."""
 from flask import Flask
 
-from app import api, content, db, paths
+from app import api, db, paths
+from app.content import startup as content
 from app.history import pages as history
 from app.pages import checklist, favourites, home, learn, player, routines, settings
 from app.plan import calendar as plan_calendar

@@ -8,7 +8,8 @@ import sys
 import click
 
 from app import paths
-from app.content import ContentError, load_content
+from app.content.loading import ContentError
+from app.content.startup import load_content
 
 
 @click.group("content")

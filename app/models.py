@@ -5,17 +5,13 @@ started) are kept as the device sent them. Ids of sessions and check-ins are
 made on the device, so sending the same thing twice can never double it.
 All datetimes are naive UTC.
 """
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.days import utcnow
 from app.db import db
-
-
-def utcnow():
-    """The current time as naive UTC, the form every column stores."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 def wins_over(changed_at, change_id, row):

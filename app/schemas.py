@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from app import models
+from app import days
 from app.rules import LIMITS, PAIN_REACHES, SLUG_MAX_LENGTH, SLUG_PATTERN
 
 EPOCH = datetime(1970, 1, 1)
@@ -31,14 +31,14 @@ AHEAD = "is more than a day ahead of the server's clock; check the date and time
 
 def _not_ahead(moment):
     """Refuse a naive UTC time more than a day ahead of the server's clock."""
-    if moment > models.utcnow() + CLOCK_SLACK:
+    if moment > days.utcnow() + CLOCK_SLACK:
         raise ValueError(AHEAD)
     return moment
 
 
 def _millis_not_ahead(millis):
     """Refuse a device clock reading (ms since 1970) more than a day ahead of the server's clock."""
-    if millis > (models.utcnow() + CLOCK_SLACK - EPOCH) // timedelta(milliseconds=1):
+    if millis > (days.utcnow() + CLOCK_SLACK - EPOCH) // timedelta(milliseconds=1):
         raise ValueError(AHEAD)
     return millis
 

@@ -12,8 +12,6 @@ from sqlalchemy.exc import IntegrityError
 from app.content import library
 from app.db import db
 
-# Sessions and check-ins a profile may hold: years of several a day.
-DEFAULT_MOST_ROWS = 10_000
 # The deepest request (a checklist's therapist ticks) is 4 levels; anything far deeper is abuse.
 MAX_JSON_DEPTH = 20
 

@@ -1,22 +1,19 @@
 """Reading back what a profile saved through the JSON API, exporting it, and deleting it all."""
-from flask import Blueprint, Response, current_app
-from pydantic import ValidationError
+from flask import Blueprint, Response
 
 from app import profiles
-
-from app.profiles import exports
 from app.api.bodies import send
 from app.api.declare import WRITE_REFUSALS, documented
+from app.api.rows import checklist_out, favourite_out
 from app.db import db
-from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of
+from app.models import CheckIn, Favourite, PracticeSession, rows_of
+from app.profiles import exports
 from app.schemas import (
     CheckInList,
     CheckInOut,
-    ChecklistEntries,
     ChecklistOut,
     Export,
     FavouriteList,
-    FavouriteOut,
     SessionList,
     SessionOut,
 )
@@ -25,12 +22,6 @@ bp = Blueprint("data", __name__)
 
 
 # --- Favourites -----------------------------------------------------------
-
-def favourite_out(row):
-    """A favourite row as the API shows it."""
-    return FavouriteOut(routine=row.routine, favourite=row.favourite, changed_at=row.changed_at,
-                        change_id=row.change_id)
-
 
 @bp.get("/favourites")
 @documented(answers={200: FavouriteList})
@@ -80,21 +71,6 @@ def list_checkins():
 
 
 # --- The therapist checklist ---------------------------------------------------
-
-def checklist_out(profile):
-    """The profile's checklist, or an empty one."""
-    row = None if profile is None else db.session.get(ChecklistState, profile.id)
-    if row is None:
-        return ChecklistOut(state={}, changed_at=0, change_id=None)
-    try:
-        state = ChecklistEntries.model_validate(row.state).as_stored()
-    except ValidationError:
-        # Only a script could have saved this, before the shape was checked; it cannot be
-        # shown or exported. As "never saved", devices keep their own copy and replace it.
-        current_app.logger.warning("Checklist of profile %s does not fit the checklist's shape", profile.id)
-        return ChecklistOut(state={}, changed_at=0, change_id=None)
-    return ChecklistOut(state=state, changed_at=row.changed_at, change_id=row.change_id)
-
 
 @bp.get("/checklist")
 @documented(answers={200: ChecklistOut})

@@ -13,8 +13,9 @@ from app import profiles
 from app.api.bodies import body, send
 from app.api.declare import WRITE_REFUSALS, documented
 from app.db import db
-from app.profiles.limits import limit_link_tries, limiter
 from app.models import DeviceKey, rows_of
+from app.profiles import linking
+from app.profiles.limits import limit_link_tries, limiter
 from app.schemas import DeviceList, DeviceOut, LinkCodeOut, Linked, LinkIn
 
 bp = Blueprint("devices", __name__)
@@ -32,7 +33,7 @@ def create_link_code():
     """A one-time code, valid for 10 minutes, to join another device to this profile."""
     profile = profiles.profile_for_writing()
     db.session.flush()
-    code, expires_at = profiles.new_link_code(profile)
+    code, expires_at = linking.new_link_code(profile)
     db.session.commit()
     return send(LinkCodeOut(code=code, expires_at=expires_at), 201)
 
@@ -44,8 +45,8 @@ def link_device():
     """Join this device to the profile whose code was typed; a few wrong tries only."""
     data = body(LinkIn)
     try:
-        profiles.redeem_link_code(data.code)
-    except profiles.CodeRefused as refused:
+        linking.redeem_link_code(data.code)
+    except linking.CodeRefused as refused:
         db.session.rollback()
         abort(400, description=str(refused))
     db.session.commit()

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from app import profiles
 from app.api.bodies import body, known_routine, retry_once_on_conflict, send
 from app.api.declare import documented
-from app.api.saves import record_once, store_change
+from app.api.rows import record_once, store_change
 from app.db import db
 from app.models import PlanPart, PlanReview, RoutineFeedback
 from app.plan.data import as_saved, plan_for
@@ -101,7 +101,7 @@ def put_plan_part(part):
 @retry_once_on_conflict
 def put_plan_review(review_id):
     """Record a weekly review once; sending it again changes nothing."""
-    return record_once(PlanReview, review_id, body(ReviewIn).model_dump(), ReviewOut)
+    return send(*record_once(PlanReview, review_id, body(ReviewIn).model_dump(), ReviewOut))
 
 
 @bp.put("/plan/feedback/<uuid:feedback_id>")
@@ -112,4 +112,4 @@ def put_routine_feedback(feedback_id):
     values = body(FeedbackIn).model_dump()
     known_routine(values["routine"])
     values["session_id"] = str(values["session_id"]) if values["session_id"] else None
-    return record_once(RoutineFeedback, feedback_id, values, FeedbackOut)
+    return send(*record_once(RoutineFeedback, feedback_id, values, FeedbackOut))

@@ -4,18 +4,16 @@ Favourites and the checklist carry a change id and the device time of the change
 (the last change wins); sessions and check-ins carry ids made on the device, so
 sending the same thing twice can never double it.
 """
-import functools
 
-from flask import Blueprint, abort, current_app, request
-from sqlalchemy import bindparam, func, select, tuple_
+from flask import Blueprint, abort, request
+from sqlalchemy import bindparam, select
 
 from app import profiles
-from app.api.bodies import DEFAULT_MOST_ROWS, body, known_routine, retry_once_on_conflict, send
+from app.api.bodies import body, known_routine, retry_once_on_conflict, send
 from app.api.declare import documented
-from app.api.data import checklist_out, favourite_out
-from app.db import UPSERTS, autocommitting, db, dialect, in_code_point_order
-from app.models import CheckIn, ChecklistState, Favourite, PracticeSession, rows_of
-from app.profiles.register import owned
+from app.api.rows import checklist_out, favourite_out, record_once, row_to_write, store_change
+from app.db import autocommitting, db
+from app.models import CheckIn, ChecklistState, Favourite, PracticeSession
 from app.schemas import (
     Change,
     CheckInIn,
@@ -32,36 +30,6 @@ bp = Blueprint("saves", __name__)
 
 
 # --- The last change wins (favourites and the checklist) -----------------------
-
-@functools.cache
-def last_change_wins(model, dialect_name):
-    """One statement that puts a change in model's row (every column's value bound as it runs)
-    unless the row holds a change that wins over it (models.wins_over, in SQL): it changes one
-    row, or none when the change lost. Two sends of one change race inside the database, not
-    in Python: nothing is read first and no unique key can break. Built once per model and
-    database, as building a statement costs more than running it."""
-    insert = UPSERTS[dialect_name](model.__table__)
-    key = [column.name for column in model.__table__.primary_key]
-    later = tuple_(insert.excluded.changed_at, in_code_point_order(insert.excluded.change_id, dialect_name))
-    held = tuple_(model.changed_at, in_code_point_order(model.change_id, dialect_name))
-    changed = {column.name: column for column in insert.excluded if column.name not in key}
-    return (insert.on_conflict_do_update(index_elements=key, set_=changed, where=later > held)
-            .execution_options(preserve_rowcount=True))  # an INSERT's count is kept only when asked
-
-
-def store_change(model, values):
-    """Store a change of this device's profile (values: every column but the profile's id) in one
-    statement, committed on its own; True when stored, False when the row held a change that wins."""
-    statement = last_change_wins(model, dialect())
-    profile_id = profiles.current_profile_id()
-    if profile_id is not None:
-        return autocommitting().execute(statement, {**values, "profile_id": profile_id}).rowcount == 1
-    profile = profiles.profile_for_writing()  # the first save: the profile, its key and the change commit together
-    db.session.flush()
-    stored = db.session.execute(statement, {**values, "profile_id": profile.id}).rowcount == 1
-    db.session.commit()
-    return stored
-
 
 # --- Favourites -----------------------------------------------------------
 
@@ -100,35 +68,6 @@ def delete_favourite(slug):
 
 # --- Sessions and check-ins --------------------------------------------------
 
-def make_room(model, profile):
-    """Refuse a new row once the profile holds the most the server keeps (the register's cap).
-
-    A generous cap that years of daily use never reach, so that no profile can grow
-    without bound and make its history and exports slow for everyone.
-    """
-    line = owned(model)
-    most, what = current_app.config.get(line.cap, DEFAULT_MOST_ROWS), line.called
-    held = db.session.scalar(rows_of(model, profile, func.count()))
-    if held >= most:
-        abort(409, description=f"The server already keeps {most:,} {what} for you, the most it can. "
-                               "This device keeps this one, but the server cannot take it. To make room, "
-                               "download your data in Settings, then delete the old data there "
-                               "(Delete everything) and start afresh.")
-
-
-def row_to_write(model, row_id):
-    """This device's profile (made on its first save) and its row with this device-made id:
-    None when new and there is room for it; someone else's is refused."""
-    profile = profiles.profile_for_writing()
-    db.session.flush()
-    row = db.session.get(model, str(row_id))
-    if row is not None and row.profile_id != profile.id:
-        abort(409, description="That id is already in use. Make a new one on the device.")
-    if row is None:
-        make_room(model, profile)
-    return profile, row
-
-
 @bp.put("/sessions/<uuid:session_id>")
 @documented(body=SessionIn, answers={200: SessionOut, 201: SessionOut})
 @retry_once_on_conflict
@@ -155,24 +94,7 @@ def put_checkin(checkin_id):
     """Record a check-in once; sending it again changes nothing."""
     values = body(CheckInIn).model_dump()
     values["session_id"] = str(values["session_id"]) if values["session_id"] else None
-    return record_once(CheckIn, checkin_id, values, CheckInOut)
-
-
-def record_once(model, row_id, values, shape):
-    """Keep a row made on a device (a check-in, a weekly review) the first time it comes; sending
-    it again changes nothing. Answers with the row in shape: 201 when new, 200 when already kept."""
-    profile, row = row_to_write(model, row_id)
-    created = row is None
-    if created:
-        row = model(id=str(row_id), profile_id=profile.id, **values)
-        db.session.add(row)
-        db.session.flush()
-        # Read the answer before the commit expires the row: read after, a database cut in between
-        # would turn a kept save into a 500.
-        kept = shape.model_validate(row, from_attributes=True)
-        db.session.commit()
-        return send(kept, 201)
-    return send(shape.model_validate(row, from_attributes=True), 200)
+    return send(*record_once(CheckIn, checkin_id, values, CheckInOut))
 
 
 # --- The therapist checklist ---------------------------------------------------

@@ -1,62 +1,12 @@
-"""Content: the files under routines/, read once at start-up, checked, frozen.
+"""Content: the files under routines/, read once at start-up (app/content/startup.py), checked,
+frozen, and reached here by the views.
 
 One module per kind of file (routines.py: exercises and routines; checklists.py: the
 therapist checklist and the registers where you live; learning.py: the lessons and the bad-day
 guide), built from the field types in fields.py and read by loading.py.
 `flask content check` (app/cli.py) runs the same load_content as start-up.
 """
-from pathlib import Path
-from typing import NamedTuple
-
 from flask import current_app
-
-from app.content.checklists import (CHECKLIST_FILE, REGISTERS_FILE, Checklist, Registers, load_checklist,
-                                    load_registers)
-from app.content.learning import BAD_DAY_FILE, LESSONS_DIR, Guide, Lessons, load_bad_day, load_lessons
-from app.content.loading import ContentError
-from app.content.models import GOALS, POSITIONS, TIMES_OF_DAY
-from app.content.routines import Library, load_library
-
-__all__ = ["GOALS", "POSITIONS", "TIMES_OF_DAY", "ContentError", "checklist", "bad_day", "init_app", "lessons",
-           "library", "load_content", "registers"]
-
-
-class Content(NamedTuple):
-    """Every kind of content, checked."""
-
-    library: Library
-    checklist: Checklist
-    lessons: Lessons
-    bad_day: Guide
-    registers: Registers
-
-
-def load_content(routines_dir, pictures_dir):
-    """Load every content file, or raise ContentError on the first problem."""
-    routines_dir = Path(routines_dir)
-    found = load_library(routines_dir, pictures_dir)
-    # Lesson slugs share the namespace of exercise ids and routine slugs.
-    seen = {exercise_id: routines_dir / "exercises" / f"{exercise_id}.toml" for exercise_id in found.exercises}
-    seen.update((slug, routines_dir / f"{slug}.toml") for slug in found.routines)
-    lessons = load_lessons(routines_dir / LESSONS_DIR, seen, found.routines)
-    return Content(
-        library=found,
-        # The checklist's sections link to lessons, so it is read after them.
-        checklist=load_checklist(routines_dir / CHECKLIST_FILE, lessons.by_slug),
-        lessons=lessons,
-        bad_day=load_bad_day(routines_dir / BAD_DAY_FILE, seen, found.routines),
-        registers=load_registers(routines_dir / REGISTERS_FILE),
-    )
-
-
-def init_app(app):
-    """Load the content once at start-up; a broken file stops the app."""
-    found = load_content(app.config["ROUTINES_DIR"], Path(app.static_folder) / "pictures")
-    app.extensions["easeback_library"] = found.library
-    app.extensions["easeback_checklist"] = found.checklist
-    app.extensions["easeback_lessons"] = found.lessons
-    app.extensions["easeback_bad_day"] = found.bad_day
-    app.extensions["easeback_registers"] = found.registers
 
 
 def library():

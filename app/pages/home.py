@@ -7,7 +7,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from flask import Blueprint, current_app, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from app.content import TIMES_OF_DAY, bad_day, library
+from app.content.models import TIMES_OF_DAY
+from app.content import bad_day, library
 from app.days import person_now
 from app.site.page_cache import same_for_everyone
 from app.pages.routines import routine_index, stays_off_the_floor

@@ -3,7 +3,8 @@ from dataclasses import dataclass
 
 from flask import Blueprint, abort, render_template, request, url_for
 
-from app.content import GOALS, POSITIONS, lessons, library
+from app.content.models import GOALS, POSITIONS
+from app.content import lessons, library
 from app.rules import LIMITS
 from app.site.page_cache import same_for_everyone
 from app.site.templating import minutes

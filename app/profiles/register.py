@@ -24,6 +24,9 @@ from app.models import (
 from app.plan.schemas import CalendarFeedExport, FeedbackOut, PartOut, ReviewOut
 from app.schemas import CheckInOut, ChecklistExport, FavouriteOut, SessionOut
 
+# A cap's default (its config setting unset): years of several rows a day.
+DEFAULT_CAP = 10_000
+
 
 class Merge(Enum):
     """How linking a device brings one profile's rows into the other's."""

@@ -308,11 +308,11 @@ def test_linking_brings_this_devices_own_saves_along(client, app):
 def test_link_code_expires_after_ten_minutes(client, app, monkeypatch):
     from datetime import timedelta
 
-    from app import profiles
+    from app.profiles import linking
 
     code = client.post("/api/v1/link-codes").json["code"]
-    later = profiles.utcnow() + timedelta(minutes=10, seconds=1)
-    monkeypatch.setattr(profiles, "utcnow", lambda: later)
+    later = linking.utcnow() + timedelta(minutes=10, seconds=1)
+    monkeypatch.setattr(linking, "utcnow", lambda: later)
     assert app.test_client().post("/api/v1/link", json={"code": code}).status_code == 400
 
 

@@ -332,7 +332,7 @@ def test_the_cap_is_generous_by_default(app):
     with app.test_request_context():
         from flask import current_app
 
-        from app.api.bodies import DEFAULT_MOST_ROWS
+        from app.profiles.register import DEFAULT_CAP as DEFAULT_MOST_ROWS
 
         assert current_app.config.get("MAX_CHECKINS_PER_PROFILE", DEFAULT_MOST_ROWS) >= 10_000
         assert current_app.config.get("MAX_SESSIONS_PER_PROFILE", DEFAULT_MOST_ROWS) >= 10_000

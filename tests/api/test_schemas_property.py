@@ -66,7 +66,7 @@ as_utc = TypeAdapter(UtcDatetime).validate_python
 def server_clock():
     """Fix the server's clock, which decides how far ahead a time may be."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("app.models.utcnow", lambda: NOW)
+        patch.setattr("app.days.utcnow", lambda: NOW)
         yield
 
 

@@ -1,7 +1,7 @@
 """The one way content tests break a file and read the checker's message."""
 import pytest
 
-from app.content import ContentError
+from app.content.loading import ContentError
 
 
 def assert_refused(path, old, new, load, field, words):

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from app import paths
-from app.content import ContentError
+from app.content.loading import ContentError
 from app.content.routines import load_library
 from tests.content.content_checks import assert_refused
 

@@ -8,7 +8,7 @@ import pytest
 from markupsafe import escape
 
 from app import create_app, paths
-from app.content import ContentError
+from app.content.loading import ContentError
 from app.content.checklists import COMPARED, MIN_ITEMS, load_checklist
 from tests.content.content_checks import assert_refused
 

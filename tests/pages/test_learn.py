@@ -5,7 +5,8 @@ import shutil
 import pytest
 
 from app import paths
-from app.content import ContentError, load_content
+from app.content.loading import ContentError
+from app.content.startup import load_content
 from tests.content.content_checks import assert_refused
 
 LESSON = '''slug = "{slug}"

@@ -6,7 +6,7 @@ import pytest
 from markupsafe import escape
 
 from app import create_app, paths
-from app.content import ContentError
+from app.content.loading import ContentError
 from app.content.checklists import MAX_AGE_DAYS, load_registers
 from tests.content.content_checks import assert_refused
 

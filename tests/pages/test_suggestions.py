@@ -4,7 +4,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.content import TIMES_OF_DAY, library
+from app.content.models import TIMES_OF_DAY
+from app.content import library
 from app.pages.home import NEEDS, need_suggestions, suggestions
 from app.pages.routines import DOWN_LOW
 
