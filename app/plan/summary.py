@@ -67,7 +67,8 @@ def summary(profile, plan, reviews, today, zone):
         "activities": activity_rows(plan, latest), "latest": latest,
         "leg_first": symptoms.get("leg_pain"), "walk_first": symptoms.get("walk_minutes"),
         "reviews": reviews[-SHOWN_REVIEWS:][::-1], "earlier_reviews": max(0, len(reviews) - SHOWN_REVIEWS),
-        "weeks": [(week, LEVELS[week.level], HOW_WEEKS_WENT[week.went]) for week in plan.weeks[-SHOWN_WEEKS:]],
+        "weeks": [(week, LEVELS[week.level], HOW_WEEKS_WENT[week.went])
+                  for week in plan.weeks[-SHOWN_WEEKS:]],
         "earlier_weeks": max(0, len(plan.weeks) - SHOWN_WEEKS),
         "done": [(titles[slug].title if slug in titles else slug, count) for slug, count in done[:SHOWN_ROUTINES]],
         "done_others": sum(count for _, count in done[SHOWN_ROUTINES:]),

@@ -122,14 +122,12 @@ def test_the_average_counts_the_same_activities_at_every_point():
 ])
 def test_the_chart_and_the_plans_reading_take_one_average(setup_scores, review_scores):
     """The table's figures are the ones the plan reads a change from, whatever activities each rated."""
-    plan = make_plan({"symptoms": (SYMPTOMS, datetime(2026, 11, 2, 9)),
-                      "activities": ({"activities": [{"name": str(n), "score": score}
-                                                     for n, score in enumerate(setup_scores)]}, None)},
-                     [SimpleNamespace(recorded_at=datetime(2026, 11, 9, 8), activities=review_scores, leg_pain=5,
-                                      warning_sign=False, numbness="same", weakness="none")],
-                     [], {}, date(2026, 11, 10))
-    trends = review_trends(plan, [SimpleNamespace(recorded_at=datetime(2026, 11, 9, 8), activities=review_scores,
-                                                  leg_pain=5)], ZoneInfo("UTC"))
+    activities = {"activities": [{"name": str(n), "score": score} for n, score in enumerate(setup_scores)]}
+    reviewed = SimpleNamespace(recorded_at=datetime(2026, 11, 9, 8), activities=review_scores, leg_pain=5,
+                               warning_sign=False, numbness="same", weakness="none")
+    plan = make_plan({"symptoms": (SYMPTOMS, datetime(2026, 11, 2, 9)), "activities": (activities, None)},
+                     [reviewed], [], {}, date(2026, 11, 10))
+    trends = review_trends(plan, [reviewed], ZoneInfo("UTC"))
     before, now = (point.average for point in trends.points)
     assert f"{before:.1f} → {now:.1f}" in plan.reading[0]
     assert (before, now) == activities_averages(setup_scores, review_scores)

@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 19)  # a Thursday; that week's Monday is 16 Nov
 
 @pytest.fixture
 def person(app, monkeypatch):
-    """A profile, and a way to give it sessions started at aware instants; the clock stands at TODAY noon UTC."""
+    """A profile, and a way to give it sessions started at aware instants; the clock stands at TODAY."""
     monkeypatch.setattr(days, "clock", lambda: datetime.combine(TODAY, time(12), UTC))
     with app.app_context():
         profile = Profile()
@@ -43,7 +43,8 @@ def noon(day):
 
 
 def test_each_week_oldest_first_with_empty_weeks(person):
-    profile = person(*map(noon, (date(2026, 11, 16), date(2026, 11, 19), date(2026, 11, 2), date(2026, 9, 1))))
+    started = (date(2026, 11, 16), date(2026, 11, 19), date(2026, 11, 2), date(2026, 9, 1))
+    profile = person(*map(noon, started))
     assert sessions_per_week(profile, "UTC", weeks=4) == [
         (date(2026, 10, 26), 0), (date(2026, 11, 2), 1), (date(2026, 11, 9), 0), (date(2026, 11, 16), 2),
     ]
