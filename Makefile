@@ -37,6 +37,7 @@ system-packages:
 ## test: the whole suite: front-end unit tests (node), then pytest with the browser tests on
 ## SQLite, then all of pytest again on a throwaway PostgreSQL (Debian's pg_virtualenv)
 test: system-packages $(BIN)/activate
+	$(BIN)/ruff check .
 	node --test tests/js/
 	$(BIN)/pytest
 	@echo "== The whole suite again, on PostgreSQL =="

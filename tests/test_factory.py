@@ -69,3 +69,22 @@ def test_the_tests_never_see_database_url():
 def test_sqlite_is_the_default(monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     assert create_app({"TESTING": True}).config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///")
+
+
+def test_apps_made_from_unchanged_content_share_one_reading_and_a_change_is_read_again(tmp_path):
+    import shutil
+
+    from app.content import library
+
+    routines = tmp_path / "routines"
+    shutil.copytree(paths.ROUTINES_DIR, routines)
+    first, second = (create_app({"TESTING": True, "ROUTINES_DIR": str(routines)}) for _ in range(2))
+    with first.app_context():
+        kept = library()
+    with second.app_context():
+        assert library() is kept, "the second app read the same files again"
+    routine = next(routines.glob("*.toml"))
+    routine.write_text(routine.read_text().replace('title = "', 'title = "Changed: ', 1))
+    with create_app({"TESTING": True, "ROUTINES_DIR": str(routines)}).app_context():
+        assert library() is not kept
+        assert library().routines[routine.stem].title.startswith("Changed: ")

@@ -1,10 +1,17 @@
 """Reading every content file once, at start-up: a broken file stops the app with
 `path: field: what is wrong`."""
+import functools
 from pathlib import Path
 from typing import NamedTuple
 
-from app.content.checklists import (CHECKLIST_FILE, REGISTERS_FILE, Checklist, Registers, load_checklist,
-                                    load_registers)
+from app.content.checklists import (
+    CHECKLIST_FILE,
+    REGISTERS_FILE,
+    Checklist,
+    Registers,
+    load_checklist,
+    load_registers,
+)
 from app.content.learning import BAD_DAY_FILE, LESSONS_DIR, Guide, Lessons, load_bad_day, load_lessons
 from app.content.routines import Library, load_library
 
@@ -37,9 +44,24 @@ def load_content(routines_dir, pictures_dir):
     )
 
 
+def files_as_they_stand(*folders):
+    """Every file under folders with its size and time of change: two readings differ once any
+    file is added, removed or written."""
+    return tuple((str(path), stat.st_size, stat.st_mtime_ns) for folder in map(Path, folders)
+                 for path in sorted(folder.rglob("*")) if path.is_file() and (stat := path.stat()))
+
+
+@functools.lru_cache(maxsize=8)
+def _loaded(routines_dir, pictures_dir, _files):
+    """load_content, once per process for the files as they stand (content is frozen: apps may share it)."""
+    return load_content(routines_dir, pictures_dir)
+
+
 def init_app(app):
-    """Load the content once at start-up; a broken file stops the app."""
-    found = load_content(app.config["ROUTINES_DIR"], Path(app.static_folder) / "pictures")
+    """Load the content once at start-up; a broken file stops the app. Apps made in one process
+    from unchanged files (the tests make one per test) share one reading."""
+    routines_dir, pictures_dir = app.config["ROUTINES_DIR"], Path(app.static_folder) / "pictures"
+    found = _loaded(str(routines_dir), str(pictures_dir), files_as_they_stand(routines_dir, pictures_dir))
     app.extensions["easeback_library"] = found.library
     app.extensions["easeback_checklist"] = found.checklist
     app.extensions["easeback_lessons"] = found.lessons
