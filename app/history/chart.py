@@ -21,7 +21,10 @@ REACH_NOTE = (
     "Your leg pain reached further down (to the {place}) than in your other check-ins "
     "from the past four weeks. That is worth talking to your doctor about."
 )
-RISING_NOTE = "Your leg pain has gone up over your last few check-ins. That is worth talking to your doctor about."
+RISING_NOTE = (
+    "Your leg pain has gone up over your last few check-ins. "
+    "That is worth talking to your doctor about."
+)
 
 DEFAULT_TITLE = "Back and leg pain over time, scored 0 (none) to 10 (worst)"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -118,7 +121,8 @@ def _describe(ordered) -> str:
         return f"{count} on {when}. Back pain was {first.back_pain}; leg pain was {first.leg_pain}."
     return (
         f"{count} {_date_range(first.recorded_at, last.recorded_at)}. "
-        f"Back pain {_change(first.back_pain, last.back_pain)}; leg pain {_change(first.leg_pain, last.leg_pain)}."
+        f"Back pain {_change(first.back_pain, last.back_pain)}; "
+        f"leg pain {_change(first.leg_pain, last.leg_pain)}."
     )
 
 
@@ -168,7 +172,8 @@ def _frame(first: date, zone, days: int, width, height) -> _Frame:
 
 def _label_step(days: int) -> tuple[int, int]:
     """Days between date labels, and how many labels, for a span of `days` whole days."""
-    step = next((s for s in LABEL_STEPS if ceil(days / s) <= MAX_X_LABELS), 7 * ceil(days / (7 * MAX_X_LABELS)))
+    whole_weeks = 7 * ceil(days / (7 * MAX_X_LABELS))
+    step = next((s for s in LABEL_STEPS if ceil(days / s) <= MAX_X_LABELS), whole_weeks)
     return step, ceil(days / step)
 
 

@@ -36,7 +36,8 @@ DESCRIPTION = ("Open your plan to see today's routines and walk: the suggestion 
 def first_day(since, days):
     """The first of the chosen weekdays on or after since (RFC 5545 wants DTSTART to be an occurrence)."""
     wanted = {WEEKDAYS.index(day) for day in days}
-    return next(since + timedelta(days=n) for n in range(7) if (since + timedelta(days=n)).weekday() in wanted)
+    week_ahead = (since + timedelta(days=n) for n in range(7))
+    return next(day for day in week_ahead if day.weekday() in wanted)
 
 
 def on_loopback(host):
@@ -134,7 +135,8 @@ def download():
         response = make_response(render_template("plan/no_reminders.html"), 404)
         response.headers["Cache-Control"] = "private, no-store"
         return response
-    return ics(calendar, "private, no-store", **{"Content-Disposition": 'attachment; filename="easeback-plan.ics"'})
+    disposition = 'attachment; filename="easeback-plan.ics"'
+    return ics(calendar, "private, no-store", **{"Content-Disposition": disposition})
 
 
 @bp.get("/plan/calendar/<token>.ics")
@@ -142,8 +144,9 @@ def feed(token):
     """The reminders of the profile whose subscription this is; no cookie needed."""
     if len(token) > LONGEST_TOKEN:
         abort(404)
+    token_hash = profiles.secret_hash(token)
     found = db.session.execute(select(CalendarFeed.profile_id)
-                               .where(CalendarFeed.token_hash == profiles.secret_hash(token))).scalar_one_or_none()
+                               .where(CalendarFeed.token_hash == token_hash)).scalar_one_or_none()
     if found is None:
         abort(404, description="This calendar subscription has been stopped, or never existed.")
     calendar = calendar_for(db.session.get(Profile, found)) or empty_calendar()

@@ -74,7 +74,8 @@ def plan_for(profile, today=None):
     parts, reviews, feedback = parts_of(profile), reviews_of(profile), feedback_of(profile)
     # The rules count days on the person's own clock: today, the set-up's day and each review's.
     zone = person_zone(plan_zone(parts))
-    answered = {name: (row.answers, local_moment(moment_of(row.changed_at), zone)) for name, row in parts.items()}
+    answered = {name: (row.answers, local_moment(moment_of(row.changed_at), zone))
+                for name, row in parts.items()}
     plan = make_plan(answered, [as_lived(review, zone) for review in reviews], feedback, library().routines,
                      today or person_today(plan_zone(parts)))
     return plan, parts, reviews, feedback

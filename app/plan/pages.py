@@ -39,7 +39,7 @@ def choices():
 
 
 def next_review(plan, reviews, zone):
-    """The day the next weekly review is due ("Monday 7 December"): a week after the person's day of the last."""
+    """The day the next weekly review is due ("Monday 7 December"): a week after the last, by their clock."""
     due = (day_of(reviews[-1].recorded_at, zone) if reviews else plan.started) + timedelta(weeks=1)
     return f"{due:%A} {due.day} {due:%B}"
 

@@ -284,11 +284,13 @@ def explain_level(weeks, level):
                 "was no worse, and back if it was harder.")
     last = weeks[-1]
     if last.went == "chosen":
-        return f"You chose “{LEVELS[level]}” yourself on {last.on:%-d %B}; the weekly reviews carry on from it."
+        return (f"You chose “{LEVELS[level]}” yourself on {last.on:%-d %B}; "
+                "the weekly reviews carry on from it.")
     moves = {"better": "so the plan has stepped up to", "steady": "so the plan stays at",
              "worse": "so the plan has stepped back to", "urgent": "so the plan has stepped back to"}
+    why = f"{last.why[0].upper()}{last.why[1:]}"
     if last.went == "better" and level == TOP:
-        return f"{last.why[0].upper()}{last.why[1:]}, and the plan is at its top step, “{LEVELS[level]}”."
+        return f"{why}, and the plan is at its top step, “{LEVELS[level]}”."
     if last.went == "worse" and level == 0 and weeks[:-1] and weeks[-2].level == 0:
-        return f"{last.why[0].upper()}{last.why[1:]}, so the plan stays at its gentlest step, “{LEVELS[level]}”."
-    return f"{last.why[0].upper()}{last.why[1:]}, {moves[last.went]} “{LEVELS[level]}”."
+        return f"{why}, so the plan stays at its gentlest step, “{LEVELS[level]}”."
+    return f"{why}, {moves[last.went]} “{LEVELS[level]}”."

@@ -79,7 +79,7 @@ class Schedule(Strict):
 
 
 class Choice(Strict):
-    """The step the person chose themselves (0, the gentlest, to the top); the weekly reviews move on from it."""
+    """The step the person chose (0, the gentlest, to the top); the weekly reviews move on from it."""
 
     level: Annotated[StrictInt, Field(ge=0, le=len(LEVELS) - 1)]
 

@@ -45,7 +45,8 @@ def routines_done(profile, since, zone):
 def activity_rows(plan, latest):
     """(name, score at the set-up, latest score or None) for each activity."""
     latest_scores = latest.activities if latest else []
-    return [(activity["name"], activity["score"], latest_scores[index] if index < len(latest_scores) else None)
+    return [(activity["name"], activity["score"],
+             latest_scores[index] if index < len(latest_scores) else None)
             for index, activity in enumerate(plan.activities)]
 
 
@@ -70,9 +71,11 @@ def summary(profile, plan, reviews, today, zone):
         "weeks": [(week, LEVELS[week.level], HOW_WEEKS_WENT[week.went])
                   for week in plan.weeks[-SHOWN_WEEKS:]],
         "earlier_weeks": max(0, len(plan.weeks) - SHOWN_WEEKS),
-        "done": [(titles[slug].title if slug in titles else slug, count) for slug, count in done[:SHOWN_ROUTINES]],
+        "done": [(titles[slug].title if slug in titles else slug, count)
+                 for slug, count in done[:SHOWN_ROUTINES]],
         "done_others": sum(count for _, count in done[SHOWN_ROUTINES:]),
-        "done_total": sum(count for _, count in done), "done_since": since, "changes": CHANGES, "levels": LEVELS,
+        "done_total": sum(count for _, count in done), "done_since": since,
+        "changes": CHANGES, "levels": LEVELS,
     }
 
 

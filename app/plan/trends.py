@@ -97,4 +97,6 @@ def describe(points):
 def change(first, last):
     """A change in figures only ("3 at first and 5 now"); whether it matters is the plan's reading."""
     shown = [f"{value:.1f}" if isinstance(value, float) else str(value) for value in (first, last)]
-    return f"{shown[0]} at first and {shown[1]} now" if shown[0] != shown[1] else f"{shown[0]} at first and now"
+    if shown[0] == shown[1]:
+        return f"{shown[0]} at first and now"
+    return f"{shown[0]} at first and {shown[1]} now"

@@ -48,7 +48,8 @@ def series(root, css_class):
     (group,) = root.findall(f"{SVG}g[@class='{css_class}']")
     *line, markers = group.findall(f"{SVG}path")
     centres = [(float(x), float(y)) for x, y in re.findall(r"M([\d.]+) ([\d.]+)h0", markers.get("d"))]
-    return SimpleNamespace(line=line[0] if line else None, centres=centres, shape=markers.get("stroke-linecap"))
+    return SimpleNamespace(line=line[0] if line else None, centres=centres,
+                           shape=markers.get("stroke-linecap"))
 
 
 # --- pain_chart and its template ------------------------------------------
@@ -70,7 +71,8 @@ def test_chart_is_an_accessible_svg(pain_chart_svg):
     assert root.find(f"{SVG}title").get("id") == "pain-chart-title"
     desc = root.find(f"{SVG}desc")
     assert desc.get("id") == "pain-chart-desc"
-    assert desc.text == "3 check-ins from 3 Nov to 5 Nov 2026. Back pain went from 7 to 4; leg pain went from 6 to 4."
+    assert desc.text == ("3 check-ins from 3 Nov to 5 Nov 2026. "
+                         "Back pain went from 7 to 4; leg pain went from 6 to 4.")
 
 
 def test_chart_returns_markup_with_both_legend_words_and_no_inline_style(pain_chart_svg):
@@ -185,7 +187,10 @@ REACH_NOTE = (
     "Your leg pain reached further down (to the calf) than in your other check-ins from the past four weeks. "
     "That is worth talking to your doctor about."
 )
-RISING_NOTE = "Your leg pain has gone up over your last few check-ins. That is worth talking to your doctor about."
+RISING_NOTE = (
+    "Your leg pain has gone up over your last few check-ins. "
+    "That is worth talking to your doctor about."
+)
 
 
 @pytest.mark.parametrize(("checkins", "notes"), [
@@ -194,10 +199,12 @@ RISING_NOTE = "Your leg pain has gone up over your last few check-ins. That is w
         daily([4, 4, 4], reaches=["calf", "buttock", "calf"]), [], id="reach back to where it was recently"
     ),
     pytest.param(
-        daily([4, 4], reaches=["thigh", "calf"], every=timedelta(days=29)), [], id="reach further, earlier too long ago"
+        daily([4, 4], reaches=["thigh", "calf"], every=timedelta(days=29)), [],
+        id="reach further, earlier too long ago",
     ),
     pytest.param(
-        daily([4, 4], reaches=["thigh", "calf"], every=timedelta(days=28)), [REACH_NOTE], id="reach further, 28 days"
+        daily([4, 4], reaches=["thigh", "calf"], every=timedelta(days=28)), [REACH_NOTE],
+        id="reach further, 28 days",
     ),
     pytest.param(daily([3, 4, 5]), [RISING_NOTE], id="three rising"),
     pytest.param(daily([3, 5]), [], id="rising but only two"),
@@ -206,7 +213,9 @@ RISING_NOTE = "Your leg pain has gone up over your last few check-ins. That is w
     pytest.param(daily([2, 2, 2, 4, 4, 3]), [], id="average up by less than 2"),
     pytest.param(daily([4, 5, 6], reaches=["thigh", "thigh", "calf"]), [REACH_NOTE, RISING_NOTE], id="both"),
     pytest.param(daily([5, 5, 5, 5, 5, 5]), [], id="steady"),
-    pytest.param(daily([7, 6, 5, 4, 3], reaches=["foot", "calf", "calf", "thigh", "buttock"]), [], id="improving"),
+    pytest.param(
+        daily([7, 6, 5, 4, 3], reaches=["foot", "calf", "calf", "thigh", "buttock"]), [], id="improving"
+    ),
     pytest.param(daily([8], reaches=["foot"]), [], id="one check-in"),
     pytest.param([], [], id="none"),
 ])

@@ -1,4 +1,5 @@
-"""/history as a person reads it: the trend first, only weeks with sessions, and steps counted as the routine counts them."""
+"""/history as a person reads it: the trend first, only weeks with sessions, and steps counted as
+the routine counts them."""
 import uuid
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
@@ -17,13 +18,15 @@ def iso(moment):
 
 
 def a_session(client, started_at=NOW - timedelta(hours=1), **overrides):
-    body = {"routine": "desk-break", "started_at": iso(started_at), "ended_at": iso(started_at + timedelta(minutes=5)),
-            "steps_done": 8, "steps_total": 8, "completed": True, "updated_at": 1_795_000_000_000, **overrides}
+    body = {"routine": "desk-break", "started_at": iso(started_at),
+            "ended_at": iso(started_at + timedelta(minutes=5)), "steps_done": 8, "steps_total": 8,
+            "completed": True, "updated_at": 1_795_000_000_000, **overrides}
     assert client.put(f"/api/v1/sessions/{uuid.uuid4()}", json=body).status_code == 201
 
 
 def a_checkin(client):
-    body = {"moment": "any", "back_pain": 5, "leg_pain": 3, "reach": "thigh", "note": "", "recorded_at": iso(NOW)}
+    body = {"moment": "any", "back_pain": 5, "leg_pain": 3, "reach": "thigh", "note": "",
+            "recorded_at": iso(NOW)}
     assert client.put(f"/api/v1/checkins/{uuid.uuid4()}", json=body).status_code == 201
 
 
@@ -34,8 +37,9 @@ def page(client):
 def test_the_trend_comes_before_the_check_in_form(client):
     a_checkin(client)
     text = page(client)
-    assert text.index("Pain over time") < text.index("How do you feel right now?") < text.index('id="sessions-heading"')
-    assert text.index('role="img"') < text.index("How do you feel right now?")
+    check_in_form = text.index("How do you feel right now?")
+    assert text.index("Pain over time") < check_in_form < text.index('id="sessions-heading"')
+    assert text.index('role="img"') < check_in_form
 
 
 def test_a_new_person_sees_no_weeks_of_zeros(client):

@@ -44,7 +44,8 @@ def test_reviews_come_after_the_pain_chart_and_before_the_check_in_form(client):
     set_up(client)
     review(client, 23, [4, 3], 5)
     html = client.get("/history").get_data(as_text=True)
-    assert html.index("Pain over time") < html.index("Weekly reviews") < html.index("How do you feel right now?")
+    check_in_form = html.index("How do you feel right now?")
+    assert html.index("Pain over time") < html.index("Weekly reviews") < check_in_form
 
 
 def test_the_table_starts_at_the_set_up_and_shows_every_review(client):
@@ -67,10 +68,12 @@ def test_the_chart_is_an_accessible_picture_of_both_lines(client):
     root = plot(section(client))
     assert root.get("aria-labelledby") == "reviews-chart-title reviews-chart-desc"
     assert root.find(f"{SVG}title").text.startswith("Everyday activities and leg pain")
+    set_up_day, latest = (NOW - timedelta(days=30)).date(), (NOW - timedelta(days=16)).date()
     assert root.find(f"{SVG}desc").text == (
-        f"2 weekly reviews after the set-up on {short_date((NOW - timedelta(days=30)).date())}, the latest on "
-        f"{short_date((NOW - timedelta(days=16)).date())} {(NOW - timedelta(days=16)).year}. "
-        "Everyday activities (average, higher is easier): 2.5 at first and 5.0 now. Leg pain: 6 at first and 3 now.")
+        f"2 weekly reviews after the set-up on {short_date(set_up_day)}, the latest on "
+        f"{short_date(latest)} {latest.year}. "
+        "Everyday activities (average, higher is easier): 2.5 at first and 5.0 now. "
+        "Leg pain: 6 at first and 3 now.")
     activities, leg = markers(root, "pain-chart__back"), markers(root, "pain-chart__leg")
     # On a 0-10 scale 300 units tall: 2.5 -> 225, 5.0 -> 150; leg pain 6 -> 120, 3 -> 210.
     assert [y for _, y in activities] == ["225", "195", "150"]
@@ -111,7 +114,8 @@ def test_without_a_leg_pain_baseline_the_line_starts_at_the_first_review(client)
 def test_the_average_counts_the_same_activities_at_every_point():
     """A third activity added later would lift or drop the average on its own: it is left out of it."""
     plan = Plan(status="plan", started=date(2026, 11, 2), symptoms={"leg_pain": 5},
-                activities=({"name": "Walk", "score": 2}, {"name": "Sit", "score": 4}, {"name": "Garden", "score": 9}))
+                activities=({"name": "Walk", "score": 2}, {"name": "Sit", "score": 4},
+                            {"name": "Garden", "score": 9}))
     reviews = [SimpleNamespace(recorded_at=datetime(2026, 11, 9, 8), activities=[3, 5], leg_pain=5)]
     trends = review_trends(plan, reviews, ZoneInfo("UTC"))
     assert [point.average for point in trends.points] == [3.0, 4.0]

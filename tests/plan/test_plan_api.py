@@ -12,7 +12,8 @@ from tests.api.test_api import T0, change
 NOW = datetime.now(UTC).replace(microsecond=0)
 SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "months", "worse": ["backward"], "eases": ["walking"],
             "leg_pain": 6, "walk_minutes": 10}
-ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3}, {"name": "Sit through a film", "score": 2}]}
+ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3},
+                             {"name": "Sit through a film", "score": 2}]}
 SCHEDULE = {"days": ["MO", "TH"], "time": "07:45", "minutes": 15, "zone": "Europe/London"}
 
 
@@ -21,8 +22,8 @@ def save_part(client, part, answers, at=T0):
 
 
 def review_body(days_ago=0, **overrides):
-    body = {"activities": [5, 4], "leg_pain": 4, "numbness": "same", "weakness": "none", "warning_sign": False,
-            "recorded_at": (NOW - timedelta(days=days_ago)).isoformat()}
+    body = {"activities": [5, 4], "leg_pain": 4, "numbness": "same", "weakness": "none",
+            "warning_sign": False, "recorded_at": (NOW - timedelta(days=days_ago)).isoformat()}
     return {**body, **overrides}
 
 
@@ -50,7 +51,8 @@ def test_each_part_keeps_its_last_change(client):
     save_part(client, "schedule", SCHEDULE, at=T0 + 10)
     older = save_part(client, "schedule", {**SCHEDULE, "minutes": 5}, at=T0)
     assert older.status_code == 200 and older.json["answers"]["minutes"] == 15
-    assert save_part(client, "schedule", {**SCHEDULE, "minutes": 20}, at=T0 + 20).json["answers"]["minutes"] == 20
+    newer = save_part(client, "schedule", {**SCHEDULE, "minutes": 20}, at=T0 + 20)
+    assert newer.json["answers"]["minutes"] == 20
 
 
 def test_answers_are_stored_with_their_defaults(client):
@@ -113,8 +115,11 @@ def test_a_worse_review_makes_today_urgent(client):
 
 
 @pytest.mark.parametrize(("overrides", "words"), [
-    ({"leg_pain": -1}, "leg_pain"), ({"numbness": "tingly"}, "numbness"), ({"warning_sign": "no"}, "warning_sign"),
-    ({"recorded_at": (NOW + timedelta(days=3)).isoformat()}, "ahead"), ({"activities": [1, 2, 3, 4]}, "activities"),
+    ({"leg_pain": -1}, "leg_pain"),
+    ({"numbness": "tingly"}, "numbness"),
+    ({"warning_sign": "no"}, "warning_sign"),
+    ({"recorded_at": (NOW + timedelta(days=3)).isoformat()}, "ahead"),
+    ({"activities": [1, 2, 3, 4]}, "activities"),
 ])
 def test_bad_reviews_are_refused(client, overrides, words):
     response = client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body(**overrides))

@@ -31,7 +31,8 @@ def subscribe(client):
 
 
 def test_add_to_calendar_gives_a_weekly_reminder_at_the_chosen_time(client):
-    set_up(client)  # Mondays and Thursdays at 07:45 in London, 15 minutes; saved on Wednesday 18 November 2026
+    # Mondays and Thursdays at 07:45 in London, 15 minutes; saved on Wednesday 18 November 2026.
+    set_up(client)
     response = client.get("/plan/reminders.ics")
     assert response.headers["Content-Disposition"] == 'attachment; filename="easeback-plan.ics"'
     assert response.headers["Cache-Control"] == "private, no-store"
@@ -44,7 +45,8 @@ def test_add_to_calendar_gives_a_weekly_reminder_at_the_chosen_time(client):
     assert str(event["SUMMARY"]) == "Easeback: my plan (15 minutes)"
     assert str(event["URL"]) == "http://localhost/plan"
     description = str(event["DESCRIPTION"])
-    assert "today's routines and walk" in description and "warning-signs list applies, get help" in description
+    assert "today's routines and walk" in description
+    assert "warning-signs list applies, get help" in description
     [alarm] = event.subcomponents
     assert str(alarm["ACTION"]) == "DISPLAY" and alarm["TRIGGER"].dt == timedelta(0)  # at the time itself
 
@@ -56,7 +58,8 @@ def test_add_to_calendar_gives_a_weekly_reminder_at_the_chosen_time(client):
 ])
 def test_the_first_reminder_is_a_chosen_day_in_the_chosen_zone(client, zone, first):
     set_up(client)
-    save_part(client, "schedule", {"days": ["WE"], "time": "21:00", "minutes": 5, "zone": zone}, at=1_795_000_000_001)
+    schedule = {"days": ["WE"], "time": "21:00", "minutes": 5, "zone": zone}
+    save_part(client, "schedule", schedule, at=1_795_000_000_001)
     event, _ = calendar_of(client.get("/plan/reminders.ics"))
     assert event.start.replace(tzinfo=None) == first and str(event.start.tzinfo) == zone
     assert event["RRULE"]["BYDAY"] == ["WE"] and event.duration == timedelta(minutes=5)
@@ -198,7 +201,7 @@ def test_settings_has_a_hidden_button_to_stop_the_subscription(client):
 
 
 def test_the_uid_is_not_worked_out_from_the_profile(make_app):
-    """Two databases give their first profiles the same id: with the same schedule, the events still differ."""
+    """The first profiles of two databases share an id: with the same schedule, the events still differ."""
     uids = []
     for _ in range(2):
         client = make_app().test_client()
@@ -219,7 +222,8 @@ def test_the_uid_stays_while_the_schedule_does_and_the_subscription_shows_it(cli
 PUBLIC = "https://easeback.example"
 
 
-@pytest.mark.parametrize("host", ["evil.example", "localhost", "127.0.0.1:5000", "easeback.example.evil.example"])
+@pytest.mark.parametrize("host", ["evil.example", "localhost", "127.0.0.1:5000",
+                                  "easeback.example.evil.example"])
 def test_a_configured_address_is_used_whatever_the_host_header_says(make_app, host):
     client = make_app(PUBLIC_URL=PUBLIC + "/").test_client()
     client.environ_base["HTTP_HOST"] = host  # every request of this device names that host

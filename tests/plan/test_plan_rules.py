@@ -14,7 +14,8 @@ ROUTINES = load_library(paths.ROUTINES_DIR, paths.PICTURES_DIR).routines
 DAY_ONE = date(2026, 11, 2)
 SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "months", "worse": ["sitting"], "eases": ["walking"],
             "leg_pain": 6, "walk_minutes": 10}
-ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3}, {"name": "Sit through a film", "score": 2},
+ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3},
+                             {"name": "Sit through a film", "score": 2},
                              {"name": "Tie my shoes", "score": 4}]}
 SCHEDULE = {"days": ["MO", "WE", "FR"], "time": "08:30", "minutes": 15, "zone": "Europe/London"}
 
@@ -88,7 +89,9 @@ def test_a_simulated_month_good_weeks_a_bad_week_then_building_again():
     after_four = plan_on(week(4), [good1, good2, bad, better])
     assert after_four.level_name == "Steady"
     assert [week.went for week in after_four.weeks] == ["better", "better", "worse", "better"]
-    assert after_four.reading[0].startswith("Your everyday activities are easier than at the start (3.0 → 5.0")
+    assert after_four.reading[0].startswith(
+        "Your everyday activities are easier than at the start (3.0 → 5.0"
+    )
     assert "Leg pain is less than at the start (6 → 4" in after_four.reading[1]
 
 
@@ -123,7 +126,8 @@ def test_no_reading_where_the_change_is_within_day_to_day_noise():
 
 def test_a_routine_that_made_things_worse_twice_is_swapped_with_an_honest_note():
     first = plan_on(DAY_ONE).routines[0]
-    feedback = [verdict(DAY_ONE, first.slug, "worse"), verdict(DAY_ONE + timedelta(days=1), first.slug, "worse")]
+    feedback = [verdict(DAY_ONE, first.slug, "worse"),
+                verdict(DAY_ONE + timedelta(days=1), first.slug, "worse")]
     once = plan_on(DAY_ONE, feedback=feedback[:1])
     assert first in once.routines, "once can be a bad day: it stays"
     for day in range(7):
@@ -140,16 +144,17 @@ def test_a_bend_that_makes_the_leg_worse_is_left_out_every_day(worse, bends):
         plan = plan_on(week(3) + timedelta(days=day), reviews, symptoms=symptoms, minutes=20)
         for routine in plan.routines:
             assert all(step.exercise.bends != bends for step in routine.steps), routine.slug
-    assert any(f"bending {'backwards' if worse == 'backward' else 'forward'}" in reason for reason in plan.reasons)
+    bending = f"bending {'backwards' if worse == 'backward' else 'forward'}"
+    assert any(bending in reason for reason in plan.reasons)
 
 
 def test_the_person_can_override_the_step_and_the_reviews_carry_on_from_it():
     good = review(week(1), [4, 3, 5], 5)
-    chosen = plan_on(week(1) + timedelta(days=2), [good], choice=({"level": 0}, at(week(1) + timedelta(days=1))))
+    chosen_at = at(week(1) + timedelta(days=1))
+    chosen = plan_on(week(1) + timedelta(days=2), [good], choice=({"level": 0}, chosen_at))
     assert chosen.level_name == "Starting gently"
     assert "You chose “Starting gently” yourself" in chosen.reasons[0]
-    later = plan_on(week(2), [good, review(week(2), [5, 4, 5], 4)],
-                    choice=({"level": 0}, at(week(1) + timedelta(days=1))))
+    later = plan_on(week(2), [good, review(week(2), [5, 4, 5], 4)], choice=({"level": 0}, chosen_at))
     assert later.level_name == "Building"
 
 

@@ -13,7 +13,8 @@ from tests.history.test_history_page import iso
 NOW = datetime.now(UTC).replace(microsecond=0)
 SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "months", "worse": ["sitting"], "eases": ["walking"],
             "leg_pain": 6, "walk_minutes": 10}
-ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3}, {"name": "Sit through a film", "score": 2}]}
+ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3},
+                             {"name": "Sit through a film", "score": 2}]}
 
 
 def millis(moment):
@@ -161,7 +162,8 @@ def test_with_no_routines_done_it_says_none(client):
 
 
 @pytest.mark.parametrize(("days_ago", "answers", "shown"), [
-    (50, {}, "Why I am here: after six weeks or more of the plan, my weekly reviews show no clear improvement."),
+    (50, {}, "Why I am here: after six weeks or more of the plan, "
+             "my weekly reviews show no clear improvement."),
     (20, {"weakness": "worse"}, "In my latest weekly review I said numbness or weakness was getting worse"),
 ])
 def test_it_says_why_it_is_being_taken_along(client, days_ago, answers, shown):
@@ -173,6 +175,6 @@ def test_it_says_why_it_is_being_taken_along(client, days_ago, answers, shown):
 def test_a_print_button_left_hidden_for_its_script_to_show(client):
     set_up(client)
     html = summary(client)
-    assert re.search(r'<div class="[^"]*" data-print-actions hidden>\s*<button class="[^"]*" type="button" data-print>'
-                     r"Print</button>", html)
+    assert re.search(r'<div class="[^"]*" data-print-actions hidden>\s*'
+                     r'<button class="[^"]*" type="button" data-print>Print</button>', html)
     assert "/static/js/pages/plan-summary.js" in html and "/static/css/summary-print.css" in html
