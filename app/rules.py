@@ -56,9 +56,9 @@ PERSONAL_CACHE = "easeback-personal"
 # The player's spoken cue words as recorded clip ids: tools/voice.py records one clip each, and
 # the cue plan (static/js/lib/cue-plan.js) asks for them by these ids.
 CUE_CLIPS = {
-    "get_ready": "get-ready", "first": "first", "begin": "begin", "rest": "rest", "switch_sides": "switch-sides",
-    "next": "next", "left": "left-side", "right": "right-side", "halfway": "halfway", "last_step": "last-step",
-    "well_done": "well-done",
+    "get_ready": "get-ready", "first": "first", "begin": "begin", "rest": "rest",
+    "switch_sides": "switch-sides", "next": "next", "left": "left-side", "right": "right-side",
+    "halfway": "halfway", "last_step": "last-step", "well_done": "well-done",
 }
 # Clips made for something in particular: a number (number-3), an exercise (exercise-cat-cow), a
 # spoken step of one routine (note-guided-walk-2).

@@ -3,8 +3,8 @@
 The same models validate requests and generate the OpenAPI document, so the
 two can never disagree.
 """
-from datetime import datetime, timedelta, timezone
-from typing import Annotated, Literal
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
     UUID4,
@@ -20,6 +20,9 @@ from pydantic import (
 
 from app import days
 from app.rules import LIMITS, PAIN_REACHES, SLUG_MAX_LENGTH, SLUG_PATTERN
+
+if TYPE_CHECKING:  # app.plan.schemas imports this module, then completes Export with PlanExport
+    from app.plan.schemas import PlanExport
 
 EPOCH = datetime(1970, 1, 1)
 FIRST_MOMENT = datetime(2020, 1, 1)
@@ -45,8 +48,10 @@ def _millis_not_ahead(millis):
 
 # A device's clock in ms since 1970: from 2020 to a day ahead of the server's clock.
 # Numbers and yes/no must be sent as JSON numbers and booleans, not strings.
-DeviceMillis = Annotated[StrictInt, Field(ge=1_577_836_800_000, description="ms since 1970, from 2020 to a day "
-                                           "ahead of the server's clock"), AfterValidator(_millis_not_ahead)]
+DeviceMillis = Annotated[StrictInt,
+                         Field(ge=1_577_836_800_000,
+                               description="ms since 1970, from 2020 to a day ahead of the server's clock"),
+                         AfterValidator(_millis_not_ahead)]
 PainScore = Annotated[StrictInt, Field(ge=0, le=10)]
 Reach = Literal[tuple(reach.value for reach in PAIN_REACHES)]
 # A routine's or exercise's id, checked with content's own pattern.
@@ -57,7 +62,7 @@ def _as_utc(value):
     """Store every time as naive UTC; a time without a zone is taken as UTC."""
     if value.tzinfo is not None:
         try:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(UTC).replace(tzinfo=None)
         except OverflowError:  # before year 1 or after year 9999 in UTC
             value = datetime.min if value.year < 5000 else datetime.max
     if value < FIRST_MOMENT:
@@ -166,7 +171,8 @@ class CheckInList(BaseModel):
     checkins: list[CheckInOut]
 
 
-# The checklist page's own limits (templates/checklist.html): textareas, one-line fields, a therapist's details.
+# The checklist page's own limits (templates/checklist.html): textareas, one-line fields, a
+# therapist's details.
 LongText = Annotated[StrictStr, Field(max_length=LIMITS["long_text"])]
 LineText = Annotated[StrictStr, Field(max_length=LIMITS["line_text"])]
 ShortText = Annotated[StrictStr, Field(max_length=LIMITS["short_text"])]
@@ -261,7 +267,7 @@ class Export(BaseModel):
     sessions: list[SessionOut]
     checkins: list[CheckInOut]
     checklist: "ChecklistExport | None"  # None: never saved
-    plan: "PlanExport"  # defined with my plan's shapes (app/plan_schemas.py), which completes this model
+    plan: "PlanExport"  # defined with my plan's shapes (app/plan/schemas.py), which completes this model
 
 
 class Error(BaseModel):

@@ -37,7 +37,8 @@ def finish(response):
     read's ETag itself and sends it back as If-None-Match, and nothing new costs a short 304.
     The tag is weak, so compressing the answer (which changes a strong tag) leaves it alone."""
     response.headers["Cache-Control"] = "no-store"
-    if request.method == "GET" and response.status_code == 200 and response.is_json and not response.is_streamed:
+    whole_json_read = response.status_code == 200 and response.is_json and not response.is_streamed
+    if request.method == "GET" and whole_json_read:
         response.add_etag(weak=True)
         response = response.make_conditional(request)
     return profiles.set_device_cookie(response)

@@ -34,7 +34,8 @@ def get_calendar_feed():
 
 
 @bp.post("/plan/calendar-feed")
-@documented(answers={201: CalendarFeedOut}, errors={**ERRORS, 503: "This server does not know its public address"})
+@documented(answers={201: CalendarFeedOut},
+            errors={**ERRORS, 503: "This server does not know its public address"})
 @retry_once_on_conflict
 def make_calendar_feed():
     """Make a new subscription address; any older one stops working."""

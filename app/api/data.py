@@ -29,11 +29,16 @@ def list_favourites():
     """The routines this profile has as favourites."""
     profile = profiles.current_profile()
     rows = [] if profile is None else db.session.execute(
-        rows_of(Favourite, profile).where(Favourite.favourite).order_by(Favourite.changed_at.desc())).scalars()
+        rows_of(Favourite, profile).where(Favourite.favourite)
+        .order_by(Favourite.changed_at.desc())).scalars()
     return send(FavouriteList(favourites=[favourite_out(row) for row in rows]))
 
 
 # --- Sessions and check-ins --------------------------------------------------
+
+NEWEST_SESSIONS_FIRST = PracticeSession.started_at.desc()
+NEWEST_CHECKINS_FIRST = CheckIn.recorded_at.desc()
+
 
 def plain_rows(profile, model, shape, order):
     """A profile's rows as plain dicts of the fields shape shows: at the row cap, building
@@ -43,10 +48,10 @@ def plain_rows(profile, model, shape, order):
     names = list(shape.model_fields)
     found = db.session.execute(rows_of(model, profile, *(model.__table__.c[name] for name in names))
                                .order_by(order))
-    return [dict(zip(names, row)) for row in found]
+    return [dict(zip(names, row, strict=True)) for row in found]
 
 
-def sessions_of(profile, order=PracticeSession.started_at.desc()):
+def sessions_of(profile, order=NEWEST_SESSIONS_FIRST):
     """A profile's sessions, newest first unless told otherwise."""
     return plain_rows(profile, PracticeSession, SessionOut, order)
 
@@ -58,7 +63,7 @@ def list_sessions():
     return send(SessionList.model_validate({"sessions": sessions_of(profiles.current_profile())}))
 
 
-def checkins_of(profile, order=CheckIn.recorded_at.desc()):
+def checkins_of(profile, order=NEWEST_CHECKINS_FIRST):
     """A profile's check-ins, newest first unless told otherwise."""
     return plain_rows(profile, CheckIn, CheckInOut, order)
 

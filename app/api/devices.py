@@ -4,7 +4,7 @@ A code works once: redeeming it is a single conditional UPDATE, so two devices
 typing the same code at the same moment cannot both join. Wrong codes are
 limited per network only, so no one's guesses can turn away the right code.
 """
-from datetime import timezone
+from datetime import UTC
 
 from flask import Blueprint, Response, abort
 from sqlalchemy import func
@@ -55,7 +55,7 @@ def link_device():
 
 def as_utc(moment):
     """A stored naive UTC time, marked as UTC so pages show it in local time."""
-    return moment.replace(tzinfo=timezone.utc) if moment else None
+    return moment.replace(tzinfo=UTC) if moment else None
 
 
 @bp.get("/devices")

@@ -31,7 +31,8 @@ def api_routes():
         if rule.endpoint.startswith(API):
             declared = declaration(current_app.view_functions[rule.endpoint])
             if declared is None:
-                raise LookupError(f"The API route {rule.rule} ({rule.endpoint}) has no @documented declaration.")
+                raise LookupError(f"The API route {rule.rule} ({rule.endpoint}) "
+                                  "has no @documented declaration.")
             yield rule, declared
 
 
@@ -40,7 +41,8 @@ def parameters(rule, declared):
     found = [(converter or "default", name) for converter, name in PARAMETER.findall(rule.rule)]
     unknown = set(declared.path) - {name for _, name in found}
     if unknown:
-        raise LookupError(f"{rule.endpoint} declares path parameters its URL lacks: {', '.join(sorted(unknown))}")
+        raise LookupError(f"{rule.endpoint} declares path parameters its URL lacks: "
+                          f"{', '.join(sorted(unknown))}")
     objects = [{"name": name, "in": "path", "required": True,
                 "schema": TypeAdapter(declared.path[name]).json_schema() if name in declared.path
                 else CONVERTED[converter]} for converter, name in found]
@@ -62,10 +64,12 @@ def operation(rule, declared):
     path, objects = parameters(rule, declared)
     responses = {str(status): {"description": HTTPStatus(status).phrase, **content(answer)}
                  for status, answer in declared.answers.items()}
-    responses.update({str(status): {"description": text, **content(Error)} for status, text in declared.errors.items()})
+    responses.update({str(status): {"description": text, **content(Error)}
+                      for status, text in declared.errors.items()})
     found = {"summary": declared.summary, "responses": responses}
     if declared.body is not None:
-        found["requestBody"] = {"required": True, "content": {"application/json": {"schema": ref(declared.body)}}}
+        found["requestBody"] = {"required": True,
+                                "content": {"application/json": {"schema": ref(declared.body)}}}
     if objects:
         found["parameters"] = objects
     return path, found
@@ -92,8 +96,8 @@ def document():
             paths.setdefault(path, {})[method.lower()] = found
     return {"openapi": "3.1.0",
             "info": {"title": "Easeback API", "version": "1",
-                     "description": "Saves favourites, sessions, pain check-ins, the therapist checklist and my plan "
-                                    "for an anonymous profile identified by an HttpOnly cookie."},
+                     "description": "Saves favourites, sessions, pain check-ins, the therapist checklist "
+                                    "and my plan for an anonymous profile identified by an HttpOnly cookie."},
             "paths": paths, "components": {"schemas": components([declared for _, declared in routes])}}
 
 

@@ -47,7 +47,10 @@ def today_in_words(plan):
     if plan.status == "urgent":
         return "Your last review needs a doctor's view before you carry on. Open your plan to see why."
     things = [routine.title for routine in plan.routines] + [f"a walk of {plan.walk_minutes} minutes"]
-    sentence = f"{', '.join(things[:-1])} and {things[-1]}." if len(things) > 1 else f"{things[0].capitalize()}."
+    if len(things) > 1:
+        sentence = f"{', '.join(things[:-1])} and {things[-1]}."
+    else:
+        sentence = f"{things[0].capitalize()}."
     if plan.status == "see-someone":
         sentence += " It is also time to see your GP or physiotherapist."
     return sentence

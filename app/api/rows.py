@@ -37,7 +37,8 @@ def store_change(model, values):
     profile_id = profiles.current_profile_id()
     if profile_id is not None:
         return autocommitting().execute(statement, {**values, "profile_id": profile_id}).rowcount == 1
-    profile = profiles.profile_for_writing()  # the first save: the profile, its key and the change commit together
+    # The first save: the profile, its key and the change commit together.
+    profile = profiles.profile_for_writing()
     db.session.flush()
     stored = db.session.execute(statement, {**values, "profile_id": profile.id}).rowcount == 1
     db.session.commit()

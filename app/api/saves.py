@@ -33,8 +33,9 @@ bp = Blueprint("saves", __name__)
 
 # --- Favourites -----------------------------------------------------------
 
-FAVOURITE_KEPT = select(Favourite.routine, Favourite.favourite, Favourite.changed_at, Favourite.change_id).where(
-    Favourite.profile_id == bindparam("profile_id"), Favourite.routine == bindparam("routine"))
+FAVOURITE_KEPT = select(
+    Favourite.routine, Favourite.favourite, Favourite.changed_at, Favourite.change_id,
+).where(Favourite.profile_id == bindparam("profile_id"), Favourite.routine == bindparam("routine"))
 
 
 def change_favourite(slug, favourite):
@@ -46,7 +47,8 @@ def change_favourite(slug, favourite):
         return send(FavouriteOut(routine=slug, favourite=favourite, changed_at=change.changed_at,
                                  change_id=str(change.change_id)))
     # A later change (or this very one) was there first: answer with what the server keeps.
-    kept = autocommitting().execute(FAVOURITE_KEPT, {"profile_id": profiles.current_profile_id(), "routine": slug})
+    kept = autocommitting().execute(
+        FAVOURITE_KEPT, {"profile_id": profiles.current_profile_id(), "routine": slug})
     return send(favourite_out(kept.one()))
 
 

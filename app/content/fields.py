@@ -82,9 +82,9 @@ def sentences(most):
     """Prose of one to `most` full sentences."""
     def count(value):
         return len(SENTENCE_END.findall(value))
+    wanted = "one full sentence" if most == 1 else f"1 to {most} full sentences"
     return checked(Text, lambda value: 1 <= count(value) <= most,
-                   lambda value: f"write {'one full sentence' if most == 1 else f'1 to {most} full sentences'} "
-                                 f"ending in '.', found {count(value)}")
+                   lambda value: f"write {wanted} ending in '.', found {count(value)}")
 
 
 def listing(kind, message="must list at least one item"):

@@ -115,14 +115,16 @@ def load_lessons(folder, seen, routine_slugs):
         lesson = read(LESSON, path, seen=seen)
         seen[lesson.slug] = path
         if lesson.order in orders:
-            raise ContentError(path, "order", f"{lesson.order} is also the order of {orders[lesson.order].name}")
+            raise ContentError(path, "order",
+                               f"{lesson.order} is also the order of {orders[lesson.order].name}")
         orders[lesson.order] = path
         _check_routines(path, lesson, routine_slugs)
         lessons.append(lesson)
     if not lessons:
         raise ContentError(folder, "files", "no lessons found")
     lessons.sort(key=lambda lesson: lesson.order)
-    return Lessons(ordered=tuple(lessons), by_slug=MappingProxyType({lesson.slug: lesson for lesson in lessons}))
+    by_slug = MappingProxyType({lesson.slug: lesson for lesson in lessons})
+    return Lessons(ordered=tuple(lessons), by_slug=by_slug)
 
 
 def _check_routines(path, guide, routine_slugs):

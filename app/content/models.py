@@ -9,10 +9,27 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, Field, Strict, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    Strict,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from app.content.fields import (
-    Count, FileId, Table, Text, listing, one_of, problem, seconds_within, sentences, table,
+    Count,
+    FileId,
+    Table,
+    Text,
+    listing,
+    one_of,
+    problem,
+    seconds_within,
+    sentences,
+    table,
 )
 
 POSITIONS = MappingProxyType({
@@ -30,7 +47,8 @@ GOALS = MappingProxyType({
     "everyday": "Everyday moves",
 })
 TIMES_OF_DAY = ("morning", "daytime", "evening", "night")
-KINDS = ("stretch", "mobility", "strength", "nerve-glide", "breathing", "massage", "rest-position", "movement")
+KINDS = ("stretch", "mobility", "strength", "nerve-glide", "breathing", "massage", "rest-position",
+         "movement")
 # Kinds to leave for a better day: a flare is no time to load the back or tension the nerve.
 NOT_ON_A_BAD_DAY = ("strength", "nerve-glide")
 BENDS = ("forward", "backward")

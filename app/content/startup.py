@@ -31,7 +31,8 @@ def load_content(routines_dir, pictures_dir):
     routines_dir = Path(routines_dir)
     found = load_library(routines_dir, pictures_dir)
     # Lesson slugs share the namespace of exercise ids and routine slugs.
-    seen = {exercise_id: routines_dir / "exercises" / f"{exercise_id}.toml" for exercise_id in found.exercises}
+    seen = {exercise_id: routines_dir / "exercises" / f"{exercise_id}.toml"
+            for exercise_id in found.exercises}
     seen.update((slug, routines_dir / f"{slug}.toml") for slug in found.routines)
     lessons = load_lessons(routines_dir / LESSONS_DIR, seen, found.routines)
     return Content(

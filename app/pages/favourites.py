@@ -1,8 +1,8 @@
 """The favourites page: saved routines, kept on the device and synced."""
 from flask import Blueprint, render_template
 
-from app.site.page_cache import same_for_everyone
 from app.pages.routines import routine_index
+from app.site.page_cache import same_for_everyone
 
 bp = Blueprint("favourites", __name__)
 

@@ -7,11 +7,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from flask import Blueprint, current_app, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from app.content.models import TIMES_OF_DAY
 from app.content import bad_day, library
+from app.content.models import TIMES_OF_DAY
 from app.days import person_now
-from app.site.page_cache import same_for_everyone
 from app.pages.routines import routine_index, stays_off_the_floor
+from app.site.page_cache import same_for_everyone
 
 bp = Blueprint("pages", __name__)
 
@@ -25,7 +25,7 @@ def part_of_day(hour):
     return [name for name, start in DAY_PARTS if hour >= start][-1]
 
 
-# Home never suggests floor work: nobody has told it they can get down (issue 13).
+# Home never suggests floor work: nobody has told it they can get down.
 # Kinds of step (app/content/models.py KINDS) that tell what a routine is like.
 CALM_KINDS = ("breathing", "rest-position")
 LOOSENING_KINDS = ("stretch", "mobility")
@@ -115,7 +115,8 @@ def page_endpoints():
 
 def page_patterns():
     """Each page's URL rule as a regular expression for the browser (one path segment per variable)."""
-    return sorted({"^" + re.sub(r"<[^>]+>", "[^/]+", re.escape(rule.rule)) + "$" for rule in page_endpoints()})
+    return sorted({"^" + re.sub(r"<[^>]+>", "[^/]+", re.escape(rule.rule)) + "$"
+                   for rule in page_endpoints()})
 
 
 def names_a_page(path):
@@ -151,7 +152,7 @@ def day_and_part():
 @bp.get("/")
 @same_for_everyone(varies_with=day_and_part)
 def home():
-    """Ask what the person needs, suggest a routine for the answer or the time of day, then list all routines."""
+    """Ask what the person needs, suggest a routine for it or the time of day, then list all routines."""
     routines = list(library().routines.values())
     day, part = day_and_part()
     return render_template(

@@ -6,11 +6,11 @@ from pathlib import PurePosixPath
 from flask import Blueprint, render_template, url_for
 
 from app import paths
-from app.site.page_cache import same_for_everyone
-from app.plan.schemas import VERDICTS
 from app.pages.routines import get_routine_or_404
 from app.pages.settings import allowed_choices
+from app.plan.schemas import VERDICTS
 from app.rules import CLIP_PREFIXES
+from app.site.page_cache import same_for_everyone
 
 bp = Blueprint("player", __name__)
 VOICE = PurePosixPath("audio/voice")
@@ -36,7 +36,8 @@ def voice_for(routine):
               *(f"{note}{routine.slug}-{n}" for n in range(1, len(routine.steps) + 1))]
     clips = {clip: recorded["clips"][clip] for clip in wanted if clip in recorded["clips"]}
     return {
-        "clips": {clip: {"url": url_for("static", filename=str(VOICE / entry["file"])), "words": entry["words"]}
+        "clips": {clip: {"url": url_for("static", filename=str(VOICE / entry["file"])),
+                         "words": entry["words"]}
                   for clip, entry in clips.items()},
         "holder": url_for("static", filename=str(VOICE / recorded["holder"])),
     }
@@ -59,7 +60,8 @@ def player_data(routine):
                 "picture": url_for("static", filename=f"pictures/{step.exercise.picture}"),
                 "alt": step.exercise.picture_alt,
                 # Square, raster: what a lock screen shows (make pictures draws it from the SVG).
-                "artwork": url_for("static", filename=f"pictures/artwork/{PurePosixPath(step.exercise.picture).stem}.png"),
+                "artwork": url_for("static",
+                                   filename=f"pictures/artwork/{PurePosixPath(step.exercise.picture).stem}.png"),
                 "hold": step.hold,
                 "reps": step.reps,
                 "secondsPerRep": step.exercise.seconds_per_rep,

@@ -3,8 +3,8 @@ from dataclasses import dataclass
 
 from flask import Blueprint, abort, render_template, request, url_for
 
-from app.content.models import GOALS, POSITIONS
 from app.content import lessons, library
+from app.content.models import GOALS, POSITIONS
 from app.rules import LIMITS
 from app.site.page_cache import same_for_everyone
 from app.site.templating import minutes
@@ -43,7 +43,8 @@ def read_filters(args):
                                  ("length", LENGTHS, "length")):
         value = args.get(name, "").strip()
         if value and value not in choices:
-            notes.append(f"We don't know the {label} \u201c{value[:40]}\u201d, so the list is not filtered by {label}.")
+            notes.append(f"We don't know the {label} \u201c{value[:40]}\u201d, "
+                         f"so the list is not filtered by {label}.")
             value = ""
         values[name] = value
     query = " ".join(args.get("q", "").split())
@@ -114,7 +115,8 @@ def routine_index():
             "meta": [minutes(routine.total_seconds), f"{len(routine.steps)} steps",
                      ", ".join(POSITIONS[position] for position in routine.positions)],
             "goals": [GOALS[goal] for goal in routine.goals],
-            "url": url_for("routines.detail", slug=routine.slug), "play": url_for("player.play", slug=routine.slug),
+            "url": url_for("routines.detail", slug=routine.slug),
+            "play": url_for("player.play", slug=routine.slug),
         }
         for routine in library().routines.values()
     }

@@ -34,5 +34,5 @@ def allowed_choices():
 @same_for_everyone()
 def index():
     """Cues and timing for the player, kept on this device."""
-    return render_template("settings.html", hold_scales=HOLD_SCALES, rest_choices=REST_CHOICES, volumes=VOLUMES,
-                           settings_choices=allowed_choices())
+    return render_template("settings.html", hold_scales=HOLD_SCALES, rest_choices=REST_CHOICES,
+                           volumes=VOLUMES, settings_choices=allowed_choices())

@@ -25,7 +25,7 @@ def rows_for(line, profile_id):
     statement = select(*(table.c[name] for name in names)).where(table.c.profile_id == profile_id)
     order = [table.c[line.order]] if line.order else []
     statement = statement.order_by(*order, *table.primary_key.columns)
-    return [dict(zip(names, row)) for row in db.session.execute(statement)]
+    return [dict(zip(names, row, strict=True)) for row in db.session.execute(statement)]
 
 
 def gathered(line, rows):
@@ -108,4 +108,5 @@ def delete_everything(profile_id):
     for line in REGISTER:
         db.session.execute(delete(line.model).where(line.model.profile_id == profile_id)
                            .execution_options(synchronize_session=False))
-    db.session.execute(delete(Profile).where(Profile.id == profile_id).execution_options(synchronize_session=False))
+    db.session.execute(delete(Profile).where(Profile.id == profile_id)
+                       .execution_options(synchronize_session=False))

@@ -31,7 +31,7 @@ from app import profiles
 
 
 def network():
-    """The visitor's network: an IPv4 address, or an IPv6 address's /64 (one home or phone has a whole /64)."""
+    """The visitor's network: an IPv4 address, or an IPv6 address's /64 (one home or phone has a /64)."""
     address = get_remote_address()
     try:
         parsed = ipaddress.ip_address(address)
@@ -72,9 +72,10 @@ def has_profile():
 
 
 def limit_writes(blueprint):
-    """Apply the shared write limit, and the budget of new profiles, to every change made through blueprint."""
+    """Apply the shared write limit, and the budget of new profiles, to every change through blueprint."""
     limiter.shared_limit(configured("PROFILE_CREATION_LIMIT"), scope="new-profiles", key_func=network,
-                         methods=WRITE_METHODS, exempt_when=has_profile, error_message=NEW_PROFILES_SLOWED)(blueprint)
+                         methods=WRITE_METHODS, exempt_when=has_profile,
+                         error_message=NEW_PROFILES_SLOWED)(blueprint)
     return limiter.shared_limit(configured("WRITE_RATE_LIMIT"), scope="writes", key_func=writer,
                                 methods=WRITE_METHODS, error_message=WRITES_SLOWED)(blueprint)
 

@@ -97,7 +97,8 @@ def merge_profiles(old_id, target_id):
                                .values(profile_id=target_id).execution_options(synchronize_session=False))
         else:
             _keep_later(line, old_id, target_id)
-    db.session.execute(delete(Profile).where(Profile.id == old_id).execution_options(synchronize_session=False))
+    db.session.execute(delete(Profile).where(Profile.id == old_id)
+                       .execution_options(synchronize_session=False))
 
 
 def _keep_later(line, old_id, target_id):
@@ -106,7 +107,8 @@ def _keep_later(line, old_id, target_id):
     model = line.model
     keys = [model.__table__.c[name] for name in line.key]
     changes = select(*keys, model.changed_at, model.change_id)
-    held = {tuple(row[:len(keys)]): row for row in db.session.execute(changes.where(model.profile_id == target_id))}
+    theirs = db.session.execute(changes.where(model.profile_id == target_id))
+    held = {tuple(row[:len(keys)]): row for row in theirs}
     for mine in db.session.execute(changes.where(model.profile_id == old_id)).all():
         key = tuple(mine[:len(keys)])
         same_key = [column == value for column, value in zip(keys, key, strict=True)]

@@ -60,8 +60,10 @@ def _database_wait(error):
         return DISK_FULL_WAIT
     if error.connection_invalidated:
         return DATABASE_AWAY_WAIT
-    if isinstance(cause, psycopg.OperationalError) and (cause.sqlstate or "08").startswith(CONNECTION_LOST_STATES):
-        return DATABASE_AWAY_WAIT  # no SQLSTATE: the client could not reach the server at all
+    if isinstance(cause, psycopg.OperationalError):
+        # No SQLSTATE (taken as "08"): the client could not reach the server at all.
+        if (cause.sqlstate or "08").startswith(CONNECTION_LOST_STATES):
+            return DATABASE_AWAY_WAIT
     return None
 
 
@@ -72,8 +74,10 @@ def handle_database_away(error):
     if wait is None:
         raise error
     db.session.rollback()
-    unavailable = ServiceUnavailable(NOT_SAVED_NOW.format(why="full" if wait == DISK_FULL_WAIT else "restarting"))
-    response = make_response(jsonify(error=unavailable.name, detail=unavailable.description), unavailable.code)
+    why = "full" if wait == DISK_FULL_WAIT else "restarting"
+    unavailable = ServiceUnavailable(NOT_SAVED_NOW.format(why=why))
+    response = make_response(jsonify(error=unavailable.name, detail=unavailable.description),
+                             unavailable.code)
     response.headers["Retry-After"] = str(wait)
     return response
 

@@ -41,7 +41,8 @@ def freeze(folder):
     for url in urls:
         for encoding, suffix in ENCODINGS.items():
             response = client.get(url, headers={"Accept-Encoding": encoding})
-            if response.status_code != 200 or response.headers.get("Content-Encoding", "identity") != encoding:
+            sent_as = response.headers.get("Content-Encoding", "identity")
+            if response.status_code != 200 or sent_as != encoding:
                 raise click.ClickException(f"{url} ({encoding}) answered {response.status_code}, "
                                            f"{response.headers.get('Content-Encoding', 'identity')}")
             target = page_file(folder, url)

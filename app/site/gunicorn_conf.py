@@ -18,8 +18,9 @@ def check_limit_storage(workers, storage_uri):
     """Refuse several workers with per-process rate-limit counts."""
     if workers > 1 and storage_uri.startswith(ONE_PROCESS_STORAGE):
         raise SharedLimitsNeeded(
-            f"{workers} workers would each keep their own rate-limit counts ({storage_uri}), multiplying every "
-            "limit. Give them shared storage, e.g. FLASK_RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379 "
+            f"{workers} workers would each keep their own rate-limit counts ({storage_uri}), "
+            "multiplying every limit. Give them shared storage, "
+            "e.g. FLASK_RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379 "
             "(apt-get install redis-server), or serve with WORKERS=1."
         )
 

@@ -8,9 +8,9 @@ from flask import Blueprint, current_app, jsonify, render_template, request, url
 
 from app import paths
 from app.content import lessons, library
-from app.site.page_cache import same_for_everyone
 from app.profiles.register import PERSONAL_PAGES
 from app.rules import PERSONAL_CACHE
+from app.site.page_cache import same_for_everyone
 
 bp = Blueprint("pwa", __name__)
 
@@ -46,7 +46,8 @@ def offline_page_urls():
 
 def precache_urls():
     """Every URL the service worker stores at install: pages, then static files."""
-    return offline_page_urls() + [url_for("static", filename=name) for name in current_app.extensions["easeback_assets"]]
+    assets = current_app.extensions["easeback_assets"]
+    return offline_page_urls() + [url_for("static", filename=name) for name in assets]
 
 
 @bp.get("/manifest.webmanifest")
@@ -81,8 +82,8 @@ def personal_page_patterns():
     """The register's personal pages as patterns of their paths, for the service worker (a page
     with a part in its address, such as each set-up screen, is one pattern)."""
     rules = [rule for rule in current_app.url_map.iter_rules() if rule.endpoint in PERSONAL_PAGES]
-    return ["^" + re.sub(r"<[^>]+>", "[^/]+", re.escape(rule.rule).replace(r"\<", "<").replace(r"\>", ">")) + "$"
-            for rule in rules]
+    escaped = (re.escape(rule.rule).replace(r"\<", "<").replace(r"\>", ">") for rule in rules)
+    return ["^" + re.sub(r"<[^>]+>", "[^/]+", path) + "$" for path in escaped]
 
 
 def keep_personal_pages_private(response):

@@ -1,4 +1,5 @@
-"""Jinja filters that turn content numbers into plain words, and the vocabularies and rules templates share."""
+"""Jinja filters that turn content numbers into plain words, and the vocabularies and rules
+templates share."""
 from app import rules
 from app.content.models import GOALS, POSITIONS
 
