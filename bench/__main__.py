@@ -27,7 +27,8 @@ def rows(app, base, browser):
            f"<= {transfer.JS_BUDGET // 1024} KB")
     size = precache.size(app)
     yield (f"precache: {size['urls']} URLs the service worker fetches at install, after the first page",
-           f"{size['sent_bytes'] / 1024:.0f} KB sent ({size['bytes'] / 1024:.0f} KB stored)", "<= 1024 KB sent")
+           f"{size['sent_bytes'] / 1024:.0f} KB sent ({size['bytes'] / 1024:.0f} KB stored)",
+           "<= 1024 KB sent")
     clips = precache.voice_clips()
     yield (f"spoken cues: {clips['clips']} recorded clips (mono MP3), part of the precache",
            f"{clips['bytes'] / 1024:.0f} KB", "<= 350 KB")
@@ -39,7 +40,8 @@ def rows(app, base, browser):
            f"redrawn in {hidden['redraw_ms']:.1f} ms; step {'right' if hidden['step_right'] else 'WRONG'}; "
            f"countdown off by {hidden['countdown_off_s']} s", "right at once")
     real = timer_accuracy.real_time(browser, base)
-    yield (f"timer, real time: {real['routine']} at 0.5x holds ({real['seconds']} s, {real['boundaries']} boundaries)",
+    yield (f"timer, real time: {real['routine']} at 0.5x holds "
+           f"({real['seconds']} s, {real['boundaries']} boundaries)",
            f"largest error {real['max_ms']:.1f} ms, mean {real['mean_ms']:.1f} ms", "<= 50 ms")
 
 
@@ -66,7 +68,8 @@ def server_rows(folder):
     """Throughput and latency, then the load test, on each database there is here."""
     kinds = ["sqlite", "postgresql"] if postgres_available() else ["sqlite"]
     if not postgres_available():
-        yield ("server and load, postgresql", "not measured: PostgreSQL is not installed", "apt-get install postgresql")
+        yield ("server and load, postgresql", "not measured: PostgreSQL is not installed",
+               "apt-get install postgresql")
     if throughput.wrk_available():
         yield from throughput.rows(kinds, folder)
     else:
@@ -90,7 +93,8 @@ PARTS = {"pages": page_rows, "server": server_rows, "lighthouse": lighthouse_row
 def main():
     """Measure the app, part by part, and print one table."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=main.__doc__)
-    parser.add_argument("parts", nargs="*", metavar="part", help=f"only these parts: {', '.join(PARTS)} (default: all)")
+    parser.add_argument("parts", nargs="*", metavar="part",
+                        help=f"only these parts: {', '.join(PARTS)} (default: all)")
     chosen = parser.parse_args().parts or list(PARTS)
     if unknown := set(chosen) - set(PARTS):
         parser.error(f"no such part: {', '.join(sorted(unknown))}")

@@ -51,7 +51,8 @@ def report(url):
     done = subprocess.run(command, env={**os.environ, "CHROME_PATH": EXECUTABLE}, capture_output=True,
                           text=True, timeout=TIMEOUT_SECONDS, check=False)
     if done.returncode != 0:
-        raise RuntimeError(f"lighthouse failed on {url} (status {done.returncode}): {done.stderr.strip()[-2000:]}")
+        raise RuntimeError(f"lighthouse failed on {url} (status {done.returncode}): "
+                           f"{done.stderr.strip()[-2000:]}")
     result = json.loads(done.stdout)
     if result.get("runtimeError"):
         raise RuntimeError(f"lighthouse could not load {url}: {result['runtimeError']['message']}")
@@ -142,8 +143,8 @@ def main():
             for audit in measured["below_one"]:
                 weight = f"weight {audit['weight']}" if audit["weight"] else "not weighted"
                 value = f" ({audit['value']})" if audit["value"] else ""
-                print(f"  {audit['score']:.2f}  {audit['category']:<14} {audit['id']}: {audit['title']}{value}"
-                      f" [{weight}]")
+                print(f"  {audit['score']:.2f}  {audit['category']:<14} "
+                      f"{audit['id']}: {audit['title']}{value} [{weight}]")
     print(f"targets: {short_scores(TARGETS)}; took {time.monotonic() - started:.0f} s")
     return 1 if shortfall else 0
 

@@ -24,7 +24,8 @@ LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 
 def export(base, cookie):
     """Everything one device's profile has on the server, asked with its own cookie."""
-    request = urllib.request.Request(base + "/api/v1/export.json", headers={"Cookie": f"easeback_device={cookie}"})
+    request = urllib.request.Request(base + "/api/v1/export.json",
+                                     headers={"Cookie": f"easeback_device={cookie}"})
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.load(response)
 
@@ -39,7 +40,8 @@ def lost_writes(base, ledgers):
         lost += len(set(ledger["sessions"]) - {row["id"] for row in kept["sessions"]})
         lost += len(set(ledger["checkins"]) - {row["id"] for row in kept["checkins"]})
         favourites = {row["routine"] for row in kept["favourites"]}
-        lost += sum(1 for routine, wanted in ledger["favourites"].items() if (routine in favourites) != wanted)
+        lost += sum(1 for routine, wanted in ledger["favourites"].items()
+                    if (routine in favourites) != wanted)
     return lost
 
 
@@ -87,5 +89,6 @@ def rows(kinds, folder):
                f"processes x {THREADS} threads, {rate_limit_where()})",
                f"{result['requests']} requests, {result['rps']:.0f}/s, p50 {result['p50']:.0f} ms, "
                f"p99 {result['p99']:.0f} ms; {result['failures']} failed; {result['saves']} saves confirmed, "
-               f"{result['lost']} lost, {result['extra']} unconfirmed kept, {result['unanswered']} unanswered",
+               f"{result['lost']} lost, {result['extra']} unconfirmed kept, "
+               f"{result['unanswered']} unanswered",
                "0 failed, 0 lost")

@@ -10,7 +10,7 @@ import json
 import os
 import random
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from locust import HttpUser, between, events, task
 
@@ -26,8 +26,8 @@ class Person(HttpUser):
     wait_time = between(0.5, 1.5)
 
     def on_start(self):
-        self.ledger = {"cookie": None, "sessions": [], "checkins": [], "favourites": {}, "favourite_changes": 0,
-                       "unanswered": 0}
+        self.ledger = {"cookie": None, "sessions": [], "checkins": [], "favourites": {},
+                       "favourite_changes": 0, "unanswered": 0}
         self.clock = T0 + random.randrange(10**9)
         LEDGERS.append(self.ledger)
 
@@ -67,7 +67,7 @@ class Person(HttpUser):
     @task(1)
     def session(self):
         session_id = str(uuid.uuid4())
-        started = datetime.now(timezone.utc) - timedelta(minutes=10)
+        started = datetime.now(UTC) - timedelta(minutes=10)
         body = {"routine": random.choice(ROUTINES), "started_at": started.isoformat(),
                 "ended_at": (started + timedelta(minutes=8)).isoformat(), "steps_done": 6, "steps_total": 8,
                 "completed": False, "updated_at": self.tick()}
@@ -79,7 +79,7 @@ class Person(HttpUser):
         checkin_id = str(uuid.uuid4())
         body = {"moment": "any", "back_pain": random.randint(0, 10), "leg_pain": random.randint(0, 10),
                 "reach": random.choice(["none", "buttock", "thigh", "calf", "foot"]),
-                "recorded_at": datetime.now(timezone.utc).isoformat()}
+                "recorded_at": datetime.now(UTC).isoformat()}
         if self.save("PUT", f"/api/v1/checkins/{checkin_id}", body, "check-in"):
             self.ledger["checkins"].append(checkin_id)
 

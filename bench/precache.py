@@ -27,4 +27,5 @@ def size(app):
 def voice_clips():
     """The recorded cues (static/audio/voice/clips.json): how many, and their total size."""
     clips = json.loads((VOICE / "clips.json").read_text())["clips"]
-    return {"clips": len(clips), "bytes": sum((VOICE / clip["file"]).stat().st_size for clip in clips.values())}
+    stored = sum((VOICE / clip["file"]).stat().st_size for clip in clips.values())
+    return {"clips": len(clips), "bytes": stored}

@@ -31,9 +31,9 @@ def postgres_available():
 
 
 def _postgres_url(database):
-    return URL.create("postgresql+psycopg", username=os.environ["PGUSER"], password=os.environ.get("PGPASSWORD"),
-                      host="127.0.0.1", port=int(os.environ["PGPORT"]),
-                      database=database)
+    return URL.create("postgresql+psycopg", username=os.environ["PGUSER"],
+                      password=os.environ.get("PGPASSWORD"), host="127.0.0.1",
+                      port=int(os.environ["PGPORT"]), database=database)
 
 
 @contextmanager
@@ -42,7 +42,8 @@ def database(kind, folder, name="easeback_bench"):
     if kind == "sqlite":
         yield f"sqlite:///{folder}/{name}.sqlite3"
         return
-    admin = create_engine(_postgres_url(os.environ.get("PGDATABASE", "postgres")), isolation_level="AUTOCOMMIT")
+    admin = create_engine(_postgres_url(os.environ.get("PGDATABASE", "postgres")),
+                          isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         connection.execute(text(f'CREATE DATABASE "{name}"'))
@@ -87,8 +88,8 @@ def gunicorn(target="app:create_app()", *, database_url=None, env=None, workers=
     """
     environ = environment(database_url, env) if database_url else {**os.environ, **(env or {})}
     if database_url:
-        subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], env=environ, check=True,
-                       capture_output=True)
+        subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], env=environ,
+                       check=True, capture_output=True)
     port = free_port()
     errors = tempfile.TemporaryFile(mode="w+")  # a pipe read only at the end would fill and stop the server
     server = subprocess.Popen(

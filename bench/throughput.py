@@ -92,7 +92,8 @@ def write_runs(cookie):
     """The environments of one device's wrk runs of favourite_write.lua, run after run: each one's
     first change is CHANGE_BLOCK_MS after the one before's, far more than a run makes changes."""
     for block in itertools.count(1):
-        yield {"EASEBACK_COOKIE": cookie, "EASEBACK_FIRST_CHANGE_AT": str(FIRST_CHANGE_AT + block * CHANGE_BLOCK_MS)}
+        first_change_at = FIRST_CHANGE_AT + block * CHANGE_BLOCK_MS
+        yield {"EASEBACK_COOKIE": cookie, "EASEBACK_FIRST_CHANGE_AT": str(first_change_at)}
 
 
 class Device:
@@ -157,8 +158,8 @@ def run(kind, folder):
 
 def rows(kinds, folder):
     """(what, figure, budget) rows for the bench table."""
-    setup = (f"gunicorn {WORKERS} workers x {THREADS} threads, {rate_limit_where()}, wrk {CONNECTIONS} connections, "
-             f"best of {ROUNDS} x {SECONDS} s")
+    setup = (f"gunicorn {WORKERS} workers x {THREADS} threads, {rate_limit_where()}, "
+             f"wrk {CONNECTIONS} connections, best of {ROUNDS} x {SECONDS} s")
     for kind in kinds:
         for result in run(kind, folder):
             figure = (f"{result['rps']:.0f} req/s, p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms, "

@@ -39,7 +39,9 @@ THROTTLE_TIMERS = """
 """
 
 SET_HIDDEN = """hidden => {
-  Object.defineProperty(document, "visibilityState", { value: hidden ? "hidden" : "visible", configurable: true });
+  Object.defineProperty(document, "visibilityState", {
+    value: hidden ? "hidden" : "visible", configurable: true,
+  });
   Object.defineProperty(document, "hidden", { value: hidden, configurable: true });
 }"""
 
@@ -99,8 +101,8 @@ def real_time(browser, base):
     expect(page.get_by_role("heading", name="Well done")).to_be_visible(timeout=10 * 60 * 1000)
     errors = _errors(page)
     context.close()
-    return {"routine": REAL_TIME_ROUTINE, "seconds": round(time.monotonic() - started), "boundaries": len(errors),
-            "max_ms": max(errors), "mean_ms": sum(errors) / len(errors)}
+    return {"routine": REAL_TIME_ROUTINE, "seconds": round(time.monotonic() - started),
+            "boundaries": len(errors), "max_ms": max(errors), "mean_ms": sum(errors) / len(errors)}
 
 
 def after_hidden(browser, base, app):
@@ -120,8 +122,8 @@ def after_hidden(browser, base, app):
     expected_step, expected_left = _expected(app, elapsed_ms)
     shown_left = _seconds(back["timer"])
     context.close()
-    return {"hidden_s": HIDDEN_SECONDS, "redraw_ms": back["redrawMs"], "step_right": back["step"] == expected_step,
-            "countdown_off_s": abs(shown_left - expected_left)}
+    return {"hidden_s": HIDDEN_SECONDS, "redraw_ms": back["redrawMs"],
+            "step_right": back["step"] == expected_step, "countdown_off_s": abs(shown_left - expected_left)}
 
 
 def _expected(app, elapsed_ms):

@@ -13,7 +13,8 @@ PAGES = ["/", "/routines", "/routines/morning-mobility", "/routines/morning-mobi
 PAGE_BUDGET = 100 * 1024
 PAGE_JS_BUDGET = 30 * 1024  # the scripts any one page loads, with every module they import
 JS_BUDGET = 45 * 1024  # every script together
-LINKED = re.compile(r'<(?:link[^>]+rel="(?:stylesheet|icon|manifest)"[^>]*href|script[^>]+src|img[^>]+src)="([^"]+)"')
+LINKED = re.compile(r'<(?:link[^>]+rel="(?:stylesheet|icon|manifest)"[^>]*href'
+                    r'|script[^>]+src|img[^>]+src)="([^"]+)"')
 # Relative imports, "./x.js" and "../lib/x.js" alike (the pages import from lib/ and parts/).
 IMPORTS = re.compile(r'(?:import|from)\s*\(?\s*"(\.\.?/[^"]+\.js)"')
 

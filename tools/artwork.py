@@ -21,7 +21,8 @@ PANEL = "#f3efe7"  # --picture-bg in app.css, light
 def page_for(svg):
     """An HTML page showing one picture centred on the panel, ready for a screenshot."""
     sized = svg.replace("<svg ", "<svg width='100%' ", 1)
-    return (f"<body style='margin:0;width:{SIZE}px;height:{SIZE}px;background:{PANEL};display:grid;place-items:center'>"
+    return (f"<body style='margin:0;width:{SIZE}px;height:{SIZE}px;background:{PANEL};"
+            "display:grid;place-items:center'>"
             f"<div style='width:{SIZE - 16}px'>{sized}</div></body>")
 
 

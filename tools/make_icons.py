@@ -23,7 +23,8 @@ def page_for(svg, size, maskable):
     if maskable:
         inner = int(size * MASKABLE_MARK_SCALE)
         return (f"<body style='margin:0;width:{size}px;height:{size}px;background:{BACKGROUND};"
-                f"display:grid;place-items:center'><div style='width:{inner}px;height:{inner}px'>{svg}</div></body>")
+                "display:grid;place-items:center'>"
+                f"<div style='width:{inner}px;height:{inner}px'>{svg}</div></body>")
     return (f"<body style='margin:0;background:transparent'>"
             f"<div style='width:{size}px;height:{size}px'>{svg}</div></body>")
 

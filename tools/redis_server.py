@@ -40,6 +40,7 @@ def redis_server(folder):
         raise RuntimeError("redis-server is not installed: apt-get install redis-server")
     port = free_port()
     url = f"redis://127.0.0.1:{port}"
-    with quiet_process(["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                        "--appendonly", "no", "--dir", str(folder)], ready=lambda server: _wait_for(url, server)):
+    command = ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+               "--appendonly", "no", "--dir", str(folder)]
+    with quiet_process(command, ready=lambda server: _wait_for(url, server)):
         yield url

@@ -12,7 +12,7 @@ import argparse
 import sys
 import tempfile
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from flask_migrate import upgrade
@@ -36,7 +36,8 @@ VIEWS = [("light", PHONE, "light", "100%"), ("dark", PHONE, "dark", "100%"),
          ("small", SMALL_PHONE, "light", "100%"), ("small-dark", SMALL_PHONE, "dark", "100%"),
          ("small-200", SMALL_PHONE, "light", "200%")]
 # Sets the text size before the page's scripts measure anything.
-TEXT_SIZE = "document.addEventListener('DOMContentLoaded', () => {{ document.documentElement.style.fontSize = '{}'; }})"
+TEXT_SIZE = ("document.addEventListener('DOMContentLoaded', "
+             "() => {{ document.documentElement.style.fontSize = '{}'; }})")
 
 
 def file_name(out, path, view, screen):
@@ -101,13 +102,15 @@ def saves(now):
     sessions with before and after check-ins that slowly ease, so /history has a trend to draw."""
     stamp = lambda moment: moment.isoformat(timespec="seconds").replace("+00:00", "Z")  # noqa: E731
     millis = int(now.timestamp() * 1000)
-    requests = [("PUT", f"/api/v1/favourites/{slug}", {"change_id": str(uuid.uuid4()), "changed_at": millis - n})
+    requests = [("PUT", f"/api/v1/favourites/{slug}",
+                 {"change_id": str(uuid.uuid4()), "changed_at": millis - n})
                 for n, slug in enumerate(["morning-mobility", "desk-break", "bedtime-wind-down"])]
     for day in range(20, 0, -2):
         start = now - timedelta(days=day, hours=2)
         session = str(uuid.uuid4())
         requests.append(("PUT", f"/api/v1/sessions/{session}", {
-            "routine": "morning-mobility", "started_at": stamp(start), "ended_at": stamp(start + timedelta(minutes=9)),
+            "routine": "morning-mobility", "started_at": stamp(start),
+            "ended_at": stamp(start + timedelta(minutes=9)),
             "steps_done": 8, "steps_total": 8, "completed": True, "updated_at": millis}))
         for moment, minutes, ease in (("before", 0, 0), ("after", 10, 2)):
             requests.append(("PUT", f"/api/v1/checkins/{uuid.uuid4()}", {
@@ -125,9 +128,11 @@ def plan_saves(now, stamp):
              "activities": {"activities": [{"name": "Walk to the shops", "score": 3},
                                            {"name": "Sit through a film", "score": 2},
                                            {"name": "Put my socks on", "score": 4}]},
-             "schedule": {"days": ["MO", "WE", "FR"], "time": "08:30", "minutes": 15, "zone": "Europe/London"}}
-    requests = [("PUT", f"/api/v1/plan/parts/{part}", {"change_id": str(uuid.uuid4()), "changed_at": set_up,
-                                                        "answers": answers}) for part, answers in parts.items()]
+             "schedule": {"days": ["MO", "WE", "FR"], "time": "08:30", "minutes": 15,
+                          "zone": "Europe/London"}}
+    requests = [("PUT", f"/api/v1/plan/parts/{part}",
+                 {"change_id": str(uuid.uuid4()), "changed_at": set_up, "answers": answers})
+                for part, answers in parts.items()]
     for days_ago, scores, leg_pain in ((14, [4, 3, 5], 5), (7, [5, 4, 5], 4), (1, [4, 4, 5], 5)):
         requests.append(("PUT", f"/api/v1/plan/reviews/{uuid.uuid4()}", {
             "activities": scores, "leg_pain": leg_pain, "numbness": "same", "weakness": "none",
@@ -161,8 +166,9 @@ def main(paths, out=OUT, player=True):
                 page = context.new_page()
                 page.goto(base + "/safety")
                 page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
-                page.evaluate("localStorage.setItem('easeback:has-plan', 'true')")  # as /plan's forms leave it
-                page.evaluate(SEND, saves(datetime.now(timezone.utc)))
+                # As /plan's forms leave it.
+                page.evaluate("localStorage.setItem('easeback:has-plan', 'true')")
+                page.evaluate(SEND, saves(datetime.now(UTC)))
                 for path in paths:
                     page.goto(base + path, wait_until="networkidle")
                     capture(page, out, path, view)

@@ -27,15 +27,16 @@ OUT = ROOT / "static" / "audio" / "voice"
 ENGINE = ["flite", "-voice", "slt"]
 HOLDER = "quiet.mp3"
 # sox: mono 16 kHz, speech only (silence under 0.3% trimmed at both ends), a little louder.
-CLEAN = ["remix", "-", "rate", "16000", "silence", "1", "0.02", "0.3%", "reverse", "silence", "1", "0.02", "0.3%",
-         "reverse", "norm", "-1"]
+CLEAN = ["remix", "-", "rate", "16000", "silence", "1", "0.02", "0.3%", "reverse",
+         "silence", "1", "0.02", "0.3%", "reverse", "norm", "-1"]
 # lame: mono, about 24 kbit/s, which keeps speech clear and every clip a few kilobytes.
 ENCODE = ["lame", "--quiet", "-m", "m", "--abr", "24", "--resample", "16"]
 # What each cue word says, by its name in app/rules.py's CUE_CLIPS (which gives its clip id).
 WORDS = {
     "get_ready": "Get ready.", "first": "First,", "begin": "Begin.", "rest": "Rest.",
     "switch_sides": "Switch sides.", "next": "Next,", "left": "left side.", "right": "right side.",
-    "halfway": "Halfway.", "last_step": "Last step.", "well_done": "Well done. That is the end of the routine.",
+    "halfway": "Halfway.", "last_step": "Last step.",
+    "well_done": "Well done. That is the end of the routine.",
 }
 NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
@@ -75,7 +76,8 @@ def quiet(target, work):
     some browsers show a routine on the lock screen only for a playing media element."""
     silent = work / "quiet.wav"
     subprocess.run(["sox", "-R", "-n", "-r", "16000", "-c", "1", str(silent), "trim", "0", "6"], check=True)
-    subprocess.run(["lame", "--quiet", "-m", "m", "-b", "8", "--resample", "16", str(silent), str(target)], check=True)
+    subprocess.run(["lame", "--quiet", "-m", "m", "-b", "8", "--resample", "16", str(silent), str(target)],
+                   check=True)
 
 
 def main(out=OUT):
@@ -102,5 +104,6 @@ def main(out=OUT):
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m tools.voice", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="folder for the clips (default: static/audio/voice)")
+    parser.add_argument("--out", type=Path, default=OUT,
+                        help="folder for the clips (default: static/audio/voice)")
     main(parser.parse_args().out)

@@ -6,6 +6,7 @@ A pose is a turn of "standing, facing right", so by default the face is
 person's right side is then the near side, the side one-sided pictures work.
 """
 from collections import namedtuple
+from itertools import pairwise
 from math import acos, atan2, cos, degrees, hypot, radians, sin
 
 INK = "#24323b"          # the figure
@@ -251,7 +252,7 @@ def bezier(a, control, b, t):
 
 def width_at(profile, t):
     """The torso width at a fraction t of the way from hip to shoulder."""
-    for (t0, w0), (t1, w1) in zip(profile, profile[1:]):
+    for (t0, w0), (t1, w1) in pairwise(profile):
         if t <= t1:
             eased = (1 - cos(radians(180 * (t - t0) / (t1 - t0)))) / 2   # no corners at the keys
             return w0 + (w1 - w0) * eased

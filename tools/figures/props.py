@@ -23,7 +23,8 @@ def chair(x, facing=1, seat=46, depth=38, back=44):
     shapes = [f'<g stroke="{WOOD}" stroke-width="6" fill="none">'
               f'<polyline points="{pts((x, top), (x, 0))}"/>'
               f'<line x1="{num(x)}" y1="{-seat}" x2="{num(front)}" y2="{-seat}"/>'
-              f'<line x1="{num(front - facing * 3)}" y1="{-seat}" x2="{num(front - facing * 3)}" y2="0"/></g>']
+              f'<line x1="{num(front - facing * 3)}" y1="{-seat}" '
+              f'x2="{num(front - facing * 3)}" y2="0"/></g>']
     return shapes, [((x, top), 4), ((front, 0), 4)]
 
 
@@ -42,7 +43,8 @@ def wall(x, side=1, height=175):
     thickness = 14
     left = x if side > 0 else x - thickness
     shapes = [f'<rect x="{num(left)}" y="{-height}" width="{thickness}" height="{height}" fill="{WALL}"/>',
-              f'<line x1="{num(x)}" y1="{-height}" x2="{num(x)}" y2="0" stroke="{WALL_EDGE}" stroke-width="2.5"/>']
+              f'<line x1="{num(x)}" y1="{-height}" x2="{num(x)}" y2="0" '
+              f'stroke="{WALL_EDGE}" stroke-width="2.5"/>']
     return shapes, [((left, -height), 0), ((left + thickness, 0), 0)]
 
 
@@ -58,7 +60,8 @@ def pillow(x, y, width, height, angle=0):
 def ball(x, y, radius=8):
     """A small massage ball."""
     shapes = [f'<circle cx="{num(x)}" cy="{num(y)}" r="{radius}" fill="{BALL}"/>',
-              f'<circle cx="{num(x - radius / 3)}" cy="{num(y - radius / 3)}" r="{num(radius / 3)}" fill="#8cc2b8"/>']
+              f'<circle cx="{num(x - radius / 3)}" cy="{num(y - radius / 3)}" r="{num(radius / 3)}" '
+              'fill="#8cc2b8"/>']
     return shapes, [((x, y), radius)]
 
 
@@ -70,8 +73,8 @@ def strap(*points):
 
 def floor_mat(left, right, top, bottom):
     """A mat seen from above, behind a person drawn from above."""
-    shapes = [f'<rect x="{num(left)}" y="{num(top)}" width="{num(right - left)}" height="{num(bottom - top)}" '
-              f'rx="8" fill="{MAT}"/>']
+    shapes = [f'<rect x="{num(left)}" y="{num(top)}" '
+              f'width="{num(right - left)}" height="{num(bottom - top)}" rx="8" fill="{MAT}"/>']
     return shapes, [((left, top), 0), ((right, bottom), 0)]
 
 
@@ -107,7 +110,8 @@ def arc_arrow(centre, radius, start, end, both=False):
     sweep = 1 if end > start else 0
     large = 1 if abs(end - start) > 180 else 0
     turn = 90 if sweep else -90
-    shapes = [f'<path d="M{num(a[0])},{num(a[1])}A{radius},{radius} 0 {large} {sweep} {num(b[0])},{num(b[1])}"/>',
+    shapes = [f'<path d="M{num(a[0])},{num(a[1])}'
+              f'A{radius},{radius} 0 {large} {sweep} {num(b[0])},{num(b[1])}"/>',
               f'<polyline points="{arrow_head(b, end + turn)}"/>']
     if both:
         shapes.append(f'<polyline points="{arrow_head(a, start - turn)}"/>')
@@ -133,5 +137,6 @@ def ground(kind, y, left=6, right=234):
     """A mat or a floor line across the frame at frame height y (drawn after cropping)."""
     if kind == "mat":
         return f'<rect x="{left}" y="{num(y)}" width="{right - left}" height="8" rx="4" fill="{MAT}"/>'
-    return f'<line x1="{left}" y1="{num(y + 1)}" x2="{right}" y2="{num(y + 1)}" stroke="{FLOOR}" stroke-width="3"/>'
+    return (f'<line x1="{left}" y1="{num(y + 1)}" x2="{right}" y2="{num(y + 1)}" '
+            f'stroke="{FLOOR}" stroke-width="3"/>')
 
