@@ -89,7 +89,8 @@ def routines_on(app, freeze):
 
 def test_a_real_zone_is_one_a_person_lives_in():
     assert days.is_real_zone("Pacific/Kiritimati") and days.is_real_zone("UTC")
-    assert not any(days.is_real_zone(name) for name in ("America", "localtime", "posixrules", "Factory", None, 3))
+    not_zones = ("America", "localtime", "posixrules", "Factory", None, 3)
+    assert not any(days.is_real_zone(name) for name in not_zones)
 
 
 @pytest.mark.parametrize(("zone", "moment", "day"), EDGES)
@@ -129,7 +130,8 @@ def test_no_weeks_is_refused():
 def test_the_edges_cross_a_day_in_utc_too():
     """Each zone's pair of instants falls on one day in UTC: only the person's own day can tell them apart."""
     for zone in (KIRITIMATI, PAGO_PAGO):
-        assert len({moment.astimezone(UTC).date() for edge_zone, moment, _ in EDGES if edge_zone == zone}) == 1
+        utc_days = {moment.astimezone(UTC).date() for edge_zone, moment, _ in EDGES if edge_zone == zone}
+        assert len(utc_days) == 1
 
 
 @pytest.mark.parametrize(("zone", "moment", "day"), EDGES)
@@ -151,7 +153,8 @@ def test_the_next_review_falls_a_week_after_the_persons_day(client, freeze, zone
     review(client, reviewed)
     due = reviewed.date() + timedelta(weeks=1)
     freeze(local(zone, due - timedelta(days=1), 23, 59))
-    assert f"Your next review is due on {due:%A} {due.day} {due:%B}." in client.get("/plan").get_data(as_text=True)
+    plan_page = client.get("/plan").get_data(as_text=True)
+    assert f"Your next review is due on {due:%A} {due.day} {due:%B}." in plan_page
     freeze(local(zone, due, 0, 1))
     assert "It is time for this week's review" in client.get("/plan").get_data(as_text=True)
 
@@ -173,7 +176,8 @@ def a_session(client, moment, routine="desk-break"):
 
 
 def a_checkin(client, moment):
-    body = {"moment": "any", "back_pain": 5, "leg_pain": 3, "reach": "thigh", "note": "", "recorded_at": iso(moment)}
+    body = {"moment": "any", "back_pain": 5, "leg_pain": 3, "reach": "thigh", "note": "",
+            "recorded_at": iso(moment)}
     assert client.put(f"/api/v1/checkins/{uuid.uuid4()}", json=body).status_code == 201
 
 
@@ -221,7 +225,8 @@ def test_home_suggests_for_the_devices_day_and_part_of_day(app, client, freeze, 
     client.set_cookie("zone", zone)
     freeze(moment)
     shown = shown_suggestions(client.get("/").get_data(as_text=True))
-    assert shown == {name: (routine.slug, name == part_of_day(moment.hour)) for name, routine in picks.items()}
+    assert shown == {name: (routine.slug, name == part_of_day(moment.hour))
+                     for name, routine in picks.items()}
 
 
 def test_home_is_built_once_for_each_day_not_for_each_device(app, freeze):

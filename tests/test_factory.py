@@ -57,7 +57,8 @@ def test_a_configured_database_wins_over_database_url(monkeypatch, tmp_path):
     """A developer's exported DATABASE_URL must never take the tests to a real database."""
     monkeypatch.setenv("DATABASE_URL", "postgresql://u:p@127.0.0.1/production")
     chosen = f"sqlite:///{tmp_path / 'mine.sqlite3'}"
-    assert create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": chosen}).config["SQLALCHEMY_DATABASE_URI"] == chosen
+    configured = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": chosen})
+    assert configured.config["SQLALCHEMY_DATABASE_URI"] == chosen
     monkeypatch.setenv("FLASK_SQLALCHEMY_DATABASE_URI", chosen)
     assert create_app({"TESTING": True}).config["SQLALCHEMY_DATABASE_URI"] == chosen
 

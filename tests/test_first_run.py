@@ -54,10 +54,12 @@ def test_as_root_the_missing_packages_are_installed_with_apt_get(tmp_path):
 
 def test_make_test_checks_the_packages_first_and_ci_only_calls_it():
     # As a newcomer types it, not as a sub-make of `make test` (which would add its own lines).
-    env = {name: value for name, value in os.environ.items() if name not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
     dry_run = subprocess.run(["make", "--dry-run", "--no-print-directory", "test"], cwd=ROOT, env=env,
                              capture_output=True, text=True, check=True).stdout
     assert dry_run.splitlines()[0] == "sh tools/system_packages.sh"
-    ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith("#")]
+    ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines()
+          if line and not line.startswith("#")]
     assert ci[-1] == "make test"
     assert not any("apt-get" in line for line in ci)

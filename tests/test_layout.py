@@ -45,7 +45,8 @@ ROOTS = {"app", "app.api"} | {name for name, found in IMPORTS.items() if "app" i
 @functools.cache
 def longest_chain(name, seen=frozenset()):
     """The longest chain of imports starting at a module, as a tuple of module names."""
-    chains = [longest_chain(other, seen | {name}) for other in IMPORTS[name] - ROOTS if other not in seen | {name}]
+    chains = [longest_chain(other, seen | {name})
+              for other in IMPORTS[name] - ROOTS if other not in seen | {name}]
     return (name, *max(chains, key=len, default=()))
 
 
@@ -69,13 +70,16 @@ def test_no_module_is_over_300_lines(name):
 def test_reading_content_imports_nothing_of_the_app_but_its_own_types():
     for name in (name for name in MODULES if name.startswith("app.content")):
         outside = {other for other in IMPORTS[name] if not other.startswith("app.content")} - {"app.paths"}
-        assert not outside, f"{name} imports {sorted(outside)}: content must read without the app or the database"
+        assert not outside, (
+            f"{name} imports {sorted(outside)}: content must read without the app or the database")
 
 
 def test_no_module_adds_routes_to_another_modules_blueprint():
     for name, path in MODULES.items():
         text = path.read_text()
         borrowed = re.findall(r"^@(\w+)\.(?:get|post|put|delete|patch|route)\(", text, re.M)
-        assert set(borrowed) <= {"bp"}, f"{name} adds routes with {set(borrowed) - {'bp'}}: give it its own blueprint"
+        assert set(borrowed) <= {"bp"}, (
+            f"{name} adds routes with {set(borrowed) - {'bp'}}: give it its own blueprint")
         if re.search(r"^@bp\.", text, re.M):
-            assert re.search(r"^bp = Blueprint\(", text, re.M), f"{name} adds routes to a blueprint it did not make"
+            assert re.search(r"^bp = Blueprint\(", text, re.M), (
+                f"{name} adds routes to a blueprint it did not make")

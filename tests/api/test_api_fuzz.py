@@ -24,7 +24,8 @@ from tests.conftest import separate_database_uri
 def fuzz_app():
     """An app with empty tables, for schemathesis to call in-process."""
     folder = Path(tempfile.mkdtemp(prefix="easeback-fuzz-"))
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": separate_database_uri(folder, "easeback_fuzz")})
+    database_uri = separate_database_uri(folder, "easeback_fuzz")
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri})
     with app.app_context():
         db.create_all()
     return app

@@ -1,4 +1,4 @@
-"""Bad input, abuse and time (issue 10): every request a script or a wrong clock can send gets a
+"""Bad input, abuse and time: every request a script or a wrong clock can send gets a
 clear 4xx, nothing is stored that cannot be read back, and a profile cannot grow without bound.
 
 Run on SQLite, and on PostgreSQL with TEST_DATABASE_URL (which refuses NUL characters and
@@ -12,9 +12,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.pages.checklist import COMPARED, SYMPTOMS, THERAPIST_FIELDS, THERAPISTS, checklist
 from app.db import db
 from app.models import CheckIn, ChecklistState, PracticeSession
+from app.pages.checklist import COMPARED, SYMPTOMS, THERAPIST_FIELDS, THERAPISTS, checklist
 from tests.api.test_api import change, checkin_body, session_body
 
 CHECKLIST = "/api/v1/checklist"
@@ -94,7 +94,8 @@ def test_states_the_page_makes_are_kept_as_sent(client, state):
     assert client.get(CHECKLIST).json["state"] == state
 
 
-@pytest.mark.parametrize(("text", "ticked"), [("", False), ("Ask about parking, and whether they see GPs.", True)])
+@pytest.mark.parametrize(("text", "ticked"), [
+    ("", False), ("Ask about parking, and whether they see GPs.", True)])
 def test_the_whole_page_empty_or_filled_in_is_kept(client, app, text, ticked):
     state = front_end_state(app, text, ticked)
     assert client.put(CHECKLIST, json={**change(), "state": state}).status_code == 200
@@ -148,7 +149,7 @@ def test_json_nested_thousands_deep_is_a_400_when_linking(client):
 def test_a_number_that_is_not_finite_is_a_400(client, number, where):
     body = json.dumps({**change(), "state": {"ticks": {"registered": True}}})
     if where == "state":
-        text = body.replace('{"ticks"', '{"x": %s, "ticks"' % number)
+        text = body.replace('{"ticks"', f'{{"x": {number}, "ticks"')
     elif where == "ticks":
         text = body.replace("true", number)
     else:
@@ -178,13 +179,14 @@ def test_a_nul_character_in_a_link_code_is_refused(client):
 def test_a_checklist_saved_before_its_shape_was_checked_reads_as_never_saved(client, app):
     client.put("/api/v1/favourites/in-bed", json=change())
     with app.app_context():
-        db.session.add(ChecklistState(profile_id=1, state={"x": nested(300)}, changed_at=change()["changed_at"],
-                                      change_id=str(uuid.uuid4())))
+        db.session.add(ChecklistState(profile_id=1, state={"x": nested(300)},
+                                      changed_at=change()["changed_at"], change_id=str(uuid.uuid4())))
         db.session.commit()
     assert client.get(CHECKLIST).json == {"state": {}, "changed_at": 0, "change_id": None}
     assert_all_readable(client)
     later = change(at=change()["changed_at"] + 1)  # the device's next change replaces it
-    assert client.put(CHECKLIST, json={**later, "state": {"questions": "Do you work with GPs?"}}).status_code == 200
+    replaced = client.put(CHECKLIST, json={**later, "state": {"questions": "Do you work with GPs?"}})
+    assert replaced.status_code == 200
     assert client.get(CHECKLIST).json["state"] == {"questions": "Do you work with GPs?"}
 
 
@@ -209,7 +211,8 @@ def time_bodies(when):
     start = when - timedelta(minutes=5)
     return [
         (f"/api/v1/checkins/{uuid.uuid4()}", checkin_body(recorded_at=iso(when))),
-        (f"/api/v1/sessions/{uuid.uuid4()}", session_body(started_at=iso(when), ended_at=iso(when + timedelta(1)))),
+        (f"/api/v1/sessions/{uuid.uuid4()}",
+         session_body(started_at=iso(when), ended_at=iso(when + timedelta(1)))),
         (f"/api/v1/sessions/{uuid.uuid4()}", session_body(started_at=iso(start), ended_at=iso(when))),
         (f"/api/v1/sessions/{uuid.uuid4()}", session_body(updated_at=millis(when))),
         ("/api/v1/favourites/in-bed", change(at=millis(when))),
@@ -230,7 +233,8 @@ def test_a_clock_a_little_fast_is_fine(client, index):
 
 
 def test_a_2099_check_in_is_refused_and_later_ones_still_get_notes(client):
-    assert_refused(a_new_checkin(client, recorded_at="2099-01-01T08:00:00Z", reach="none"), 422, "a day ahead")
+    refused = a_new_checkin(client, recorded_at="2099-01-01T08:00:00Z", reach="none")
+    assert_refused(refused, 422, "a day ahead")
     now = datetime.now(UTC)
     for hours_ago, leg, reach in ((3, 2, "thigh"), (2, 4, "thigh"), (1, 6, "foot")):
         a_new_checkin(client, recorded_at=iso(now - timedelta(hours=hours_ago)), leg_pain=leg, reach=reach)
@@ -280,10 +284,12 @@ def test_each_csv_record_fills_only_its_own_columns(client):
     a_new_session(client)
     a_new_checkin(client)
     rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/export.csv").text)))
-    assert rows[0] == {**dict.fromkeys(rows[0], ""), "record": "favourite", "routine": "in-bed", "favourite": "True",
-                       "changed_at": str(favourite["changed_at"]), "change_id": favourite["change_id"]}
+    assert rows[0] == {**dict.fromkeys(rows[0], ""), "record": "favourite", "routine": "in-bed",
+                       "favourite": "True", "changed_at": str(favourite["changed_at"]),
+                       "change_id": favourite["change_id"]}
     assert rows[1]["started_at"] == "2026-11-21T08:00:00" and rows[1]["completed"] == "True"
-    assert rows[1]["note"] == "" and rows[2]["recorded_at"] == "2026-11-21T07:58:00" and rows[2]["session_id"] == ""
+    assert rows[1]["note"] == ""
+    assert rows[2]["recorded_at"] == "2026-11-21T07:58:00" and rows[2]["session_id"] == ""
 
 
 def test_json_export_has_the_documented_shape(client):
@@ -344,7 +350,8 @@ def fill(app, count, start=None):
 
     start = start or datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=3 * count)
     sessions = [dict(id=str(uuid.uuid4()), profile_id=1, routine="desk-break",
-                     started_at=start + timedelta(hours=3 * n), ended_at=start + timedelta(hours=3 * n, minutes=5),
+                     started_at=start + timedelta(hours=3 * n),
+                     ended_at=start + timedelta(hours=3 * n, minutes=5),
                      steps_done=8, steps_total=8, completed=True, updated_at=change()["changed_at"])
                 for n in range(count)]
     with app.app_context():

@@ -66,7 +66,8 @@ def test_twenty_devices_writing_at_once(make_app):
     assert len(statuses) == THREADS * (WRITES + WRITES // 5)
     assert set(statuses) <= {200, 201}, sorted(set(statuses))
     with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(CheckIn)) == THREADS * (WRITES - WRITES // 5)
+        checkins = db.session.scalar(select(func.count()).select_from(CheckIn))
+        assert checkins == THREADS * (WRITES - WRITES // 5)
         assert db.session.scalar(select(func.count()).select_from(Favourite)) == THREADS
 
 
@@ -75,9 +76,11 @@ def test_one_change_sent_many_times_at_once(app):
     statuses = []
     with serving(app) as base:
         put = device(base)
-        put("/api/v1/favourites/in-bed", {"change_id": str(uuid.uuid4()), "changed_at": T0})  # makes the profile
+        # The first change makes the profile.
+        put("/api/v1/favourites/in-bed", {"change_id": str(uuid.uuid4()), "changed_at": T0})
         session_id, checkin_id, start = uuid.uuid4(), uuid.uuid4(), threading.Barrier(10)
-        session = {"routine": "desk-break", "started_at": "2026-11-21T08:00:00Z", "ended_at": "2026-11-21T08:05:00Z",
+        session = {"routine": "desk-break",
+                   "started_at": "2026-11-21T08:00:00Z", "ended_at": "2026-11-21T08:05:00Z",
                    "steps_done": 3, "steps_total": 8, "completed": False, "updated_at": T0}
         checkin = {"moment": "after", "back_pain": 4, "leg_pain": 2, "reach": "none",
                    "recorded_at": "2026-11-21T08:06:00Z"}

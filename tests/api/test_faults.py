@@ -20,9 +20,9 @@ from sqlalchemy.exc import DBAPIError
 from app.db import db, engines
 from app.models import CheckIn
 from bench.servers import gunicorn
-from tests.conftest import separate_database_uri
 from tests.api.test_api import checkin_body
 from tests.api.test_concurrency import device
+from tests.conftest import separate_database_uri
 
 
 def report(capsys, tried, found):
@@ -87,8 +87,8 @@ def test_a_full_disk_refuses_a_save_plainly_and_the_same_save_lands_once_when_ro
     statuses_again = [phone.put(f"/api/v1/checkins/{checkin_id}", json=checkin_body()).status_code
                       for _ in range(2)]
     kept = checkins_kept(app)
-    report(capsys, f"SQLite made full (PRAGMA max_page_count) while a phone saved check-ins; "
-                   f"the refused one sent again twice once there was room",
+    report(capsys, "SQLite made full (PRAGMA max_page_count) while a phone saved check-ins; "
+                   "the refused one sent again twice once there was room",
            f"{len(acknowledged)} acknowledged before the refusal ({refused.status_code}, Retry-After "
            f"{refused.headers.get('Retry-After')}), {len(kept_while_full)} in the database while full, "
            f"then {statuses_again}; {len(kept)} kept, {len(kept) - len(set(kept))} doubled")
@@ -179,7 +179,8 @@ def throwaway_cluster():
     version = os.environ.get("PGVERSION")
     if not url or not version:
         return None
-    marker = Path(os.environ.get("PG_CLUSTER_CONF_ROOT", "/etc/postgresql")) / version / "regress" / ".by_pg_virtualenv"
+    clusters = Path(os.environ.get("PG_CLUSTER_CONF_ROOT", "/etc/postgresql"))
+    marker = clusters / version / "regress" / ".by_pg_virtualenv"
     if not marker.exists() or make_url(url).port != int(os.environ.get("PGPORT", 0)):
         return None
     return version, "regress"

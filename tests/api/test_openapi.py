@@ -35,7 +35,8 @@ BODIES = {
     "Change": lambda client: change(),
     "SessionIn": lambda client: session_body(),
     "CheckInIn": lambda client: checkin_body(),
-    "ChecklistIn": lambda client: {**change(), "state": {"ticks": {"registered": True}, "questions": "How long?"}},
+    "ChecklistIn": lambda client: {
+        **change(), "state": {"ticks": {"registered": True}, "questions": "How long?"}},
     "PartIn": lambda client: {**change(), "answers": SCHEDULE},
     "ReviewIn": lambda client: review_body(),
     "FeedbackIn": lambda client: feedback_body(),
@@ -59,7 +60,8 @@ WITH_BODIES = [(endpoint, method) for endpoint, method in OPERATIONS
 def seed(client):
     """Something of every kind saved and a second device linked, so that every read answers with rows."""
     set_up(client)
-    writes = [("/api/v1/favourites/desk-break", change()), (f"/api/v1/sessions/{uuid.uuid4()}", session_body()),
+    writes = [("/api/v1/favourites/desk-break", change()),
+              (f"/api/v1/sessions/{uuid.uuid4()}", session_body()),
               (f"/api/v1/checkins/{uuid.uuid4()}", checkin_body()),
               ("/api/v1/checklist", {**change(), "state": {"ticks": {"registered": True}}}),
               (f"/api/v1/plan/reviews/{uuid.uuid4()}", review_body()),
@@ -129,15 +131,18 @@ def test_every_api_route_declares_what_it_takes_and_answers(endpoint, method):
 def test_the_document_lists_every_served_operation(client, app):
     found = client.get("/api/v1/openapi.json").json
     assert found["openapi"].startswith("3.1")
-    documented = {(method.upper(), path) for path, operations in found["paths"].items() for method in operations}
-    served = {(method, openapi_path(next(app.url_map.iter_rules(endpoint)))) for endpoint, method in OPERATIONS}
+    documented = {(method.upper(), path)
+                  for path, operations in found["paths"].items() for method in operations}
+    served = {(method, openapi_path(next(app.url_map.iter_rules(endpoint))))
+              for endpoint, method in OPERATIONS}
     assert documented == served
     assert found["components"]["schemas"]["CheckInIn"]["properties"]["back_pain"]["maximum"] == 10
 
 
 def test_a_route_without_a_declaration_breaks_the_document(app):
     app.add_url_rule("/api/v1/undeclared", endpoint="api.undeclared", view_func=lambda: "")
-    with app.app_context(), pytest.raises(LookupError, match="/api/v1/undeclared .* no @documented declaration"):
+    refusal = "/api/v1/undeclared .* no @documented declaration"
+    with app.app_context(), pytest.raises(LookupError, match=refusal):
         document()
 
 
@@ -201,7 +206,8 @@ def refusals(client, endpoint, method):
 
 
 @pytest.mark.parametrize(("endpoint", "method"), WITH_BODIES)
-def test_what_the_declared_model_refuses_the_route_refuses_with_a_422_naming_the_field(client, endpoint, method):
+def test_what_the_declared_model_refuses_the_route_refuses_with_a_422_naming_the_field(
+        client, endpoint, method):
     error = None
     for field, body in refusals(client, endpoint, method):
         response = call(client, endpoint, method, body)

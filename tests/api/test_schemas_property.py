@@ -22,15 +22,15 @@ The server's clock is fixed (NOW) for the whole module, so the edges are exact.
 import math
 import re
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from app.pages.checklist import SYMPTOMS, THERAPIST_FIELDS
 from app.content import library
+from app.pages.checklist import SYMPTOMS, THERAPIST_FIELDS
 from app.profiles.limits import limiter
 from app.schemas import (
     PAIN_REACHES,
@@ -46,7 +46,8 @@ from app.schemas import (
 from tests.api.test_api import checkin_body, session_body
 
 pure = settings(max_examples=100, deadline=None)
-over_http = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+over_http = settings(max_examples=40, deadline=None,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 NOW = datetime(2026, 11, 25, 12, 0)  # the server's clock, in naive UTC, for every test here
 FIRST_TIME, LAST_TIME = datetime(2020, 1, 1), NOW + timedelta(days=1)
@@ -134,7 +135,7 @@ def instants(draw):
     if minutes is None:
         local, suffix = utc, ""
     else:
-        local = (utc.replace(tzinfo=timezone.utc)
+        local = (utc.replace(tzinfo=UTC)
                  .astimezone(timezone(timedelta(minutes=minutes))).replace(tzinfo=None))
         suffix = offset_text(minutes)
     if draw(st.booleans()):
@@ -160,7 +161,8 @@ json_values = st.recursive(
 def sessions(draw, routines=slugs):
     """A valid session body and the values it should validate to."""
     # A session ends when or after it starts.
-    (started, started_utc), (ended, ended_utc) = sorted([draw(instants()), draw(instants())], key=lambda p: p[1])
+    (started, started_utc), (ended, ended_utc) = sorted([draw(instants()), draw(instants())],
+                                                        key=lambda p: p[1])
     body = {"routine": draw(routines), "started_at": started, "ended_at": ended,
             "steps_done": draw(st.integers(0, 500)), "steps_total": draw(st.integers(1, 500)),
             "completed": draw(st.booleans()), "updated_at": draw(device_millis)}
@@ -182,7 +184,8 @@ def checkins(draw):
 
 ticks = st.dictionaries(slugs, st.booleans(), max_size=6)
 therapist_cards = st.fixed_dictionaries({}, optional={
-    **{key: texts for key, _label in THERAPIST_FIELDS}, "registered": st.booleans(), "ticks": ticks, "notes": texts})
+    **{key: texts for key, _label in THERAPIST_FIELDS},
+    "registered": st.booleans(), "ticks": ticks, "notes": texts})
 # Any part of the page's state may be missing, as on a page never touched.
 checklist_states = st.fixed_dictionaries({}, optional={
     "ticks": ticks, "notes": st.dictionaries(slugs, texts, max_size=4),
@@ -204,8 +207,10 @@ links = st.text(min_size=CODE_MIN, max_size=CODE_MAX).map(lambda code: ({"code":
 def field_values():
     """Values for a model's own fields: garbage, and near misses of the real thing."""
     near_misses = st.one_of(
-        st.integers(min_value=-2, max_value=12), st.integers(min_value=FIRST_MS - 2, max_value=FIRST_MS + 2),
-        st.integers(min_value=LAST_MS - 2, max_value=LAST_MS + 2), slugs, uuid4s.map(str), st.uuids().map(str),
+        st.integers(min_value=-2, max_value=12),
+        st.integers(min_value=FIRST_MS - 2, max_value=FIRST_MS + 2),
+        st.integers(min_value=LAST_MS - 2, max_value=LAST_MS + 2),
+        slugs, uuid4s.map(str), st.uuids().map(str),
         st.builds(lambda clock, minutes: clock.isoformat() + offset_text(minutes), wall_clocks, offsets),
         st.sampled_from(["before", "after", "any", "calf", "foot", "knee", "", "x" * 281]),
     )

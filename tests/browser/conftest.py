@@ -7,7 +7,6 @@ from tests.conftest import separate_database_uri
 from tools.browser import ARGS, EXECUTABLE, PHONE
 from tools.servers import app_process
 
-
 HERE = Path(__file__).parent
 
 

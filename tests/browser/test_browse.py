@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 from tests.browser.axe import violations
 
 PAGES = ["/", "/routines", "/routines?goal=massage", "/routines?q=trampoline", "/routines/morning-mobility",
-         "/routines/gentle-nerve-glide", "/safety", "/about", "/settings", "/favourites", "/history", "/plan", "/no-such-page"]
+         "/routines/gentle-nerve-glide", "/safety", "/about", "/settings", "/favourites", "/history", "/plan",
+         "/no-such-page"]
 
 
 def test_home_fits_a_phone(page):

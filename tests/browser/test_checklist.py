@@ -14,6 +14,8 @@ UNTICKED = "I understand their cancellation policy."
 TOTAL = len(CHECKLIST.items)
 NOTE = "Dr Patel thinks it is a disc; gentle massage is fine."
 CHECKIN = {"back_pain": 6, "leg_pain": 4, "reach": "calf", "note": "", "recorded_at": "2026-11-21T09:30:00Z"}
+# Stores a check-in where the sync module keeps the latest one.
+STORE_CHECKIN = "checkin => localStorage.setItem('easeback:latest-checkin', JSON.stringify(checkin))"
 # Collects every checklist-changed event, as the sync module would receive it.
 RECORD_CHANGES = """() => {
   window.changes = [];
@@ -66,7 +68,7 @@ def test_a_hint_says_why_each_item_matters(page):
 
 def test_symptoms_are_filled_from_the_latest_checkin_but_never_overwritten(page):
     open_checklist(page)
-    page.evaluate("checkin => localStorage.setItem('easeback:latest-checkin', JSON.stringify(checkin))", CHECKIN)
+    page.evaluate(STORE_CHECKIN, CHECKIN)
     page.reload()
     where = page.get_by_label("Where it hurts")
     expect(where).to_have_value("Back 6/10, leg 4/10, down to the calf (check-in on 21 Nov)")
@@ -74,8 +76,7 @@ def test_symptoms_are_filled_from_the_latest_checkin_but_never_overwritten(page)
     expect(page.get_by_label("What helps")).to_have_value("")
     where.fill("Left buttock and the back of my thigh")
     saved(page)
-    page.evaluate("checkin => localStorage.setItem('easeback:latest-checkin', JSON.stringify(checkin))",
-                  {**CHECKIN, "back_pain": 2})
+    page.evaluate(STORE_CHECKIN, {**CHECKIN, "back_pain": 2})
     page.reload()
     expect(page.get_by_label("Where it hurts")).to_have_value("Left buttock and the back of my thigh")
     expect(page.get_by_text("filled in from your latest pain check-in")).to_be_hidden()
@@ -87,7 +88,8 @@ def test_each_change_is_stored_and_announced_once_typing_pauses(page):
     page.get_by_role("checkbox", name=TICKED).check()
     page.wait_for_function("() => window.changes.length === 1")
     page.get_by_label("Clinic").first.press_sequentially("Riverside", delay=20)
-    page.wait_for_function("() => window.changes.some((change) => change.state.therapists[0].clinic === 'Riverside')")
+    page.wait_for_function(
+        "() => window.changes.some((change) => change.state.therapists[0].clinic === 'Riverside')")
     changes = page.evaluate("window.changes")
     # One event for the tick and one for the whole word: typing is not saved key by key.
     assert len(changes) == 2, [change["state"]["therapists"][0]["clinic"] for change in changes]
@@ -117,7 +119,8 @@ def test_a_synced_copy_replaces_what_is_shown(page):
     expect(page.get_by_label("My notes: Practicalities")).to_have_value("Ask about parking.")
     therapist = page.get_by_role("group", name="Therapist 1")
     expect(therapist.get_by_label("Name")).to_have_value("Ana Ruiz")
-    expect(therapist.get_by_role("checkbox", name="Registration checked on the public register")).to_be_checked()
+    registered = therapist.get_by_role("checkbox", name="Registration checked on the public register")
+    expect(registered).to_be_checked()
     assert stored(page) == newer
     assert page.evaluate("window.changes") == [], "a synced copy is not sent back as a change"
     page.reload()
@@ -138,9 +141,11 @@ def print_to_pdf(page, path, paper):
     """Print the page as the browser would on paper; return (pages, text)."""
     page.emulate_media(media="print")
     page.pdf(path=str(path), format=paper)
-    info = subprocess.run(["/usr/bin/pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["/usr/bin/pdfinfo", str(path)],
+                          capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    text = subprocess.run(["/usr/bin/pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["/usr/bin/pdftotext", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
     page.emulate_media(media="screen")
     return pages, text
 
@@ -192,7 +197,8 @@ def test_registers_and_after_a_session_read_as_headings_and_lists(page):
         ["United Kingdom", "Canada", "United States", "Australia"])
     uk = registers.get_by_role("definition").first
     expect(uk).to_contain_text("not regulated by law in the UK")
-    expect(registers.get_by_text(re.compile(r"^Source: .+, checked \d{1,2} [A-Z][a-z]+ \d{4}\.$"))).to_have_count(4)
+    sources = registers.get_by_text(re.compile(r"^Source: .+, checked \d{1,2} [A-Z][a-z]+ \d{4}\.$"))
+    expect(sources).to_have_count(4)
     after = page.get_by_role("region", name="What is normal after a session")
     expect(after.get_by_role("list")).to_have_count(3)
     after.get_by_role("link", name="Warning signs and when to get help").click()
@@ -210,7 +216,7 @@ def test_no_accessibility_violations(page, scheme, width):
     page.emulate_media(color_scheme=scheme)
     page.set_viewport_size({"width": width, "height": 800})
     open_checklist(page)
-    page.evaluate("checkin => localStorage.setItem('easeback:latest-checkin', JSON.stringify(checkin))", CHECKIN)
+    page.evaluate(STORE_CHECKIN, CHECKIN)
     page.reload()
     page.get_by_role("checkbox", name=TICKED).check()
     saved(page, ticked=1)
@@ -224,7 +230,8 @@ def test_no_accessibility_violations(page, scheme, width):
 def test_touch_targets_are_big_enough(page):
     open_checklist(page)
     # A checkbox is ticked through its label, so the label is the target.
-    small = page.evaluate("""() => [...document.querySelectorAll("main label, main button, main input, main textarea")]
+    small = page.evaluate("""() => [
+        ...document.querySelectorAll("main label, main button, main input, main textarea")]
         .filter((element) => element.tagName !== "LABEL" || element.control?.type === "checkbox")
         .filter((element) => element.type !== "checkbox")
         .filter((element) => element.getBoundingClientRect().height < 44)
@@ -380,7 +387,8 @@ def test_therapists_side_by_side_on_a_wide_screen_named_once_typed(page):
     cards = page.get_by_role("group", name=re.compile(r"^Therapist \d"))
     boxes = [cards.nth(i).bounding_box() for i in range(3)]
     assert len({round(box["y"]) for box in boxes}) == 1, "the three cards start level"
-    assert boxes[0]["x"] + boxes[0]["width"] <= boxes[1]["x"] and boxes[1]["x"] + boxes[1]["width"] <= boxes[2]["x"]
+    assert boxes[0]["x"] + boxes[0]["width"] <= boxes[1]["x"]
+    assert boxes[1]["x"] + boxes[1]["width"] <= boxes[2]["x"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 1024
     expect(page.get_by_role("region", name="At a glance")).to_be_hidden()  # the cards say it all here
     page.reload()
@@ -434,4 +442,5 @@ def test_on_a_phone_a_table_sets_the_therapists_side_by_side(page):
     expect(glance.get_by_role("row")).to_have_count(1 + 1 + 6)
     saved(page)
     page.reload()
-    expect(page.get_by_role("region", name="At a glance").get_by_role("columnheader").first).to_have_text("Sam Lee")
+    first_column = page.get_by_role("region", name="At a glance").get_by_role("columnheader").first
+    expect(first_column).to_have_text("Sam Lee")

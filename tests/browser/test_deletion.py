@@ -1,6 +1,6 @@
 """Delete everything: nothing personal stays on the device, the service worker's caches included."""
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import uuid4
 
 from playwright.sync_api import expect
@@ -102,7 +102,7 @@ def test_a_history_page_on_its_way_during_deletion_is_not_kept(page, context):
     wait_until_offline_ready(page)
     saved = page.request.put(f"/api/v1/checkins/{uuid4()}", data={
         "moment": "any", "back_pain": 6, "leg_pain": 4, "reach": "thigh",
-        "recorded_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+        "recorded_at": datetime.now(UTC).isoformat(timespec="seconds")})
     assert saved.ok, saved.text()
     held = []
     # The worker's own request for the page: answered only once everything is deleted.
@@ -124,7 +124,7 @@ def test_a_history_page_on_its_way_during_deletion_is_not_kept(page, context):
 def test_plan_answers_kept_for_offline_go_with_delete_everything(page, context):
     page.goto("/")
     wait_until_offline_ready(page)
-    now = int(datetime.now(timezone.utc).timestamp() * 1000)
+    now = int(datetime.now(UTC).timestamp() * 1000)
     for part, answers in (("symptoms", {"areas": ["buttock"], "since": "weeks"}),
                           ("activities", {"activities": [{"name": "Carry the grandchildren", "score": 3}]})):
         saved = page.request.put(f"/api/v1/plan/parts/{part}", data={

@@ -1,4 +1,5 @@
-"""Home on a phone: one light question first, a suggestion that never needs the floor, favourites one tap from play."""
+"""Home on a phone: one light question first, a suggestion that never needs the floor, favourites one
+tap from play."""
 import re
 
 import pytest

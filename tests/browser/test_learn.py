@@ -77,7 +77,8 @@ def test_a_printed_lesson_is_the_lesson_and_its_sources_without_the_site_around_
     page.emulate_media(media="print")
     path = tmp_path / "lesson.pdf"
     page.pdf(path=str(path), format="A4")
-    text = subprocess.run(["/usr/bin/pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["/usr/bin/pdftotext", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
     assert "What sciatica is, and how long it lasts" in text
     assert "4 to 6 weeks" in text
     assert "Sources" in text and "NHS: Sciatica" in text

@@ -120,7 +120,8 @@ def test_an_older_answer_never_hides_what_a_newer_refresh_found(page):
     page.goto("/settings")
     expect(device_rows(page)).to_have_count(1)
     held = []
-    page.route("**/api/v1/devices", lambda route: held.append(route) if not held else route.abort("internetdisconnected"))
+    page.route("**/api/v1/devices",
+               lambda route: held.append(route) if not held else route.abort("internetdisconnected"))
     refresh = "document.dispatchEvent(new CustomEvent('easeback:devices-changed'))"
     with page.expect_request("**/api/v1/devices"):
         page.evaluate(refresh)  # the older refresh: held on its way

@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 from tests.browser.axe import violations
 
 TABS = ["Home", "Routines", "Favourites", "History", "More"]
-DOUBLE_TEXT = "document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; })"
+DOUBLE_TEXT = ("document.addEventListener('DOMContentLoaded', "
+               "() => { document.documentElement.style.fontSize = '200%'; })")
 
 
 def tab_boxes(page):
@@ -43,8 +44,8 @@ def test_tabs_are_one_row_at_the_foot_of_a_phone(page, size, text):
         expect(bar.get_by_text("Favourites", exact=True)).to_be_visible()
 
 
-@pytest.mark.parametrize("path, current", [("/", "Home"), ("/routines", "Routines"), ("/favourites", "Favourites"),
-                                           ("/history", "History")])
+@pytest.mark.parametrize("path, current", [("/", "Home"), ("/routines", "Routines"),
+                                           ("/favourites", "Favourites"), ("/history", "History")])
 def test_the_current_tab_is_marked(page, path, current):
     page.goto(path)
     bar = page.get_by_role("navigation", name="Main")
@@ -53,7 +54,8 @@ def test_the_current_tab_is_marked(page, path, current):
 
 def test_a_routine_marks_routines_as_its_section(page):
     page.goto("/routines/desk-break")
-    expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Routines")).to_have_attribute("aria-current", "true")
+    routines_tab = page.get_by_role("navigation", name="Main").get_by_role("link", name="Routines")
+    expect(routines_tab).to_have_attribute("aria-current", "true")
 
 
 def test_more_holds_the_other_places_one_tap_away(page):
@@ -98,7 +100,8 @@ def test_on_a_wide_screen_the_tabs_sit_in_the_header(page):
     page.goto("/favourites")
     header = page.locator(".site-header").bounding_box()
     for box in tab_boxes(page):
-        assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"], (box, header)
+        inside = box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"]
+        assert inside, (box, header)
     page.get_by_role("navigation", name="Main").get_by_text("More", exact=True).click()
     expect(page.get_by_role("link", name="Settings and your data")).to_be_in_viewport()
 

@@ -174,7 +174,8 @@ def test_update_waits_until_the_routine_is_over(page, build):
 def test_reload_in_another_tab_leaves_a_routine_playing(page, context, build):
     url = start_playing(page, build)
     navigations = []
-    page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
+    page.on("framenavigated",
+            lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
     page.evaluate("""() => { window.newVersionHere = new Promise((resolve) =>
         navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true })); }""")
     other = context.new_page()

@@ -1,7 +1,6 @@
 """My plan in the browser: a set-up of a few taps, today's suggestion with its reasons, the weekly
 review (and its safety net), feedback after a routine, home's card, a bad day, and offline."""
 import uuid
-from datetime import datetime, timedelta, timezone
 
 from playwright.sync_api import expect
 
@@ -9,6 +8,9 @@ from tests.browser.axe import violations
 from tests.browser.test_offline import wait_until_offline_ready
 
 T0 = 1_795_000_000_000
+# The weekly review's two questions about the nerve.
+NUMBNESS = "Numbness or pins and needles in the leg, compared with a week ago"
+WEAKNESS = "Weakness in the leg or foot, compared with a week ago"
 
 
 def synced(page):
@@ -96,11 +98,11 @@ def test_weekly_review_that_says_weakness_is_worse_goes_to_urgent_help(page):
     set_up_through_the_api(page)
     page.goto("/plan/review")
     assert violations(page) == ""
-    for legend in ("Walk to the shops: how well can you do it now?", "Sit through a film: how well can you do it now?",
-                   "Leg pain this week"):
+    for legend in ("Walk to the shops: how well can you do it now?",
+                   "Sit through a film: how well can you do it now?", "Leg pain this week"):
         group(page, legend).locator("label", has_text="4").first.click()
-    group(page, "Numbness or pins and needles in the leg, compared with a week ago").get_by_label("The same").check()
-    group(page, "Weakness in the leg or foot, compared with a week ago").get_by_label("Worse").check()
+    group(page, NUMBNESS).get_by_label("The same").check()
+    group(page, WEAKNESS).get_by_label("Worse").check()
     page.get_by_label("No", exact=True).check()
     page.get_by_role("button", name="Save this week's review").click()
     expect(page).to_have_url("/safety#urgent-heading")
@@ -117,10 +119,11 @@ def test_a_good_week_steps_the_plan_up_and_says_why(page):
     set_up_through_the_api(page)
     page.goto("/plan/review")
     for legend, score in (("Walk to the shops: how well can you do it now?", "5"),
-                          ("Sit through a film: how well can you do it now?", "4"), ("Leg pain this week", "5")):
+                          ("Sit through a film: how well can you do it now?", "4"),
+                          ("Leg pain this week", "5")):
         group(page, legend).locator("label", has_text=score).first.click()
-    group(page, "Numbness or pins and needles in the leg, compared with a week ago").get_by_label("Better").check()
-    group(page, "Weakness in the leg or foot, compared with a week ago").get_by_label("I have none").check()
+    group(page, NUMBNESS).get_by_label("Better").check()
+    group(page, WEAKNESS).get_by_label("I have none").check()
     page.get_by_label("No", exact=True).check()
     page.get_by_role("button", name="Save this week's review").click()
     expect(page.get_by_text("Your step: Building")).to_be_visible()
@@ -145,7 +148,8 @@ def test_feedback_after_a_routine_is_saved_once(page):
     expect(page.get_by_text("Thank you. If you follow a plan, it takes this into account.")).to_be_visible()
     expect(feedback.get_by_role("button", name="Worse")).to_be_disabled()
     synced(page)
-    assert [(item["routine"], item["verdict"]) for item in server_plan(page)["feedback"]] == [("desk-break", "worse")]
+    verdicts = [(item["routine"], item["verdict"]) for item in server_plan(page)["feedback"]]
+    assert verdicts == [("desk-break", "worse")]
 
 
 def test_home_shows_todays_plan_even_offline(page, context):
@@ -201,7 +205,8 @@ def test_answers_given_offline_are_kept_and_sent_once_back_online(page, context)
     group(page, "Where do you feel it? Tick all that apply.").get_by_label("Buttock").check()
     group(page, "Since when?").get_by_label("More than a year").check()
     page.get_by_role("button", name="Save and go on").click()
-    expect(page.get_by_text("Saved on this device. Your plan takes it in once you are back online.")).to_be_visible()
+    kept_offline = page.get_by_text("Saved on this device. Your plan takes it in once you are back online.")
+    expect(kept_offline).to_be_visible()
     expect(page).to_have_url("/plan/setup/symptoms")
     context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")

@@ -38,7 +38,8 @@ def full_plan(page, weeks=8):
                           "leg_pain": 7, "walk_minutes": 10},
              "activities": {"activities": [{"name": name, "score": 2} for name in ACTIVITIES]}}
     for part, answers in parts.items():
-        put(page, f"/api/v1/plan/parts/{part}", {"change_id": str(uuid.uuid4()), "changed_at": at, "answers": answers})
+        put(page, f"/api/v1/plan/parts/{part}",
+            {"change_id": str(uuid.uuid4()), "changed_at": at, "answers": answers})
     for week in range(weeks, 0, -1):
         put(page, f"/api/v1/plan/reviews/{uuid.uuid4()}", {
             "activities": [3, 2, 3], "leg_pain": 6 + (week + 1) % 2, "numbness": "same", "weakness": "same",
@@ -63,7 +64,8 @@ def test_the_summary_prints_on_one_sheet(page, tmp_path, paper):
     assert "Your everyday activities: no clear change yet (2.0 → 2.7)." in flat
     assert "Leg pain: no clear change yet (7 → 6)." in flat
     assert "It is not a diagnosis" in flat
-    for screen_only in ("Skip to content", "Settings", "Print", "Back to my plan", "Easeback supports self-care"):
+    for screen_only in ("Skip to content", "Settings", "Print", "Back to my plan",
+                        "Easeback supports self-care"):
         assert screen_only not in flat, f"{screen_only!r} is on paper"
 
 
@@ -85,7 +87,8 @@ def test_the_summary_and_the_weekly_reviews_on_history_have_no_axe_violations(pa
     assert violations(page) == ""
     page.goto("/history")
     reviews = page.get_by_role("region", name="Weekly reviews")
-    expect(reviews.get_by_role("img", name="Everyday activities and leg pain at each weekly review")).to_be_visible()
+    chart = reviews.get_by_role("img", name="Everyday activities and leg pain at each weekly review")
+    expect(chart).to_be_visible()
     reviews.get_by_text("The same reviews as a table").click()
     expect(reviews.get_by_role("columnheader", name="Everyday activities (average)")).to_be_visible()
     expect(reviews.get_by_role("rowheader", name=re.compile(r"^Set-up, "))).to_be_visible()

@@ -22,14 +22,19 @@ Response.prototype.arrayBuffer = async function () {
 };
 const decode = BaseAudioContext.prototype.decodeAudioData;
 BaseAudioContext.prototype.decodeAudioData = async function (bytes) {
-  const url = origins.get(bytes); const buffer = await decode.call(this, bytes); origins.set(buffer, url); return buffer;
+  const url = origins.get(bytes);
+  const buffer = await decode.call(this, bytes);
+  origins.set(buffer, url);
+  return buffer;
 };
 for (const Source of [AudioBufferSourceNode, OscillatorNode]) {
   const { start, stop } = Source.prototype;
   Source.prototype.start = function (when = 0, ...rest) {
     const url = this.buffer ? origins.get(this.buffer) : null;
-    this.entry = { what: url ? new URL(url).pathname.split("/").pop().replace(".mp3", "") : `beep ${this.frequency.value}`,
-                   when, schedule: cueLog.schedules.length - 1, cancelled: false };
+    const what = url
+      ? new URL(url).pathname.split("/").pop().replace(".mp3", "")
+      : `beep ${this.frequency.value}`;
+    this.entry = { what, when, schedule: cueLog.schedules.length - 1, cancelled: false };
     cueLog.sources.push(this.entry);
     return start.call(this, when, ...rest);
   };
@@ -38,7 +43,8 @@ for (const Source of [AudioBufferSourceNode, OscillatorNode]) {
     return stop.call(this, when);
   };
 }
-document.addEventListener("easeback:cues", (event) => cueLog.schedules.push({ fromMs: event.detail.fromMs, zero: event.detail.zero }));
+document.addEventListener("easeback:cues", (event) =>
+  cueLog.schedules.push({ fromMs: event.detail.fromMs, zero: event.detail.zero }));
 Object.defineProperty(navigator, "wakeLock", { configurable: true, value: { request: async () => {
   const sentinel = { released: false };
   sentinel.release = async () => { sentinel.released = true; cueLog.locks.push("release"); };
@@ -107,7 +113,8 @@ def onsets(page):
 
 def announcements(page, boundary, tolerance=20):
     """The clips that start on a boundary, within the tolerance."""
-    return [what for what, at in onsets(page) if abs(at - boundary) <= tolerance and not what.startswith("beep")]
+    return [what for what, at in onsets(page)
+            if abs(at - boundary) <= tolerance and not what.startswith("beep")]
 
 
 @pytest.fixture
@@ -158,7 +165,8 @@ def test_a_walk_in_stages_says_each_stage_on_its_boundary(page):
     open_player(page, RECORDER, path="/routines/guided-walk/play")
     press(page, "Start")
     stage_two = page.evaluate(BOUNDARIES)[2]  # get ready, stage one, then stage two
-    said = sorted((at, what) for what, at in onsets(page) if stage_two - 1 <= at < stage_two + 8000 and not what.startswith("beep"))
+    said = sorted((at, what) for what, at in onsets(page)
+                  if stage_two - 1 <= at < stage_two + 8000 and not what.startswith("beep"))
     assert [what for _, what in said] == ["begin", "exercise-gentle-walking", "note-guided-walk-2"]
     assert said[0][0] == pytest.approx(stage_two, abs=20)
 

@@ -12,7 +12,8 @@ from tests.browser.test_saved import fill_checkin
 
 OVERVIEW = "/routines/desk-break"
 SMALL_PHONE = {"width": 360, "height": 640}
-DOUBLE_TEXT = "document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; })"
+DOUBLE_TEXT = ("document.addEventListener('DOMContentLoaded', "
+               "() => { document.documentElement.style.fontSize = '200%'; })")
 # Buttons whose words are wider than the button itself: a label spilling out.
 SPILLING = """() => [...document.querySelectorAll("button, .button")]
   .filter((b) => b.offsetParent !== null && b.scrollWidth > b.clientWidth + 1)
@@ -50,7 +51,8 @@ def test_started_exercise_fits_above_the_controls_on_a_small_phone(page, scheme,
                           ("caution", page.locator(".ease-off"))]:
         where = box(element)
         assert where["y"] >= 0, f"the {name} starts above the screen: {where}"
-        assert where["y"] + where["height"] <= controls["y"], f"the {name} is under the controls: {where}, {controls}"
+        assert where["y"] + where["height"] <= controls["y"], (
+            f"the {name} is under the controls: {where}, {controls}")
     # The site's header has made room; the title stays, for screen readers, and the way out stays.
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.get_by_role("heading", level=1)).to_have_count(1)
@@ -76,7 +78,8 @@ def test_caution_is_one_line_and_how_to_do_it_is_one_tap_away(page):
     assert box(caution)["height"] <= line * 1.5, "the caution keeps to one line"
     # The whole caution is there for a screen reader, however little shows.
     expect(caution).to_contain_text("Make it smaller if")
-    instructions = page.locator("[data-stage]").get_by_text(re.compile("^Sit upright near the front of a chair"))
+    instructions = page.locator("[data-stage]").get_by_text(
+        re.compile("^Sit upright near the front of a chair"))
     expect(instructions).to_be_hidden()
     how = page.get_by_text("How to do it", exact=True)
     how.click()

@@ -8,14 +8,18 @@ import pytest
 from tools.screenshots import PAGES
 
 SMALL_PHONE = {"width": 360, "height": 640}
-DOUBLE_TEXT = "document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; })"
+DOUBLE_TEXT = ("document.addEventListener('DOMContentLoaded', "
+               "() => { document.documentElement.style.fontSize = '200%'; })")
 WIDEST = """() => {
   const width = document.documentElement.clientWidth;
   const over = [...document.querySelectorAll("body *")].filter((element) => {
     const box = element.getBoundingClientRect();
     return box.width > 0 && box.right > width + 1 && getComputedStyle(element).position !== "fixed"
       && !element.closest(".visually-hidden, [data-scrolls-sideways]");
-  }).slice(0, 5).map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`);
+  }).slice(0, 5).map((element) => {
+    const right = Math.round(element.getBoundingClientRect().right);
+    return `${element.tagName.toLowerCase()}.${element.className} ${right}`;
+  });
   return { scroll: document.documentElement.scrollWidth, width, over };
 }"""
 
@@ -38,6 +42,7 @@ def test_no_sideways_scroll_on_a_small_phone(small_phone, path, text):
         small_phone.add_init_script(DOUBLE_TEXT)
     small_phone.goto(path)
     small_phone.wait_for_load_state("load")
-    assert small_phone.evaluate("getComputedStyle(document.documentElement).fontSize") == ("32px" if text == "200%" else "16px")
+    font_size = small_phone.evaluate("getComputedStyle(document.documentElement).fontSize")
+    assert font_size == ("32px" if text == "200%" else "16px")
     measured = small_phone.evaluate(WIDEST)
     assert measured["scroll"] <= measured["width"], measured

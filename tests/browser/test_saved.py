@@ -50,7 +50,8 @@ def test_a_favourite_card_drawn_on_the_device_is_the_card_the_server_draws(page)
         return page.locator(selector).evaluate(
             "card => card.outerHTML.replace(/\\s+/g, ' ').replace(/> </g, '><')")
     page.goto("/")
-    server_card = card_html("[aria-labelledby=all-heading] article.routine-card:has(a[href='/routines/in-bed'])")
+    server_card = card_html(
+        "[aria-labelledby=all-heading] article.routine-card:has(a[href='/routines/in-bed'])")
     page.locator("[aria-labelledby=all-heading]").get_by_role("button", name="Favourite In bed").click()
     page.goto("/favourites")
     drawn = page.locator("[data-favourites-list] article.routine-card")
@@ -312,7 +313,8 @@ def test_download_as_json_includes_changes_not_sent(page):
     not_sent = {entry["path"]: entry for entry in exported["not_sent"]}
     assert not_sent.keys() == {"/api/v1/favourites/desk-break", "/api/v1/favourites/in-bed"}
     parked, waiting = not_sent["/api/v1/favourites/desk-break"], not_sent["/api/v1/favourites/in-bed"]
-    assert (parked["state"], parked["server_status"], parked["server_detail"]) == ("parked", 409, "This profile is full.")
+    parked_as = (parked["state"], parked["server_status"], parked["server_detail"])
+    assert parked_as == ("parked", 409, "This profile is full.")
     assert waiting["state"] == "waiting" and waiting["method"] == "PUT" and "change_id" in waiting["body"]
 
 

@@ -38,7 +38,7 @@ def test_a_favourite_tap_costs_one_request(page):
     load(page, "/routines/desk-break")
     calls = api_calls(page)
     button = page.get_by_role("button", name="Favourite Desk break")
-    for method, pressed in (("PUT", "true"), ("DELETE", "false"), ("PUT", "true")):
+    for _method, pressed in (("PUT", "true"), ("DELETE", "false"), ("PUT", "true")):
         with page.expect_response(re.compile(r"/api/v1/favourites/desk-break$")):
             button.click()
         expect(button).to_have_attribute("aria-pressed", pressed)

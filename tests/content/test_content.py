@@ -74,17 +74,20 @@ def caution_labels(template):
 
 
 def test_caution_labels_are_the_same_on_the_routine_page_and_in_the_player():
-    assert caution_labels("macros.html") == caution_labels("player/play.html") == ["Before you start", "Take care"]
+    on_the_page = caution_labels("macros.html")
+    assert on_the_page == caution_labels("player/play.html") == ["Before you start", "Take care"]
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
 def test_caution_sentence_does_not_repeat_its_label(exercise):
-    for label, text in zip(caution_labels("macros.html"), (exercise.skip_if or "", exercise.ease_off_if)):
-        assert not text.lower().startswith(label.lower()), \
-            f"routines/exercises/{exercise.id}.toml: the page already shows {label!r} above this; start differently"
+    sentences = (exercise.skip_if or "", exercise.ease_off_if)
+    for label, text in zip(caution_labels("macros.html"), sentences, strict=True):
+        assert not text.lower().startswith(label.lower()), (
+            f"routines/exercises/{exercise.id}.toml: the page already shows {label!r} above this; "
+            "start differently")
 
 
-# Issue 12: moves that bend the back one way get a skip line for people whose leg that way worsens.
+# Moves that bend the back one way get a skip line for people whose leg that way worsens.
 SKIP_LINES = {
     "prone-press-up": "bending backwards", "standing-back-extension": "bending backwards",
     "knee-to-chest-double": "bending forward", "childs-pose": "bending forward",
@@ -193,8 +196,8 @@ BROKEN = [
     ("exercises/reach.toml", "Lie on your back. Reach your arms overhead.", "One. Two. Three. Four.",
      "instructions", "1 to 3 full sentences"),
     ("exercises/reach.toml", "sided = false", "sided = false\nsided = true", "syntax", ""),
-    ("tiny.toml", 'exercise = "reach"\nhold = 45\n\n[[steps]]', 'exercise = "stretch"\nhold = 45\n\n[[steps]]',
-     "steps[0].exercise", "unknown exercise"),
+    ("tiny.toml", 'exercise = "reach"\nhold = 45\n\n[[steps]]',
+     'exercise = "stretch"\nhold = 45\n\n[[steps]]', "steps[0].exercise", "unknown exercise"),
     ("tiny.toml", 'slug = "tiny"', 'slug = "small"', "slug", "does not match the file name"),
     ("tiny.toml", "rest = 10", "rest = -10", "rest", "between 1 and"),
     ("tiny.toml", "rest = 10", "rest = 60", "rest", "5 to 15"),
@@ -229,7 +232,8 @@ def test_routine_too_short_is_refused(tiny):
 def test_duplicate_id_is_refused(tiny):
     copy = tiny / "exercises" / "stretch-copy.toml"
     copy.write_text(EXERCISE)
-    with pytest.raises(ContentError, match=r"stretch-copy.toml: id: duplicate id 'reach', already used by reach.toml"):
+    refusal = r"stretch-copy.toml: id: duplicate id 'reach', already used by reach.toml"
+    with pytest.raises(ContentError, match=refusal):
         load(tiny)
 
 

@@ -3,13 +3,14 @@ import re
 import shutil
 from datetime import date
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import pytest
 from markupsafe import escape
 
 from app import create_app, paths
-from app.content.loading import ContentError
 from app.content.checklists import COMPARED, MIN_ITEMS, load_checklist
+from app.content.loading import ContentError
 from tests.content.content_checks import assert_refused
 
 REAL_FILE = paths.ROUTINES_DIR / "checklist" / "therapist.toml"
@@ -44,7 +45,8 @@ def test_after_a_session_says_what_is_normal_and_when_to_get_urgent_help():
 
 
 def test_techniques_link_to_the_lessons_that_explain_them():
-    links = {section.id: [(link.lesson, link.text) for link in section.lessons] for section in CHECKLIST.sections}
+    links = {section.id: [(link.lesson, link.text) for link in section.lessons]
+             for section in CHECKLIST.sections}
     assert links["techniques"] == [("massage", "What these techniques are")]
     assert [lesson for lesson, _text in links["the-plan"]] == ["self-massage"]
 
@@ -80,8 +82,8 @@ BROKEN = [
      + '[[sections]]\nid = "before-you-book"', "sections[0].items", "at least one item"),
     ('id = "before-you-book"', 'id = "before-you-book"\nicon = "x.svg"', "sections[0].icon", "unknown key"),
     ('title = "Before you book"\n', "", "sections[0].title", "missing required key"),
-    ('intro = "A few things to sort out before you look for a therapist."', 'intro = "   "', "sections[0].intro",
-     "non-empty string"),
+    ('intro = "A few things to sort out before you look for a therapist."', 'intro = "   "',
+     "sections[0].intro", "non-empty string"),
     (ITEM_0, 'id = "Seen a Doctor"\n', "sections[0].items[0].id", "lower-case words joined by hyphens"),
     ('id = "no-red-flags"', 'id = "seen-a-doctor"', "sections[0].items[1].id",
      "duplicate id 'seen-a-doctor', already used by sections[0].items[0]"),
@@ -128,7 +130,8 @@ def test_at_least_25_items(tmp_path):
     path.write_text(small_checklist(MIN_ITEMS))
     assert len(load_checklist(path).items) == MIN_ITEMS
     path.write_text(small_checklist(MIN_ITEMS - 1))
-    with pytest.raises(ContentError, match=rf"therapist.toml: sections: the checklist has {MIN_ITEMS - 1} items"):
+    refusal = rf"therapist.toml: sections: the checklist has {MIN_ITEMS - 1} items"
+    with pytest.raises(ContentError, match=refusal):
         load_checklist(path)
 
 
@@ -191,15 +194,17 @@ def test_every_control_has_a_label_and_a_unique_id(page_html):
 
 
 @pytest.mark.parametrize("label", [
-    "Where it hurts", "Which side", "For how long", "What helps", "What makes it worse", "Any diagnosis so far",
-    "My own questions", "Registration checked on the public register", "Techniques", "Cost",
+    "Where it hurts", "Which side", "For how long", "What helps", "What makes it worse",
+    "Any diagnosis so far", "My own questions", "Registration checked on the public register",
+    "Techniques", "Cost",
 ])
 def test_page_has_the_symptoms_questions_and_comparison_fields(page_html, label):
     assert f">{label}</label>" in page_html
 
 
 def test_page_sets_what_was_found_at_a_glance(page_html):
-    glance = page_html.split('<div class="therapist-glance" data-glance hidden>', 1)[1].split("</table>", 1)[0]
+    after_glance = page_html.split('<div class="therapist-glance" data-glance hidden>', 1)[1]
+    glance = after_glance.split("</table>", 1)[0]
     assert '<th scope="row">Registration checked</th>' in glance
     for item_id, label in COMPARED:
         assert f'<th scope="row">{label}</th>' in glance
@@ -212,7 +217,8 @@ def test_page_lists_the_questions_and_three_therapists(page_html):
         assert f"<li>{escape(question)}</li>" in page_html
     for number in (1, 2, 3):
         # The name, once typed, is added to the legend by the page's script.
-        assert f'<legend>Therapist {number}<span class="therapist-name" data-therapist-name></span></legend>' in page_html
+        assert (f'<legend>Therapist {number}<span class="therapist-name" data-therapist-name></span>'
+                '</legend>') in page_html
         for item_id, label in COMPARED:
             assert f'name="therapists.{number - 1}.ticks.{item_id}"' in page_html
             assert f">{label}</label>" in page_html
@@ -226,7 +232,8 @@ def test_page_offers_print_and_a_blank_print(page_html):
 
 
 def test_print_styles_are_linked_for_print_only(client, page_html):
-    found = re.search(r'<link rel="stylesheet" href="([^"]+/css/print\.css\?v=\w+)" media="print">', page_html)
+    found = re.search(r'<link rel="stylesheet" href="([^"]+/css/print\.css\?v=\w+)" media="print">',
+                      page_html)
     assert found, "print.css is linked with media=print and a versioned URL"
     with client.get(found.group(1)) as response:
         assert response.status_code == 200
@@ -236,19 +243,23 @@ def test_print_styles_are_linked_for_print_only(client, page_html):
     # Reading for the screen stays off paper, so the sheet keeps within two pages.
     assert ".section-links, .checklist-registers, .checklist-after { display: none !important; }" in css
     # A section folded on the screen is printed in full.
-    assert ".fold-body, .fold-body[hidden] { display: contents !important; content-visibility: visible !important; }" in css
+    assert (".fold-body, .fold-body[hidden] { display: contents !important; "
+            "content-visibility: visible !important; }") in css
 
 
 def test_each_section_can_fold_and_counts_its_own_items(page_html):
     assert f'<p class="checklist-progress" data-progress>0 of {len(CHECKLIST.items)} ticked</p>' in page_html
     for section in CHECKLIST.sections:
         found = re.search(rf'<section [^>]*data-fold="{section.id}">\s*<h2 id="section-{section.id}">'
-                          rf'{escape(section.title)} <span class="section-count" data-section-count hidden></span></h2>'
-                          rf'\s*<div class="fold-body" id="section-{section.id}-body">(.*?)</section>', page_html, re.S)
+                          rf'{escape(section.title)} '
+                          r'<span class="section-count" data-section-count hidden></span></h2>'
+                          rf'\s*<div class="fold-body" id="section-{section.id}-body">(.*?)</section>',
+                          page_html, re.S)
         assert found, f"section {section.id} has a heading and a body to fold"
         assert found.group(1).count('type="checkbox"') == len(section.items)
     for folding in ("questions", "symptoms", "compare"):
-        assert f'data-fold="{folding}"' in page_html and f'<div class="fold-body" id="{folding}-body">' in page_html
+        assert f'data-fold="{folding}"' in page_html
+        assert f'<div class="fold-body" id="{folding}-body">' in page_html
 
 
 class Headings(HTMLParser):
@@ -276,7 +287,7 @@ def test_headings_go_down_one_level_at_a_time_to_the_new_sections(page_html):
     parser = Headings()
     parser.feed(page_html.split('<main id="main"', 1)[1])
     levels = [level for level, _text in parser.found]
-    assert levels[0] == 1 and all(after <= before + 1 for before, after in zip(levels, levels[1:])), levels
+    assert levels[0] == 1 and all(after <= before + 1 for before, after in pairwise(levels)), levels
     titles = [text.strip() for level, text in parser.found if level == 2]
     assert titles[-3:] == ["Compare up to three therapists", "Check a register where you live",
                            "What is normal after a session"]
@@ -307,7 +318,8 @@ def test_no_inline_scripts_styles_or_handlers(page_html):
     assert re.search(r"<script(?![^>]*(type=\"module\" src=|type=\"application/json\"))", page_html) is None
     assert re.search(r"\son[a-z]+=", page_html) is None
     # One entry script per page; it brings in the print helper itself.
-    assert re.search(r'<script type="module" src="/static/js/pages/checklist\.js\?v=\w+"></script>', page_html)
+    entry = r'<script type="module" src="/static/js/pages/checklist\.js\?v=\w+"></script>'
+    assert re.search(entry, page_html)
 
 
 def test_page_wording_never_overclaims(page_html):

@@ -49,7 +49,8 @@ def test_the_extra_lesson_loads(content):
     ("order = 99", "order = 6", "order", "also the order of everyday-positions.toml"),
     ('slug = "extra"', 'slug = "everyday-positions"', "slug", "duplicate slug 'everyday-positions'"),
     ('slug = "extra"', 'slug = "in-bed"', "slug", "duplicate slug 'in-bed'"),
-    ('paragraphs = ["', 'points = []\nparagraphs = [] # "', "sections[0].paragraphs", "paragraphs, points or both"),
+    ('paragraphs = ["', 'points = []\nparagraphs = [] # "', "sections[0].paragraphs",
+     "paragraphs, points or both"),
     (WORDS, "Too short to teach anything.", "sections", "keep it to 300 to 899 words"),
     (WORDS, WORDS * 3, "sections", "takes about 5 min"),
     ("heading = ", "headline = ", "sections[0].headline", "unknown key"),
@@ -101,8 +102,10 @@ def test_an_unknown_lesson_is_a_404(client):
 
 
 @pytest.mark.parametrize(("old", "new", "words"), [
-    ('routines = ["flare-up-calm-down"', 'routines = ["gentle-strength"', "'gentle-strength' has strength or nerve-glide"),
-    ('routines = ["flare-up-calm-down"', 'routines = ["gentle-nerve-glide"', "'gentle-nerve-glide' has strength"),
+    ('routines = ["flare-up-calm-down"', 'routines = ["gentle-strength"',
+     "'gentle-strength' has strength or nerve-glide"),
+    ('routines = ["flare-up-calm-down"', 'routines = ["gentle-nerve-glide"',
+     "'gentle-nerve-glide' has strength"),
     ('sources = [', 'sorces = [', "unknown key"),
 ])
 def test_the_bad_day_guide_offers_only_gentle_routines(content, old, new, words):

@@ -84,7 +84,8 @@ def test_home_asks_what_is_needed_with_a_suggestion_for_every_answer(client):
 def test_no_suggestion_on_home_goes_down_to_the_floor_but_the_bad_day_one(client):
     """Each hidden card is one a visitor may be shown; only saying today is a bad day brings the floor."""
     html = client.get("/").text
-    cards = re.findall(r'<article class="card card--feature" (data-day-part|data-need)="([^"]+)".*?</article>', html, re.S)
+    card_pattern = r'<article class="card card--feature" (data-day-part|data-need)="([^"]+)".*?</article>'
+    cards = re.findall(card_pattern, html, re.S)
     assert len(cards) == 4 + len(NEEDS) + 1
     for mark, key in cards:
         card = re.search(rf'{mark}="{key}".*?</article>', html, re.S).group(0)
@@ -121,7 +122,8 @@ def test_suggestions_fit_the_part_of_day_and_change_daily(app):
     monday = suggestions(routines, date(2026, 11, 23))
     for part, routine in monday.items():
         # Home never suggests floor work, so a part of the day with none off the floor gets a gentle one.
-        off_the_floor = [other for other in routines if part in other.time_of_day and stays_off_the_floor(other)]
+        off_the_floor = [other for other in routines
+                         if part in other.time_of_day and stays_off_the_floor(other)]
         assert part in routine.time_of_day or not off_the_floor
     week = [suggestions(routines, date(2026, 11, day))["morning"] for day in range(23, 30)]
     assert len({routine.slug for routine in week}) > 1
@@ -243,12 +245,14 @@ def test_emergency_numbers_are_tap_to_call_with_the_urgent_group_first(client):
     for number in ("999", "911", "112", "000"):
         assert f'href="tel:{number}"' in urgent, number
     assert 'href="tel:111"' in html.split('id="same-day-heading"')[1]
-    assert html.index('id="urgent-heading"') < html.index('id="same-day-heading"') < html.index('id="soon-heading"')
+    assert (html.index('id="urgent-heading"') < html.index('id="same-day-heading"')
+            < html.index('id="soon-heading"'))
 
 
 def test_the_offline_page_lists_the_pages_that_work_offline(client):
     html = client.get("/offline").text
-    for path in ("/", "/safety", "/bad-day", "/favourites", "/checklist", "/learn", "/settings", "/routines/in-bed"):
+    for path in ("/", "/safety", "/bad-day", "/favourites", "/checklist", "/learn", "/settings",
+                 "/routines/in-bed"):
         assert f'href="{path}"' in html, path
 
 
@@ -261,14 +265,16 @@ def test_about_says_how_saved_data_is_kept_today(client):
 
 def sections_of(html):
     """Each warning section's heading id with the text of its list."""
-    return {match[0]: match[1] for match in re.findall(r'<h2 id="([a-z-]+)">.*?</h2>\s*<ul>(.*?)</ul>', html, re.S)}
+    found = re.findall(r'<h2 id="([a-z-]+)">.*?</h2>\s*<ul>(.*?)</ul>', html, re.S)
+    return {match[0]: match[1] for match in found}
 
 
 def test_safety_page_names_every_warning_sign_at_its_urgency(client):
     html = client.get("/safety").text
     sections = sections_of(html)
     urgent = html.split('id="urgent-heading"')[1].split('id="same-day-heading"')[0]
-    for words in ["bladder is full", "toilet paper", "erection", "ejaculate", "chest pain", "serious accident"]:
+    for words in ["bladder is full", "toilet paper", "erection", "ejaculate", "chest pain",
+                  "serious accident"]:
         assert words in urgent, words
     for words in ["generally unwell", "immune system", "inject drugs", "high in your back", "osteoporosis",
                   "steroid tablets", "calf is hot, swollen", "do not massage"]:
@@ -298,7 +304,8 @@ def _all_titles(client):
     # Sitting or standing never offers floor work: someone who chose it may not get down.
     ("?position=sitting", {"Gentle nerve glide", "Ball self-massage"},
      {"Gentle strength", "Breathing and relaxation"}),
-    ("?position=standing", {"A guided walk", "Before a walk"}, {"After a walk", "Down to the floor and up again"}),
+    ("?position=standing", {"A guided walk", "Before a walk"},
+     {"After a walk", "Down to the floor and up again"}),
     ("?length=short", {"Desk break", "Down to the floor and up again"}, {"Bedtime wind-down"}),
     ("?length=long", {"Bedtime wind-down"}, {"Desk break"}),
     ("?q=breathing", {"Breathing and relaxation"}, {"Desk break"}),

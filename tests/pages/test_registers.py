@@ -6,8 +6,8 @@ import pytest
 from markupsafe import escape
 
 from app import create_app, paths
-from app.content.loading import ContentError
 from app.content.checklists import MAX_AGE_DAYS, load_registers
+from app.content.loading import ContentError
 from tests.content.content_checks import assert_refused
 
 REAL_FILE = paths.ROUTINES_DIR / "checklist" / "registers.toml"
@@ -17,11 +17,14 @@ FIRST_CHECKED = f"checked = {REGISTERS.places[0].checked.isoformat()}\n"
 
 
 def test_real_file_covers_the_promised_places():
-    assert [place.name for place in REGISTERS.places] == ["United Kingdom", "Canada", "United States", "Australia"]
+    names = [place.name for place in REGISTERS.places]
+    assert names == ["United Kingdom", "Canada", "United States", "Australia"]
     for place in REGISTERS.places:
-        assert "sciatica" in place.does_not, f"registers.toml: {place.name}: does_not: say it shows no sciatica skill"
-        assert TODAY - timedelta(days=MAX_AGE_DAYS) <= place.checked <= TODAY, \
-            f"registers.toml: {place.name}: checked over 2 years ago: check the rules again and update the date"
+        assert "sciatica" in place.does_not, (
+            f"registers.toml: {place.name}: does_not: say it shows no sciatica skill")
+        assert TODAY - timedelta(days=MAX_AGE_DAYS) <= place.checked <= TODAY, (
+            f"registers.toml: {place.name}: checked over 2 years ago: "
+            "check the rules again and update the date")
 
 
 def test_uk_says_plainly_that_massage_is_not_regulated_by_law():
@@ -61,7 +64,8 @@ BROKEN = [
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "field", "words"), BROKEN, ids=[case[2] + case[3][:20] for case in BROKEN])
+@pytest.mark.parametrize(("old", "new", "field", "words"), BROKEN,
+                         ids=[case[2] + case[3][:20] for case in BROKEN])
 def test_broken_file_names_file_field_and_problem(copy, old, new, field, words):
     assert_refused(copy, old, new, lambda: load_registers(copy), field, words)
 
@@ -86,12 +90,14 @@ def test_start_up_stops_without_the_registers_file(tmp_path):
 
 def test_checklist_page_shows_each_place_with_its_source_and_date(client):
     page = client.get("/checklist").text
-    section = page.split('<section class="checklist-registers" id="registers"', 1)[1].split("</section>", 1)[0]
+    after_start = page.split('<section class="checklist-registers" id="registers"', 1)[1]
+    section = after_start.split("</section>", 1)[0]
     assert '<h2 id="registers-heading">Check a register where you live</h2>' in section
     for place in REGISTERS.places:
         assert f"<h3>{escape(place.name)}</h3>" in section
         for label, text in (("The rules", place.rules), ("How to check", place.how),
-                            ("What a listing tells you", place.proves), ("What it does not tell you", place.does_not)):
+                            ("What a listing tells you", place.proves),
+                            ("What it does not tell you", place.does_not)):
             assert f"<dt>{label}</dt>\n      <dd>{escape(text)}</dd>" in section
         checked = place.checked
         assert (f"Source: {escape(place.source)}, checked <time datetime=\"{checked.isoformat()}\">"

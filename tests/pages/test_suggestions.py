@@ -4,8 +4,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.content.models import TIMES_OF_DAY
 from app.content import library
+from app.content.models import TIMES_OF_DAY
 from app.pages.home import NEEDS, need_suggestions, suggestions
 from app.pages.routines import DOWN_LOW
 
@@ -48,8 +48,10 @@ def test_a_part_of_day_picks_a_routine_meant_for_it_when_one_stays_off_the_floor
 
 
 def test_a_part_of_day_with_nothing_off_the_floor_gets_a_gentle_routine(routines):
-    """Every night routine is done lying down, so night falls back to a gentle one done sitting or standing."""
-    night = [routine for routine in routines if "night" in routine.time_of_day and not floor_work(routine)]
+    """Every night routine is done lying down, so night falls back to a gentle one done sitting or
+    standing."""
+    night = [routine for routine in routines
+             if "night" in routine.time_of_day and not floor_work(routine)]
     assert night == [], "a floor-free night routine exists now: this fallback test can go"
     pick = suggestions(routines, A_WEEK[0])["night"]
     assert pick.suits_a_bad_day
@@ -87,7 +89,8 @@ def test_each_answer_gets_its_own_routine_when_there_are_enough(routines):
     assert len({routine.slug for routine in picks.values()}) == len(picks), picks
 
 
-def made_up(slug, positions, goals=("everyday",), seconds=300, bad_day=True, times=("daytime",), kinds=("mobility",)):
+def made_up(slug, positions, goals=("everyday",), seconds=300, bad_day=True, times=("daytime",),
+            kinds=("mobility",)):
     """A stand-in routine with only what the rule reads."""
     steps = [SimpleNamespace(exercise=SimpleNamespace(kind=kind)) for kind in kinds]
     return SimpleNamespace(slug=slug, positions=positions, goals=goals, total_seconds=seconds,
@@ -95,8 +98,10 @@ def made_up(slug, positions, goals=("everyday",), seconds=300, bad_day=True, tim
 
 
 def test_the_rule_prefers_a_floor_free_flare_up_routine_once_there_is_one():
-    seated_flare = made_up("seated-flare", ("sitting",), goals=("flare-up",), kinds=("breathing", "mobility"))
-    lying_flare = made_up("lying-flare", ("lying",), goals=("flare-up",), kinds=("breathing", "rest-position"))
+    seated_flare = made_up("seated-flare", ("sitting",), goals=("flare-up",),
+                           kinds=("breathing", "mobility"))
+    lying_flare = made_up("lying-flare", ("lying",), goals=("flare-up",),
+                          kinds=("breathing", "rest-position"))
     walk = made_up("walk", ("standing",), kinds=("movement",))
     picks = picks_by_need([lying_flare, walk, seated_flare])
     assert picks["flare-up"].slug == "seated-flare"

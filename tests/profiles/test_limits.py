@@ -18,8 +18,8 @@ from bench.load import USERS
 from bench.servers import environment
 from tests.api.test_api import checkin_body
 from tests.api.test_concurrency import device
-from tools.servers import app_process
 from tools.redis_server import redis_server
+from tools.servers import app_process
 
 FEW = "3 per minute"
 
@@ -36,7 +36,8 @@ def test_default_write_limit_leaves_room_for_a_long_offline_queue(app):
 
 def test_saves_beyond_the_limit_are_refused_with_a_plain_message(strict_app):
     phone = strict_app.test_client()
-    phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body())  # makes the profile (counted by address)
+    # The first save makes the profile (counted by address).
+    phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body())
     for _ in range(3):
         assert phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body()).status_code == 201
     refused = phone.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body())
@@ -45,10 +46,12 @@ def test_saves_beyond_the_limit_are_refused_with_a_plain_message(strict_app):
     assert "sends them again" in refused.json["detail"]
     assert int(refused.headers["Retry-After"]) > 0
     # Every kind of save shares the one count; reading is never limited.
-    assert phone.put("/api/v1/favourites/in-bed",
-                     json={"change_id": str(uuid.uuid4()), "changed_at": 1_795_000_000_000}).status_code == 429
-    assert phone.delete("/api/v1/favourites/in-bed",
-                        json={"change_id": str(uuid.uuid4()), "changed_at": 1_795_000_000_001}).status_code == 429
+    favourite = phone.put("/api/v1/favourites/in-bed",
+                          json={"change_id": str(uuid.uuid4()), "changed_at": 1_795_000_000_000})
+    assert favourite.status_code == 429
+    unfavourite = phone.delete("/api/v1/favourites/in-bed",
+                               json={"change_id": str(uuid.uuid4()), "changed_at": 1_795_000_000_001})
+    assert unfavourite.status_code == 429
     for _ in range(10):
         assert phone.get("/api/v1/checkins").status_code == 200
     assert len(phone.get("/api/v1/checkins").json["checkins"]) == 4
@@ -68,7 +71,8 @@ def test_an_accepted_save_is_one_trip_to_the_counts_and_carries_no_limit_headers
                                                              "changed_at": 1_795_000_000_000})
     assert response.status_code == 200
     assert trips == ["hit"]
-    assert not [name for name in response.headers.keys() if name.lower().startswith(("x-ratelimit", "retry-after"))]
+    assert not [name for name in response.headers.keys()
+                if name.lower().startswith(("x-ratelimit", "retry-after"))]
 
 
 def test_one_busy_device_does_not_slow_down_another(strict_app):

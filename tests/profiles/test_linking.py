@@ -49,7 +49,8 @@ def test_one_code_typed_on_many_devices_at_once_links_only_one(make_app):
             start.wait()
             statuses.append(post("/api/v1/link", {"code": code}))
 
-        threads = [threading.Thread(target=redeem, args=(device(base, method="POST"),)) for _ in range(DEVICES)]
+        threads = [threading.Thread(target=redeem, args=(device(base, method="POST"),))
+                   for _ in range(DEVICES)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -69,8 +70,8 @@ def test_linking_keeps_the_checklist_changed_last(app, joiner_at, kept):
            "joiner": checklist(joiner, joiner_at, {"joiner": True}).json["change_id"]}
     assert joiner.post("/api/v1/link", json={"code": link_code(maker)}).status_code == 200
     for client in (maker, joiner):
-        assert client.get("/api/v1/checklist").json == {"state": {"ticks": {kept: True}},
-                                                        "changed_at": max(T0, joiner_at), "change_id": ids[kept]}
+        assert client.get("/api/v1/checklist").json == {
+            "state": {"ticks": {kept: True}}, "changed_at": max(T0, joiner_at), "change_id": ids[kept]}
 
 
 def test_linking_brings_a_checklist_the_profile_did_not_have(app):
@@ -162,9 +163,9 @@ def test_devices_are_listed_with_when_linked_and_last_used_and_this_one_marked(t
     listed = devices(phone)
     assert [device["this_device"] for device in listed] == [False, True]
     assert [device["this_device"] for device in devices(maker)] == [True, False]
-    for device in listed:
-        assert set(device) == {"id", "linked_at", "last_used_at", "this_device"}
-        assert device["linked_at"].endswith("Z") and device["last_used_at"].endswith("Z")
+    for linked in listed:
+        assert set(linked) == {"id", "linked_at", "last_used_at", "this_device"}
+        assert linked["linked_at"].endswith("Z") and linked["last_used_at"].endswith("Z")
 
 
 def test_removing_another_device_unlinks_it(two_devices):
@@ -265,7 +266,8 @@ def test_plain_http_keeps_the_plain_name(client):
 def test_under_https_deleting_everything_forgets_the_host_cookie(client):
     client.put("/api/v1/favourites/in-bed", json=change(), base_url=HTTPS)
     response = client.delete("/api/v1/profile", base_url=HTTPS)
-    assert any(header.startswith(f"{profiles.SECURE_COOKIE}=;") for header in response.headers.getlist("Set-Cookie"))
+    assert any(header.startswith(f"{profiles.SECURE_COOKIE}=;")
+               for header in response.headers.getlist("Set-Cookie"))
     assert client.get_cookie(profiles.SECURE_COOKIE) is None
 
 

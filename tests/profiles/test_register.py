@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
 
 from app.db import db
-from app.profiles.limits import limiter
 from app.models import PlanPart, PlanReview, RoutineFeedback
+from app.profiles.limits import limiter
 from app.profiles.register import PERSONAL_PAGES, REGISTER, Merge
 from tests.api.test_api import T0, change, checkin_body, session_body
 from tests.plan.test_plan_api import NOW, SCHEDULE, review_body, save_part, set_up
@@ -33,8 +33,9 @@ def owned_models():
 def test_every_model_a_profile_owns_is_in_the_register_once():
     listed = [line.model for line in REGISTER]
     missing = owned_models() - set(listed)
-    assert not missing, (f"{sorted(m.__name__ for m in missing)} have a profile_id but no line in app/register.py: "
-                         "say how linking, the exports, the caps and Delete everything treat them")
+    assert not missing, (f"{sorted(m.__name__ for m in missing)} have a profile_id but no line in "
+                         "app/register.py: say how linking, the exports, the caps and Delete everything "
+                         "treat them")
     assert len(listed) == len(set(listed)), "a model is in the register twice"
 
 
@@ -77,8 +78,9 @@ def test_after_a_link_both_devices_find_everything_either_saved(app, who_saved):
     assert link(joiner, maker).status_code == 200
     for client in (maker, joiner):
         export = client.get("/api/v1/export.json").json
-        assert counts(export) == {"favourites": 2 if who_saved == "maker" else 2, "sessions": 1, "checkins": 1,
-                                  "checklist": True, "parts": 3, "reviews": 1, "feedback": 1, "calendar": 1}
+        assert counts(export) == {"favourites": 2 if who_saved == "maker" else 2, "sessions": 1,
+                                  "checkins": 1, "checklist": True, "parts": 3, "reviews": 1,
+                                  "feedback": 1, "calendar": 1}
         plan = client.get("/api/v1/plan").json
         assert set(plan["parts"]) == {"symptoms", "activities", "schedule"} and len(plan["reviews"]) == 1
 
@@ -130,7 +132,8 @@ def test_a_code_typed_on_the_device_that_made_it_is_refused_and_still_works_else
 def many(model, profile_id, count, **values):
     """count rows of model for a profile, written at once."""
     rows = [{"id": str(uuid.uuid4()), "profile_id": profile_id,
-             "recorded_at": NOW.replace(tzinfo=None) - timedelta(hours=number), **values} for number in range(count)]
+             "recorded_at": NOW.replace(tzinfo=None) - timedelta(hours=number), **values}
+            for number in range(count)]
     db.session.execute(insert(model), rows)
     db.session.commit()
 
@@ -174,8 +177,8 @@ def test_delete_everything_leaves_no_row_of_any_kind(app, client):
 
 # --- Personal pages ----------------------------------------------------------------------------
 
-PAGES = ["/", "/routines", "/routines/in-bed", "/routines/in-bed/play", "/favourites", "/checklist", "/safety",
-         "/about", "/settings", "/learn", "/offline", "/history", "/plan", "/plan/setup/symptoms",
+PAGES = ["/", "/routines", "/routines/in-bed", "/routines/in-bed/play", "/favourites", "/checklist",
+         "/safety", "/about", "/settings", "/learn", "/offline", "/history", "/plan", "/plan/setup/symptoms",
          "/plan/setup/activities", "/plan/setup/schedule", "/plan/review", "/plan/summary"]
 
 
@@ -257,8 +260,8 @@ def test_random_saves_on_two_devices_then_a_link_keep_every_row(app, sent, joine
     for client in devices.values():
         export = client.get("/api/v1/export.json").json
         plan = export["plan"]
-        found = {row["id"] for rows in (export["sessions"], export["checkins"], plan["reviews"], plan["feedback"])
-                 for row in rows}
+        kinds = (export["sessions"], export["checkins"], plan["reviews"], plan["feedback"])
+        found = {row["id"] for rows in kinds for row in rows}
         assert found == ids - {None}
         favourites = {row["routine"]: row["favourite"] for row in export["favourites"]}
         for (kind, *key), (_, change_id, (routine, flag)) in kept.items():

@@ -46,7 +46,8 @@ def test_every_write_run_sends_changes_later_than_all_before_so_each_is_stored()
     """A run that began again at the first run's times sent only older changes, which lose and
     cost the server nothing to commit: the bench timed a read, not a save."""
     runs_in_a_bench = 2 * ROUNDS * len(ENDPOINTS) * 2  # warm-up and measure; SQLite and PostgreSQL
-    firsts = [int(run["EASEBACK_FIRST_CHANGE_AT"]) for run in itertools.islice(write_runs("c=1"), runs_in_a_bench)]
+    runs = itertools.islice(write_runs("c=1"), runs_in_a_bench)
+    firsts = [int(run["EASEBACK_FIRST_CHANGE_AT"]) for run in runs]
     assert firsts[0] > FIRST_CHANGE_AT  # after the device's first save
     assert all(later - earlier == CHANGE_BLOCK_MS for earlier, later in itertools.pairwise(firsts))
     assert CHANGE_BLOCK_MS > 100_000 * SECONDS  # more changes than a run at 100,000 a second makes

@@ -8,7 +8,8 @@ def test_first_visits_and_all_javascript_stay_within_budget(app):
     pages, js_bytes, js_files = transfer.measure(app)
     for page, sizes in pages.items():
         assert sum(sizes.values()) <= transfer.PAGE_BUDGET, (page, sizes)
-        assert 0 < sizes["js"] <= transfer.PAGE_JS_BUDGET, f"{page}: its scripts and their imports: {sizes['js']} bytes"
+        assert 0 < sizes["js"] <= transfer.PAGE_JS_BUDGET, (
+            f"{page}: its scripts and their imports: {sizes['js']} bytes")
     assert js_bytes <= transfer.JS_BUDGET, f"all {js_files} scripts: {js_bytes / 1024:.1f} KB"
 
 

@@ -18,7 +18,8 @@ def test_frozen_pages_are_what_the_app_serves(app, runner, tmp_path):
             frozen = page_file(tmp_path, url)
             served = client.get(url, headers={"Accept-Encoding": encoding}).get_data()
             assert frozen.with_name(frozen.name + suffix).read_bytes() == served, (url, encoding)
-    assert page_file(tmp_path, "/routines/desk-break/play") == Path(tmp_path, "routines/desk-break/play/index.html")
+    assert (page_file(tmp_path, "/routines/desk-break/play")
+            == Path(tmp_path, "routines/desk-break/play/index.html"))
     assert "/history" not in urls, "personal pages are never frozen"
 
 
@@ -26,5 +27,6 @@ def test_the_headers_file_carries_the_apps_page_headers(app, runner, tmp_path):
     runner.invoke(args=["freeze", str(tmp_path)])
     conf = (tmp_path / "security-headers.conf").read_text()
     sent = app.test_client().get("/about").headers
-    for name in ("Content-Security-Policy", "Cross-Origin-Opener-Policy", "X-Content-Type-Options", "Cache-Control"):
+    for name in ("Content-Security-Policy", "Cross-Origin-Opener-Policy", "X-Content-Type-Options",
+                 "Cache-Control"):
         assert f'add_header {name} "{sent[name]}" always;\n' in conf

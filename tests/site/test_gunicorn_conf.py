@@ -35,7 +35,8 @@ def test_make_serve_uses_the_check():
 
 
 def test_gunicorn_refuses_to_start_two_workers_without_shared_counts(tmp_path):
-    env = {"FLASK_SECRET_KEY": "x" * 64, "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    env = {"FLASK_SECRET_KEY": "x" * 64,
+           "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'db.sqlite3'}",
            "PATH": "/usr/bin:/bin"}
     started = subprocess.run([sys.executable, "-m", "gunicorn", "--config", "python:app.site.gunicorn_conf",
                               "--workers", "2", "--bind", "127.0.0.1:0", "app:create_app()"],

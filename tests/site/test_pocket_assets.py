@@ -29,7 +29,8 @@ def test_every_clip_the_content_needs_is_recorded_with_its_words(manifest, libra
 
 
 def test_every_cue_word_the_rules_name_has_its_words():
-    assert WORDS.keys() == CUE_CLIPS.keys(), "give tools/voice.py's WORDS each cue in app/rules.py's CUE_CLIPS"
+    assert WORDS.keys() == CUE_CLIPS.keys(), (
+        "give tools/voice.py's WORDS each cue in app/rules.py's CUE_CLIPS")
 
 
 def test_every_exercise_and_cue_word_has_a_clip(manifest, library):

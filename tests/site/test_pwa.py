@@ -65,7 +65,8 @@ def test_precache_covers_every_page_and_file_and_all_answer_200(client, app):
     static = [url for url in urls if url.startswith("/static/")]
     on_disk = [p for p in paths.STATIC_DIR.rglob("*") if p.is_file()]
     assert len(static) == len(on_disk)
-    assert any(url.startswith("/static/js/lib/sync.js?v=") for url in static), "modules in folders are precached"
+    assert any(url.startswith("/static/js/lib/sync.js?v=") for url in static), (
+        "modules in folders are precached")
     assert all("?v=" in url for url in static)
     for url in urls:
         with client.get(url) as response:
@@ -100,7 +101,8 @@ def test_no_module_is_both_a_page_script_and_an_import():
                 for name in re.findall(r'(?:from|import)\s*"(\.\.?/[\w/-]+\.js)"', path.read_text())}
     page_scripts = {name for path in paths.TEMPLATES_DIR.rglob("*.html")
                     for name in re.findall(r"filename='js/([\w/-]+\.js)'", path.read_text())}
-    assert "lib/sync.js" in imported and "pages/every-page.js" in page_scripts, "the patterns no longer match the sources"
+    assert "lib/sync.js" in imported and "pages/every-page.js" in page_scripts, (
+        "the patterns no longer match the sources")
     assert page_scripts & imported == set(), "load these through the modules that import them"
     assert page_scripts == {path.relative_to(js).as_posix() for path in js.glob("pages/*.js")}, \
         "js/pages/ holds the page scripts, and only they are loaded by templates"
@@ -173,7 +175,9 @@ class FakeCache {
     const wanted = absolute(request);
     for (const [key, body] of this.entries) {
       const url = new URL(key);
-      const same = ignoreSearch ? url.origin + url.pathname === wanted.origin + wanted.pathname : key === wanted.href;
+      const same = ignoreSearch
+        ? url.origin + url.pathname === wanted.origin + wanted.pathname
+        : key === wanted.href;
       if (same) return answer(body);
     }
     return undefined;
@@ -191,7 +195,8 @@ const caches = {
   async match(request, { cacheName, ...options }) { return named.get(cacheName)?.match(request, options); },
 };
 const contents = (name) => Object.fromEntries(
-  [...(named.get(name)?.entries ?? [])].map(([key, body]) => [new URL(key).pathname + new URL(key).search, body]));
+  [...(named.get(name)?.entries ?? [])].map(
+    ([key, body]) => [new URL(key).pathname + new URL(key).search, body]));
 
 let network = () => Promise.reject(new TypeError("offline"));
 const timers = [];
@@ -201,7 +206,8 @@ const self = {
   addEventListener(type, listener) { listeners[type] = listener; },
 };
 new Function("self", "caches", "fetch", "setTimeout", WORKER)(
-  self, caches, (request) => network(request), (fn, ms, ...args) => timers.push({ ms, fire: () => fn(...args) }));
+  self, caches, (request) => network(request),
+  (fn, ms, ...args) => timers.push({ ms, fire: () => fn(...args) }));
 const fireTimers = () => timers.splice(0).forEach((timer) => timer.fire());
 
 function dispatch(path, mode = "navigate") {
@@ -294,7 +300,8 @@ def test_a_no_store_answer_is_never_kept(client):
     result.page = await answered(dispatch("/settings"));
     network = async () => answer("kept", { "Cache-Control": "private, no-cache" });
     result.history = await answered(dispatch("/history"));
-    result.caches = Object.fromEntries(await Promise.all((await caches.keys()).map(async (name) => [name, contents(name)])));
+    result.caches = Object.fromEntries(await Promise.all(
+      (await caches.keys()).map(async (name) => [name, contents(name)])));
     """)
     assert outcome["page"] == "private"
     kept = {name: entries for name, entries in outcome["caches"].items() if entries}
@@ -303,7 +310,9 @@ def test_a_no_store_answer_is_never_kept(client):
 
 def test_personal_pages_live_in_a_cache_that_updates_keep(client):
     outcome = run_worker(client, """
-    for (const name of ["easeback-older", "easeback-personal", "someone-else", CACHE]) await caches.open(name);
+    for (const name of ["easeback-older", "easeback-personal", "someone-else", CACHE]) {
+      await caches.open(name);
+    }
     network = async () => answer("my history");
     await answered(dispatch("/history?from=home"));
     const activated = { waitUntil(promise) { this.done = promise; } };
@@ -346,7 +355,8 @@ def test_scripts_are_sent_without_their_whole_line_comments_and_packed_once(clie
     packed = client.get("/static/js/lib/timeline.js", headers={"Accept-Encoding": "br"})
     assert packed.headers["Content-Encoding"] == "br" and "Accept-Encoding" in packed.headers["Vary"]
     assert brotli.decompress(packed.get_data()).decode() == sent
-    again = client.get("/static/js/lib/timeline.js", headers={"Accept-Encoding": "br", "If-None-Match": packed.headers["ETag"]})
+    again = client.get("/static/js/lib/timeline.js",
+                       headers={"Accept-Encoding": "br", "If-None-Match": packed.headers["ETag"]})
     assert again.status_code == 304
 
 
@@ -355,7 +365,8 @@ def test_every_script_still_parses_without_its_comments(client, tmp_path):
     for script in sorted((paths.STATIC_DIR / "js").rglob("*.js")):
         sent = client.get(f"/static/{script.relative_to(paths.STATIC_DIR).as_posix()}").get_data(as_text=True)
         for literal in re.findall(r"`[^`]*`", script.read_text()):
-            assert not re.search(r"(?m)^[ \t]*//", literal), f"{script.name}: a template string line starts with //"
+            assert not re.search(r"(?m)^[ \t]*//", literal), (
+                f"{script.name}: a template string line starts with //")
         lean = tmp_path / script.name.replace(".js", ".mjs")
         lean.write_text(sent)
         subprocess.run(["node", "--check", str(lean)], check=True, capture_output=True)

@@ -24,6 +24,7 @@ def test_screenshots_name_a_page_that_scrolls_sideways(tmp_path):
     """The settings page asked for at a width narrower than its words: the tool says so and fails."""
     run = subprocess.run([sys.executable, "-c", "import sys; from tools import screenshots; "
                           "screenshots.VIEWS = [('tiny', {'width': 120, 'height': 400}, 'light', '200%')]; "
-                          f"print(screenshots.main(['/settings'], out=__import__('pathlib').Path('{tmp_path}'), player=False))"],
+                          "print(screenshots.main(['/settings'], "
+                          f"out=__import__('pathlib').Path('{tmp_path}'), player=False))"],
                          capture_output=True, text=True, timeout=300, check=True)
     assert "[('/settings', 'tiny', " in run.stdout, run.stdout

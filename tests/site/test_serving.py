@@ -40,6 +40,7 @@ def test_behind_a_tls_proxy_https_is_recognised(make_app):
     proxied = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.5"}
     assert "max-age=" in app.test_client().get("/", headers=proxied).headers["Strict-Transport-Security"]
     saved = app.test_client().put(f"/api/v1/checkins/{uuid.uuid4()}", headers=proxied, json={
-        "moment": "any", "back_pain": 1, "leg_pain": 1, "reach": "none", "recorded_at": "2026-11-21T08:00:00Z"})
+        "moment": "any", "back_pain": 1, "leg_pain": 1, "reach": "none",
+        "recorded_at": "2026-11-21T08:00:00Z"})
     assert saved.status_code == 201
     assert "Secure" in saved.headers["Set-Cookie"]
