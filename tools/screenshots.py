@@ -100,7 +100,9 @@ def capture_player(browser, base, out, view, size, scheme, text, states=PLAYER_S
 def saves(now):
     """Three weeks of a person's saves, through the API as the pages send them: a few favourites,
     sessions with before and after check-ins that slowly ease, so /history has a trend to draw."""
-    stamp = lambda moment: moment.isoformat(timespec="seconds").replace("+00:00", "Z")  # noqa: E731
+    def stamp(moment):
+        return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
+
     millis = int(now.timestamp() * 1000)
     requests = [("PUT", f"/api/v1/favourites/{slug}",
                  {"change_id": str(uuid.uuid4()), "changed_at": millis - n})

@@ -81,7 +81,10 @@ def test_the_lock_screen_buttons_pause_resume_and_move_between_steps(player):
     before = timer(player).text_content()
     press_on_lock_screen(player, "seekforward")
     after = timer(player).text_content()
-    to_seconds = lambda text: int(text.split(":")[0]) * 60 + int(text.split(":")[1])  # noqa: E731
+    def to_seconds(text):
+        minutes, seconds = text.split(":")
+        return int(minutes) * 60 + int(seconds)
+
     assert to_seconds(before) - to_seconds(after) == 10
     press_on_lock_screen(player, "seekbackward", seekOffset=5)
     assert to_seconds(timer(player).text_content()) == to_seconds(after) + 5

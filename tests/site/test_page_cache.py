@@ -20,7 +20,8 @@ CONTENT_PAGES = ["/", "/routines", "/routines?goal=massage", "/routines/desk-bre
 def renders(app):
     """The templates rendered while the test runs, by name."""
     rendered = []
-    def note(_sender, template, context, **extra):  # noqa: E306
+
+    def note(_sender, template, context, **extra):
         rendered.append(template.name)
     template_rendered.connect(note, app)
     yield rendered

@@ -206,6 +206,11 @@ async function news(path) {
   return [await response.json(), response.headers.get("ETag")];
 }
 
+// Whether a change to this address is still waiting to be sent.
+async function waiting(path) {
+  return (await getAll("outbox")).some((item) => item.path === path);
+}
+
 // Refresh the device's copy from the server. The server's answer may be
 // older than a change made here while it was on its way, so it is applied
 // (and its ETag kept) only if no save started since and nothing is waiting
@@ -226,13 +231,16 @@ async function pull() {
     const checklist = await news(CHECKLIST);
     if (checklist) {
       const [{ state, changed_at: changedAt, change_id: changeId }, tag] = checklist;
-      if (winsOver(changedAt, changeId, read("checklist") ?? {})) {
-        const synced = { state, changedAt, changeId };
-        document.dispatchEvent(new CustomEvent("easeback:checklist-synced", { detail: synced }));
-        // Written after the page's own copy, so the change id stays with it.
-        write("checklist", synced);
+      if (!unchanged() || await waiting(CHECKLIST)) stale = true;
+      else {
+        if (winsOver(changedAt, changeId, read("checklist") ?? {})) {
+          const synced = { state, changedAt, changeId };
+          document.dispatchEvent(new CustomEvent("easeback:checklist-synced", { detail: synced }));
+          // Written after the page's own copy, so the change id stays with it.
+          write("checklist", synced);
+        }
+        write(TAG + CHECKLIST, tag);
       }
-      if (unchanged()) write(TAG + CHECKLIST, tag);
     }
   } catch {
     // Offline again: the device copy stays as it is, and the next flush asks again.

@@ -124,7 +124,10 @@ function showStatus(message, heard = "") {
 function save(progress = "") {
   clearTimeout(typingTimer);
   typingTimer = 0;
-  const saved = { state: collect(), changedAt: Date.now() };
+  // Each change is later than this device's last, even if its clock stalls or steps back, so the
+  // last change wins here and on the server.
+  const changedAt = Math.max(Date.now(), (read(KEY)?.changedAt ?? 0) + 1);
+  const saved = { state: collect(), changedAt };
   if (write(KEY, saved)) showStatus("Saved on this device.", progress);
   else showStatus("Could not save on this device: its storage is full or turned off.");
   document.dispatchEvent(new CustomEvent("easeback:checklist-changed", { detail: saved }));
