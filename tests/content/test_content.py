@@ -59,6 +59,19 @@ def test_no_overclaiming(path):
     assert found is None, f"{path.name}: never promise outcomes ({found and found.group(0)!r})"
 
 
+# NHS Sciatica: skin that feels numb cannot feel a burn, and hot-water bottles scald.
+HOT_WATER_BOTTLE = re.compile(r"hot[- ]water bottle", re.I)
+
+
+@pytest.mark.parametrize("path", sorted(paths.ROUTINES_DIR.rglob("*.toml")), ids=lambda p: p.name)
+def test_heat_is_a_heat_pack_never_a_hot_water_bottle_and_never_on_numb_skin(path):
+    text = path.read_text()
+    assert not HOT_WATER_BOTTLE.search(text), f"{path.name}: suggest a heat pack, never a hot-water bottle"
+    if re.search(r"heat pack", text, re.I):
+        assert re.search(r"numb", text, re.I), (
+            f"{path.name}: say a heat pack never goes on skin that feels numb")
+
+
 def test_every_picture_is_used():
     used = {exercise.picture for exercise in EXERCISES}
     on_disk = {path.name for path in paths.PICTURES_DIR.glob("*.svg")}
