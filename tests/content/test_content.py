@@ -7,6 +7,7 @@ import pytest
 from app import paths
 from app.content.loading import ContentError
 from app.content.routines import load_library
+from app.content.startup import load_content
 from tests.content.content_checks import assert_refused
 
 LIBRARY = load_library(paths.ROUTINES_DIR, paths.PICTURES_DIR)
@@ -70,6 +71,95 @@ def test_heat_is_a_heat_pack_never_a_hot_water_bottle_and_never_on_numb_skin(pat
     if re.search(r"heat pack", text, re.I):
         assert re.search(r"numb", text, re.I), (
             f"{path.name}: say a heat pack never goes on skin that feels numb")
+
+
+CONTENT = load_content(paths.ROUTINES_DIR, paths.PICTURES_DIR)
+READING = {**CONTENT.lessons.by_slug, "bad-day": CONTENT.bad_day}
+# The traffic-light rule states its pain rises in one lesson only, as "rises by 0 to 2 points".
+PAIN_RISE = re.compile(r"rises by (\d+) (?:to (\d+) )?points( or more)?")
+
+
+def words_of(guide):
+    """Everything a reader meets in a lesson or guide, as one string."""
+    texts = [guide.title, guide.summary, *guide.sources]
+    for section in guide.sections:
+        texts += [section.heading, *section.paragraphs, *section.points]
+    return " ".join(texts)
+
+
+def pain_bands():
+    """The traffic-light bands of the pain rule, as {colour: (lowest rise, highest rise or None)}."""
+    bands = {}
+    for section in READING["how-much-pain-is-ok"].sections:
+        colour = section.heading.split(":")[0]
+        rises = [found for point in section.points if (found := PAIN_RISE.search(point))]
+        if colour in ("Green", "Amber", "Red"):
+            assert len(rises) == 1, f"how-much-pain-is-ok.toml: {colour}: state its pain rise once"
+            low, high, open_ended = rises[0].groups()
+            bands[colour] = (int(low), None if open_ended else int(high))
+    return bands
+
+
+def test_pain_bands_start_at_zero_and_meet_without_overlapping():
+    bands = pain_bands()
+    assert list(bands) == ["Green", "Amber", "Red"], "how-much-pain-is-ok.toml: green, amber, red in order"
+    assert bands["Green"][0] == 0, "green starts at no rise at all"
+    assert bands["Amber"][0] == bands["Green"][1] + 1, f"green and amber must meet, not overlap: {bands}"
+    assert bands["Red"][0] == bands["Amber"][1] + 1, f"amber and red must meet, not overlap: {bands}"
+    assert bands["Red"][1] is None, "red is open-ended: 'N points or more'"
+
+
+@pytest.mark.parametrize("slug", sorted(set(READING) - {"how-much-pain-is-ok"}))
+def test_pain_bands_are_stated_in_one_lesson_only(slug):
+    assert not PAIN_RISE.search(words_of(READING[slug])), \
+        f"{slug}: link to the pain lesson instead of restating its bands"
+
+
+# Facts a clinician checked; each must stay in its lesson, in words a reader would recognise.
+FACTS = [
+    ("how-much-pain-is-ok", "rule of thumb"),
+    ("how-much-pain-is-ok", "settles within about an hour"),
+    ("how-much-pain-is-ok", "no worse the next morning"),
+    ("what-sciatica-is", "L4 to S3"),
+    ("what-sciatica-is", "join inside the pelvis"),
+    ("what-sciatica-is", "just above the back of the knee"),
+    ("what-sciatica-is", "tibial"),
+    ("what-sciatica-is", "much better by about 3 months"),
+    ("self-massage", "cannot reach most of it"),
+    ("massage", "CD001929"),
+    ("massage", "Furlan"),
+    ("massage", "No one technique has been shown to work better"),
+    ("massage", "Osteoporosis"),
+    ("massage", "Cancer that has spread to bone"),
+    ("everyday-positions", "emergency stop"),
+    ("walking-water-and-worry", "intermittent claudication"),
+    ("what-helps", "NICE guideline NG59"),
+    ("what-helps", "NHS: Sciatica"),
+    ("what-helps", "lowest dose"),
+    ("what-helps", "gabapentin, pregabalin and other anti-epileptic medicines"),
+    ("what-helps", "oral corticosteroids"),
+    ("what-helps", "benzodiazepines"),
+    ("what-helps", "opioids"),
+    ("what-helps", "offence to drive"),
+]
+
+
+@pytest.mark.parametrize(("slug", "words"), FACTS)
+def test_clinical_fact_stays_in_its_lesson(slug, words):
+    assert words.lower() in words_of(READING[slug]).lower(), f"{slug}.toml: keep {words!r}"
+
+
+@pytest.mark.parametrize("slug", sorted(READING))
+def test_exercise_may_reduce_recurrences_and_never_prevents_them(slug):
+    found = re.search(r"\bprevent\w*", words_of(READING[slug]), re.I)
+    assert found is None, f"{slug}: say exercise may reduce the chance, never {found and found.group(0)!r}"
+
+
+def test_new_tingling_or_numbness_alone_is_not_red_in_the_pain_rule():
+    red = next(section for section in READING["how-much-pain-is-ok"].sections
+               if section.heading.startswith("Red"))
+    for point in red.points:
+        assert not re.search(r"tingl|numb", point, re.I), f"red point {point!r}: see the safety page instead"
 
 
 def test_every_picture_is_used():
