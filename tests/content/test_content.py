@@ -194,7 +194,8 @@ def test_caution_sentence_does_not_repeat_its_label(exercise):
 SKIP_LINES = {
     "prone-press-up": "bending backwards", "standing-back-extension": "bending backwards",
     "knee-to-chest-double": "bending forward", "childs-pose": "bending forward",
-    "seated-piriformis-stretch": "bending forward",
+    "seated-piriformis-stretch": "bending forward", "knee-to-chest-single": "bending forward",
+    "prone-lying": "bending backwards",
 }
 
 
@@ -206,11 +207,29 @@ def test_directional_moves_say_when_to_skip_them(exercise_id, words):
         assert "stenosis" in skip_if
 
 
+@pytest.mark.parametrize("exercise_id", ["prone-lying", "prone-press-up"])
+def test_lying_on_the_front_is_skipped_in_pregnancy(exercise_id):
+    skip_if = LIBRARY.exercises[exercise_id].skip_if or ""
+    assert "pregnant" in skip_if, f"routines/exercises/{exercise_id}.toml: skip_if should mention pregnancy"
+
+
+def test_press_up_tells_a_good_sign_from_a_reason_to_stop():
+    ease_off_if = LIBRARY.exercises["prone-press-up"].ease_off_if
+    assert "spreads further down your leg" in ease_off_if, "leg pain spreading down is a reason to stop"
+    assert "shrinks back up towards your back is a good sign" in ease_off_if, \
+        "back ache growing while leg pain shrinks upwards is a good sign"
+
+
+def test_calf_stretch_offers_a_bent_knee_option():
+    instructions = LIBRARY.exercises["calf-stretch-wall"].instructions
+    assert "bend the back knee" in instructions
+
+
 def test_back_bends_stay_out_of_strength_and_the_start_of_a_walk():
     strength = [step.exercise.id for step in LIBRARY.routines["gentle-strength"].steps]
     assert "prone-press-up" not in strength, "the press-up is not a strength exercise"
     first = LIBRARY.routines["before-a-walk"].steps[0].exercise
-    assert "bending backwards" not in (first.skip_if or ""), "before-a-walk should not open with a back bend"
+    assert first.bends is None, "before-a-walk should open with a move that bends the back neither way"
     assert any("bend forward" in reason for reason in LIBRARY.routines["morning-mobility"].skip_if)
 
 
