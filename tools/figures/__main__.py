@@ -3,9 +3,9 @@ import sys
 
 from app import paths
 
-from . import above, lying, sitting, standing
+from . import above, lying, sitting, standing, strength
 
-POSES = {**above.POSES, **lying.POSES, **sitting.POSES, **standing.POSES}
+POSES = {**above.POSES, **lying.POSES, **sitting.POSES, **standing.POSES, **strength.POSES}
 
 
 def main(names):
