@@ -3,7 +3,8 @@ frozen, and reached here by the views.
 
 One module per kind of file (routines.py: exercises and routines; checklists.py: the
 therapist checklist and the registers where you live; learning.py: the lessons and the bad-day
-guide), built from the field types in fields.py and read by loading.py.
+guide; safety.py: the warning signs, each in one tier), built from the field types in fields.py
+and read by loading.py.
 `flask content check` (app/cli.py) runs the same load_content as start-up.
 """
 from flask import current_app
@@ -32,3 +33,8 @@ def bad_day():
 def registers():
     """Return the current app's registers, place by place, for the checklist page."""
     return current_app.extensions["easeback_registers"]
+
+
+def warning_signs():
+    """Return the current app's warning signs, tier by tier (app/content/safety.py)."""
+    return current_app.extensions["easeback_safety"]

@@ -9,7 +9,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, Strict, TypeAdapter, model_validator
+from pydantic import AfterValidator, BeforeValidator, TypeAdapter, model_validator
 
 from app.content.fields import FileId, Slug, Table, Text, listing, problem, sentences, table
 from app.content.loading import ContentError, read
@@ -81,7 +81,8 @@ class Sign(Table):
 
     sign: Text
     what_to_do: sentences(2)
-    urgent: Annotated[bool, Strict()] = False
+    # Warning signs (routines/safety/warning-signs.toml) this is one of: the page links their tier.
+    warning_signs: tuple[Slug, ...] = ()
 
 
 @table
@@ -94,9 +95,9 @@ class AfterSession(Table):
 
     @model_validator(mode="after")
     def _names_the_red_flags(self):
-        if not any(sign.urgent for sign in self.not_normal):
-            raise problem("mark the warning signs that need urgent help as one sign with urgent = true; "
-                          "the page links it to the safety page", "not_normal")
+        if not any(sign.warning_signs for sign in self.not_normal):
+            raise problem("name the warning signs among these with warning_signs = [...] (ids in "
+                          "routines/safety/warning-signs.toml); the page links their tier", "not_normal")
         return self
 
 

@@ -29,6 +29,9 @@ class Section(Table):
     heading: Text
     paragraphs: tuple[Text, ...] = ()
     points: tuple[Text, ...] = ()
+    # Warning signs this part talks about (ids in routines/safety/warning-signs.toml): the page
+    # shows each with a link to its tier, so the text never says how urgent one is.
+    warning_signs: tuple[Slug, ...] = ()
 
     @model_validator(mode="after")
     def _says_something(self):

@@ -14,6 +14,7 @@ from app.content.checklists import (
 )
 from app.content.learning import BAD_DAY_FILE, LESSONS_DIR, Guide, Lessons, load_bad_day, load_lessons
 from app.content.routines import Library, load_library
+from app.content.safety import SAFETY_FILE, Safety, check_warnings, load_safety
 
 
 class Content(NamedTuple):
@@ -24,6 +25,7 @@ class Content(NamedTuple):
     lessons: Lessons
     bad_day: Guide
     registers: Registers
+    safety: Safety
 
 
 def load_content(routines_dir, pictures_dir):
@@ -35,14 +37,27 @@ def load_content(routines_dir, pictures_dir):
             for exercise_id in found.exercises}
     seen.update((slug, routines_dir / f"{slug}.toml") for slug in found.routines)
     lessons = load_lessons(routines_dir / LESSONS_DIR, seen, found.routines)
-    return Content(
+    safety = load_safety(routines_dir / SAFETY_FILE)
+    content = Content(
         library=found,
         # The checklist's sections link to lessons, so it is read after them.
         checklist=load_checklist(routines_dir / CHECKLIST_FILE, lessons.by_slug),
         lessons=lessons,
         bad_day=load_bad_day(routines_dir / BAD_DAY_FILE, seen, found.routines),
         registers=load_registers(routines_dir / REGISTERS_FILE),
+        safety=safety,
     )
+    # A warning sign's urgency is said once, in the safety file: no other file may restate it, and
+    # the signs they link (warning_signs = [...]) must be in it.
+    check_warnings(content.safety, {
+        **{routines_dir / "exercises" / f"{key}.toml": value for key, value in found.exercises.items()},
+        **{routines_dir / f"{key}.toml": value for key, value in found.routines.items()},
+        **{routines_dir / LESSONS_DIR / f"{lesson.slug}.toml": lesson for lesson in lessons},
+        routines_dir / BAD_DAY_FILE: content.bad_day,
+        routines_dir / CHECKLIST_FILE: content.checklist,
+        routines_dir / REGISTERS_FILE: content.registers,
+    })
+    return content
 
 
 def files_as_they_stand(*folders):
@@ -68,3 +83,4 @@ def init_app(app):
     app.extensions["easeback_lessons"] = found.lessons
     app.extensions["easeback_bad_day"] = found.bad_day
     app.extensions["easeback_registers"] = found.registers
+    app.extensions["easeback_safety"] = found.safety

@@ -1,6 +1,7 @@
 """Jinja filters that turn content numbers into plain words, and the vocabularies and rules
 templates share."""
 from app import rules
+from app.content import warning_signs as safety
 from app.content.models import GOALS, POSITIONS
 
 
@@ -32,10 +33,23 @@ def day_in_words(day):
     return f"{day.day} {day:%B %Y}"
 
 
+def first_upper(text):
+    """Start a sign's text with a capital, leaving the rest as written ("GP" stays "GP")."""
+    return text[:1].upper() + text[1:]
+
+
+def warning_signs(sign_ids):
+    """The named warning signs, each with its tier: [(sign, tier)], for a link to /safety#<tier>."""
+    signs = safety().signs
+    return [signs[sign_id] for sign_id in sign_ids]
+
+
 def init_app(app):
     """Register the filters, content's vocabularies and the shared rules (app/rules.py) for templates."""
-    for function in (minutes, duration, utc_iso, utc_text, day_in_words):
+    for function in (minutes, duration, utc_iso, utc_text, day_in_words, first_upper):
         app.add_template_filter(function)
+    app.add_template_global(warning_signs)
+    app.add_template_global(safety, "safety")
     app.add_template_global(GOALS, "goal_labels")
     app.add_template_global(POSITIONS, "position_labels")
     app.add_template_global(rules.PAIN_REACHES, "pain_reaches")

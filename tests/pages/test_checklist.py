@@ -37,11 +37,13 @@ def test_every_item_says_why_it_matters():
         assert item.text.endswith("."), f"therapist.toml: {item.id}: text: end with a full stop"
 
 
-def test_after_a_session_says_what_is_normal_and_when_to_get_urgent_help():
+def test_after_a_session_says_what_is_normal_and_names_the_warning_signs():
     after = CHECKLIST.after_session
     assert len(after.normal) >= 2
-    assert [sign.urgent for sign in after.not_normal].count(True) == 1
-    assert any("numbness" in sign.sign for sign in after.not_normal if not sign.urgent)
+    named = {sign_id for sign in after.not_normal for sign_id in sign.warning_signs}
+    # The nerves at the base of the spine, a clot, and a nerve getting worse, each by its id.
+    assert {"saddle", "pee-trouble", "bowel", "both-legs", "calf", "one-leg-weakness"} <= named
+    assert any("numbness" in sign.sign for sign in after.not_normal)
 
 
 def test_techniques_link_to_the_lessons_that_explain_them():
@@ -88,7 +90,7 @@ BROKEN = [
     ('id = "no-red-flags"', 'id = "seen-a-doctor"', "sections[0].items[1].id",
      "duplicate id 'seen-a-doctor', already used by sections[0].items[0]"),
     ('id = "credentials"', 'id = "seen-a-doctor"', "sections[1].id", "duplicate id"),
-    ('why = "Warning signs need urgent medical help, not massage."\n', "", "sections[0].items[1].why",
+    ('why = "Warning signs need a doctor, not a massage."\n', "", "sections[0].items[1].why",
      "missing required key"),
     (ITEM_0, ITEM_0 + "text2 = 1\n", "sections[0].items[0].text2", "unknown key"),
     ('text = "What can I do at home between sessions?"', 'text = "Tell me what to do at home."',
@@ -100,10 +102,12 @@ BROKEN = [
     ("[after_session]\n", "[after_session]\ncolour = 1\n", "after_session.colour", "unknown key"),
     ('"Feeling tired, sleepy or very relaxed for the rest of the day.",', '"  ",', "after_session.normal[1]",
      "non-empty string"),
-    ("medical help today.", "medical help today. Now. Please.", "after_session.not_normal[3].what_to_do",
-     "write 1 to 2 full sentences ending in '.', found 4"),
-    ("urgent = true", 'urgent = "yes"', "after_session.not_normal[4].urgent", "must be true or false"),
-    ("urgent = true", "urgent = false", "after_session.not_normal", "as one sign with urgent = true"),
+    ("or stretch it.", "or stretch it. Now. Please.", "after_session.not_normal[3].what_to_do",
+     "write 1 to 2 full sentences ending in '.', found 3"),
+    ('warning_signs = ["saddle"', 'warning_signs = ["Saddle"', "after_session.not_normal[4].warning_signs[0]",
+     "lower-case words joined by hyphens"),
+    ('warning_signs = ["saddle"', 'urgent = true\nwarning_signs = ["saddle"',
+     "after_session.not_normal[4].urgent", "unknown key"),
 ]
 
 
@@ -122,7 +126,15 @@ def small_checklist(item_count):
             f'[[sections]]\nid = "all"\ntitle = "All"\n\n{items}'
             '[[questions]]\ntext = "Are you registered?"\n\n'
             '[after_session]\nintro = "Rest."\nnormal = ["Tired."]\n\n'
-            '[[after_session.not_normal]]\nsign = "Red flags."\nwhat_to_do = "Get help."\nurgent = true\n')
+            '[[after_session.not_normal]]\nsign = "Red flags."\nwhat_to_do = "Get help."\n'
+            'warning_signs = ["saddle"]\n')
+
+
+def test_the_after_session_list_must_name_a_warning_sign(tmp_path):
+    path = tmp_path / "therapist.toml"
+    path.write_text(small_checklist(MIN_ITEMS).replace('warning_signs = ["saddle"]\n', ""))
+    with pytest.raises(ContentError, match=r"after_session.not_normal: name the warning signs"):
+        load_checklist(path)
 
 
 def test_at_least_25_items(tmp_path):
@@ -293,14 +305,16 @@ def test_headings_go_down_one_level_at_a_time_to_the_new_sections(page_html):
                            "What is normal after a session"]
 
 
-def test_page_says_what_is_normal_after_a_session_and_links_red_flags_to_safety(page_html):
+def test_page_says_what_is_normal_after_a_session_and_links_red_flags_to_their_tier(page_html):
     after = page_html.split('id="after-session"', 1)[1]
     for text in CHECKLIST.after_session.normal:
         assert f"<li>{escape(text)}</li>" in after
     for sign in CHECKLIST.after_session.not_normal:
-        assert f"<li><strong>{escape(sign.sign)}</strong> {escape(sign.what_to_do)}</li>" in after
-    urgent = after.split("<h3>Get urgent help</h3>", 1)[1]
-    assert '<a href="/safety">Warning signs and when to get help</a>' in urgent
+        assert f"<li><strong>{escape(sign.sign)}</strong> {escape(sign.what_to_do)}" in after
+    # The tier's words and anchor come from the warning-signs file, never from the checklist.
+    assert '<a href="/safety#now">Call 999 or go to A&amp;E now</a>' in after
+    assert '<a href="/safety#same-day">Get help the same day</a>' in after
+    assert "Get urgent help" not in after
 
 
 @pytest.mark.parametrize("link", [

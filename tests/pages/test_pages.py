@@ -1,11 +1,12 @@
 """Every page through the test client: what a person sees, and the headers."""
 import re
 from datetime import date
-from html import unescape
+from html import escape, unescape
 
 import pytest
 
-from app.content import library
+from app.content import library, warning_signs
+from app.content.safety import TIERS
 from app.pages.home import NEEDS, part_of_day, safe_next, suggestions
 from app.pages.routines import stays_off_the_floor
 
@@ -234,19 +235,41 @@ def test_safety_page_lists_red_flags_and_emergency_numbers(client):
     html = client.get("/safety?next=/routines/in-bed/play").text
     for words in ["pee", "bowels", "genitals or bottom", "both legs", "weakness", "high temperature",
                   "losing weight", "had cancer", "a fall", "emergency number", "999", "911", "112",
-                  "See a doctor or physiotherapist soon"]:
+                  "See a GP or physiotherapist soon"]:
         assert words in html, words
     assert 'href="/routines/in-bed/play?safety=read" data-acknowledge' in html
 
 
-def test_emergency_numbers_are_tap_to_call_with_the_urgent_group_first(client):
+def tier_html(html, tier):
+    """The part of /safety from one tier's anchor to the next section."""
+    return html.split(f'id="{tier}"', 1)[1].split("</section>", 1)[0]
+
+
+def test_emergency_numbers_are_tap_to_call_with_the_most_urgent_tier_first(client):
     html = client.get("/safety").text
-    urgent = html.split('id="urgent-heading"')[1].split('id="same-day-heading"')[0]
     for number in ("999", "911", "112", "000"):
-        assert f'href="tel:{number}"' in urgent, number
-    assert 'href="tel:111"' in html.split('id="same-day-heading"')[1]
-    assert (html.index('id="urgent-heading"') < html.index('id="same-day-heading"')
-            < html.index('id="soon-heading"'))
+        assert f'href="tel:{number}"' in tier_html(html, "now"), number
+    assert 'href="tel:111"' in tier_html(html, "same-day")
+    assert 'href="tel:111"' not in tier_html(html, "now")
+    anchors = [html.index(f'id="{tier}"') for tier in ("now", "same-day", "within-days", "soon", "during")]
+    assert anchors == sorted(anchors)
+
+
+def test_safety_page_shows_every_sign_once_in_its_tier_from_the_file(client):
+    html = client.get("/safety").text
+    with client.application.app_context():
+        signs = warning_signs()
+    for tier in signs.tiers:
+        part = tier_html(html, tier.id)
+        assert f"<h2 id=\"{tier.id}-heading\">{escape(tier.heading)}</h2>" in part
+        for sign in tier.signs:
+            assert html.count(f'id="sign-{sign.id}"') == 1, sign.id
+            assert f'<li id="sign-{sign.id}">{escape(sign.text)}</li>' in part, sign.id
+    # A link from the page's index to each tier, in order.
+    index = html.split('class="tier-index"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'href="#([a-z-]+)"', index) == list(TIERS)
+    before = html.split('id="ack-heading"')[1]
+    assert "Pregnant" in before and "back or hip" in before
 
 
 def test_the_offline_page_lists_the_pages_that_work_offline(client):
@@ -261,28 +284,6 @@ def test_about_says_how_saved_data_is_kept_today(client):
     assert "When saving arrives" not in html
     for words in ("anonymous, random key", "download all of it", "delete all of it", 'href="/settings"'):
         assert words in html, words
-
-
-def sections_of(html):
-    """Each warning section's heading id with the text of its list."""
-    found = re.findall(r'<h2 id="([a-z-]+)">.*?</h2>\s*<ul>(.*?)</ul>', html, re.S)
-    return {match[0]: match[1] for match in found}
-
-
-def test_safety_page_names_every_warning_sign_at_its_urgency(client):
-    html = client.get("/safety").text
-    sections = sections_of(html)
-    urgent = html.split('id="urgent-heading"')[1].split('id="same-day-heading"')[0]
-    for words in ["bladder is full", "toilet paper", "erection", "ejaculate", "chest pain",
-                  "serious accident"]:
-        assert words in urgent, words
-    for words in ["generally unwell", "immune system", "inject drugs", "high in your back", "osteoporosis",
-                  "steroid tablets", "calf is hot, swollen", "do not massage"]:
-        assert words in sections["same-day-heading"], words
-    for words in ["4 to 6 weeks", "under 20 or over 50", "half an hour each morning"]:
-        assert words in sections["soon-heading"], words
-    before = html.split('id="ack-heading"')[1]
-    assert "Pregnant" in before and "back or hip" in before
 
 
 # --- The catalogue's filters ----------------------------------------------------
