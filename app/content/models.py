@@ -4,7 +4,6 @@ The models are the documented file formats (routines/README.md) and, once checke
 frozen objects the pages use. Rules that need another file (a routine's exercises, a
 picture on disk) read it from the validation context that routines.load_library passes.
 """
-from dataclasses import dataclass as plain_dataclass
 from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated
@@ -31,6 +30,7 @@ from app.content.fields import (
     sentences,
     table,
 )
+from app.content.timing import build_segments
 
 POSITIONS = MappingProxyType({
     "lying": "Lying down",
@@ -52,6 +52,10 @@ KINDS = ("stretch", "mobility", "strength", "nerve-glide", "breathing", "massage
 # Kinds to leave for a better day: a flare is no time to load the back or tension the nerve.
 NOT_ON_A_BAD_DAY = ("strength", "nerve-glide")
 BENDS = ("forward", "backward")
+LYING_ON = ("back", "front", "side")
+# Pregnancy: after about 16 weeks, long spells flat on the back are best avoided. A spell this long
+# (rests and side switches within it included) earns the routine the pregnancy caution.
+LONG_ON_THE_BACK = 60
 SIDE_CHOICES = ("both", "left", "right")
 # One-sided pictures show the right side; the left is the same file mirrored.
 SIDE_ORDER = ("right", "left")
@@ -93,9 +97,19 @@ class Exercise(Table):
     bends: one_of(BENDS) | None = None
     """Which way it bends the lower back, if it clearly does: my plan leaves it out for someone whose
     leg is worse bending that way."""
+    lying_on: one_of(LYING_ON) | None = None
+    """Which way up a lying exercise is done: the pregnancy caution counts the time on the back."""
+    holds_nerve_tension: Annotated[bool, Strict()] = False
+    """True for a position held with the sciatic nerve on a stretch (a leg raised straight): like
+    strength work and nerve glides, it waits for a better day than a flare."""
     hold: Count | None = None
     reps: Count | None = None
     seconds_per_rep: Count | None = None
+
+    @property
+    def suits_a_bad_day(self):
+        """False for what loads the back or tensions the nerve: NOT_ON_A_BAD_DAY kinds, held nerve tension."""
+        return self.kind not in NOT_ON_A_BAD_DAY and not self.holds_nerve_tension
 
     @field_validator("hold")
     @classmethod
@@ -120,6 +134,14 @@ class Exercise(Table):
         for way in BENDS:
             if self.skip_if and f"bending {way}" in self.skip_if and self.bends != way:
                 raise problem(f'skip_if is about bending {way}: add bends = "{way}"', "bends")
+        return self
+
+    @model_validator(mode="after")
+    def _lying_on_says_which_way_up(self):
+        if self.position == "lying" and self.lying_on is None:
+            raise problem('say which way up: lying_on = "back", "front" or "side"', "lying_on")
+        if self.position != "lying" and self.lying_on is not None:
+            raise problem('only goes with position = "lying"', "lying_on")
         return self
 
 
@@ -204,16 +226,6 @@ class Step(Table):
         return self.reps * self.exercise.seconds_per_rep
 
 
-@plain_dataclass(frozen=True)
-class Segment:
-    """A stretch of time in a routine: an exercise side, a rest or a side switch."""
-
-    kind: str  # "exercise", "rest" or "switch"
-    seconds: int
-    step: int  # index of the step it belongs to
-    side: str | None = None
-
-
 @table
 class Routine(Table):
     """A named sequence of steps with its cautions and sources."""
@@ -254,24 +266,26 @@ class Routine(Table):
 
     @property
     def suits_a_bad_day(self):
-        """True when no step loads the back or tensions the nerve (see NOT_ON_A_BAD_DAY)."""
-        return not any(step.exercise.kind in NOT_ON_A_BAD_DAY for step in self.steps)
+        """True when every step suits a flare (Exercise.suits_a_bad_day)."""
+        return all(step.exercise.suits_a_bad_day for step in self.steps)
+
+    @property
+    def longest_on_the_back(self):
+        """Seconds of the longest spell lying on the back, counting the rests and switches within it."""
+        longest = spell = 0
+        for segment in self.segments:
+            on_the_back = self.steps[segment.step].exercise.lying_on == "back"
+            spell = spell + segment.seconds if on_the_back else 0
+            longest = max(longest, spell)
+        return longest
+
+    @property
+    def long_on_the_back(self):
+        """True when the routine keeps a person on their back long enough for the pregnancy caution."""
+        return self.longest_on_the_back >= LONG_ON_THE_BACK
 
     @property
     def positions(self):
         """The positions the routine uses, in the order they first appear."""
         return tuple(dict.fromkeys(step.exercise.position for step in self.steps))
 
-
-def build_segments(steps, rest, switch_sides):
-    """Lay a routine's steps out in time: sides, side switches and rests."""
-    segments = []
-    for index, step in enumerate(steps):
-        for side_number, side in enumerate(step.sides or (None,)):
-            if side_number:
-                segments.append(Segment("switch", switch_sides, index, side))
-            segments.append(Segment("exercise", step.seconds_per_side, index, side))
-        rest_after = rest if step.rest_after is None else step.rest_after
-        if index < len(steps) - 1 and rest_after:
-            segments.append(Segment("rest", rest_after, index))
-    return tuple(segments)

@@ -6,6 +6,7 @@ import pytest
 
 from app import paths
 from app.content.loading import ContentError
+from app.content.models import LONG_ON_THE_BACK
 from app.content.routines import load_library
 from app.content.startup import load_content
 from tests.content.content_checks import assert_refused
@@ -256,6 +257,7 @@ EXERCISE = '''id = "reach"
 name = "Reach"
 kind = "stretch"
 position = "lying"
+lying_on = "back"
 instructions = "Lie on your back. Reach your arms overhead."
 breathing = "Breathe out as you reach."
 ease_off_if = "Your back twinges."
@@ -304,6 +306,36 @@ def test_tiny_library_is_valid(tiny):
     assert load(tiny).routines["tiny"].total_seconds == 4 * 45 + 3 * 10
 
 
+# Two spells on the back, each 45 s plus the rest after it, with a step on the side between them.
+SPELLS_ON_THE_BACK = ROUTINE.split("[[steps]]")[0] + """
+[[steps]]
+exercise = "reach"
+hold = 45
+rest_after = {rest}
+
+[[steps]]
+exercise = "side"
+hold = 45
+""" * 2
+
+
+@pytest.mark.parametrize(("rest", "long"), [(LONG_ON_THE_BACK - 46, False), (LONG_ON_THE_BACK - 45, True)])
+def test_a_spell_on_the_back_a_minute_long_earns_the_pregnancy_caution(tiny, rest, long):
+    side = EXERCISE.replace('"reach"', '"side"').replace('"Reach"', '"Side"')
+    (tiny / "exercises" / "side.toml").write_text(side.replace('lying_on = "back"', 'lying_on = "side"'))
+    (tiny / "tiny.toml").write_text(SPELLS_ON_THE_BACK.format(rest=rest))
+    routine = load(tiny).routines["tiny"]
+    assert routine.longest_on_the_back == 45 + rest
+    assert routine.long_on_the_back is long
+
+
+def test_held_nerve_tension_makes_a_routine_unfit_for_a_bad_day(tiny):
+    assert load(tiny).routines["tiny"].suits_a_bad_day
+    exercise = tiny / "exercises" / "reach.toml"
+    exercise.write_text(EXERCISE.replace("sided = false", "sided = false\nholds_nerve_tension = true"))
+    assert not load(tiny).routines["tiny"].suits_a_bad_day
+
+
 BROKEN = [
     # (file, text to replace, replacement, field named in the error, words in the error)
     ("exercises/reach.toml", 'name = "Reach"\n', "", "name", "missing required key"),
@@ -335,6 +367,12 @@ BROKEN = [
     ("exercises/reach.toml", "sided = false",
      'sided = false\nskip_if = "Skip this if bending backwards makes your leg worse."', "bends",
      'add bends = "backward"'),
+    ("exercises/reach.toml", 'lying_on = "back"\n', "", "lying_on", 'say which way up: lying_on = "back"'),
+    ("exercises/reach.toml", 'lying_on = "back"', 'lying_on = "up"', "lying_on", "not one of"),
+    ("exercises/reach.toml", 'position = "lying"', 'position = "sitting"', "lying_on",
+     'only goes with position = "lying"'),
+    ("exercises/reach.toml", "sided = false", 'sided = false\nholds_nerve_tension = "yes"',
+     "holds_nerve_tension", ""),
 ]
 
 
