@@ -1,4 +1,4 @@
-"""Promises routines keep to people in pain: what a flare-up or a pregnancy never meets."""
+"""Promises routines keep to people in pain: what a flare-up, a night in bed or a pregnancy never meets."""
 import re
 import shutil
 
@@ -15,6 +15,8 @@ LIBRARY = load_library(paths.ROUTINES_DIR, paths.PICTURES_DIR)
 ROUTINES = list(LIBRARY.routines.values())
 WITH_HELD_NERVE_TENSION = [routine for routine in ROUTINES
                            if any(step.exercise.holds_nerve_tension for step in routine.steps)]
+FLARE_UP_OFF_THE_FLOOR = LIBRARY.routines["flare-up-chair-and-standing"]
+WOKEN_AT_NIGHT = LIBRARY.routines["woken-by-leg-pain"]
 PREGNANCY = "If you are pregnant: after about 16 weeks, avoid long spells lying flat on your back"
 
 
@@ -84,3 +86,33 @@ def test_the_pregnancy_caution_counts_a_spell_of_short_steps_on_the_back():
     assert longest_step_on_the_back(routine) < routine.longest_on_the_back
     assert routine.long_on_the_back
 
+
+def test_the_flare_up_routine_off_the_floor_never_needs_the_floor_or_a_bed():
+    routine = FLARE_UP_OFF_THE_FLOOR
+    assert set(routine.positions) <= {"sitting", "standing"}, routine.positions
+    assert "flare-up" in routine.goals
+    assert routine.suits_a_bad_day and fits_level(routine, 0)
+    assert all(step.exercise.bends is None for step in routine.steps), \
+        "a flare-up routine for everyone bends the back neither way"
+
+
+def test_the_night_routine_stays_in_bed_and_never_bends_forward():
+    routine = WOKEN_AT_NIGHT
+    assert routine.time_of_day == ("night",)
+    assert routine.positions == ("lying",), "everything is done lying in bed"
+    assert "bed" in routine.for_whom
+    forward = [step.exercise.id for step in routine.steps if step.exercise.bends == "forward"]
+    assert forward == [], f"no forward bends at night: {forward}"
+    assert routine.steps[-1].exercise.kind == "rest-position", "end settled, ready to sleep again"
+    assert routine.suits_a_bad_day
+
+
+@pytest.mark.parametrize("routine", [FLARE_UP_OFF_THE_FLOOR, WOKEN_AT_NIGHT], ids=slug_of)
+def test_a_new_routine_says_who_it_is_for_when_to_skip_it_and_its_sources(client, routine):
+    assert routine.for_whom and routine.skip_if
+    assert any("safety page" in reason for reason in routine.skip_if), "point to the warning signs"
+    assert "NHS: Sciatica" in routine.sources
+    assert any(source.startswith("NICE guideline NG59") for source in routine.sources)
+    html = client.get(f"/routines/{routine.slug}").text
+    assert html.count('<span class="cue-label">Take care</span>') == len(routine.steps), \
+        "every step says when to ease off or stop"
