@@ -39,9 +39,12 @@ def first_upper(text):
 
 
 def warning_signs(sign_ids):
-    """The named warning signs, each with its tier: [(sign, tier)], for a link to /safety#<tier>."""
+    """The named warning signs grouped by tier, most urgent first: [(tier, [sign, ...])], for a
+    link to /safety#<tier>."""
     signs = safety().signs
-    return [signs[sign_id] for sign_id in sign_ids]
+    named = [signs[sign_id] for sign_id in sign_ids]
+    return [(tier, [sign for sign, its_tier in named if its_tier is tier]) for tier in safety().tiers
+            if any(its_tier is tier for _sign, its_tier in named)]
 
 
 def init_app(app):

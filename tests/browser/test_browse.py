@@ -75,7 +75,7 @@ def test_first_play_asks_for_the_safety_page_once(page):
     page.goto("/routines/in-bed")
     page.get_by_role("link", name="Start in bed", exact=True).first.click()
     expect(page).to_have_url(re.compile(r"/safety\?next=%2Froutines%2Fin-bed%2Fplay"))
-    expect(page.get_by_role("heading", name="Get urgent help now", exact=False)).to_be_visible()
+    expect(page.get_by_role("heading", name="Call 999 or go to A&E now")).to_be_visible()
     page.get_by_role("link", name="I have read this: continue").click()
     expect(page).to_have_url(re.compile(r"/routines/in-bed/play$"))
     page.goto("/routines/desk-break/play")

@@ -84,8 +84,9 @@ def test_no_page_but_safety_says_how_urgent_a_sign_is(app, client):
 
 def test_the_checker_reads_a_page_it_would_refuse():
     """The test above can fail: a page sentence restating a tier is found, the file's own words are not."""
-    html = ('<main><ul data-warning-signs><li>Warning sign: both legs. <a href="/safety#now">'
-            'Call 999 or go to A&amp;E now</a></li></ul><p>Weakness in your leg? Call 999.</p></main>')
+    html = ('<main><div data-warning-signs><p>Warning sign:</p><ul><li>Both legs</li></ul>'
+            '<a href="/safety#now">Call 999 or go to A&amp;E now</a></div>'
+            '<p>Weakness in your leg? Call 999.</p></main>')
     assert pieces(html) == ["Weakness in your leg? Call 999."]
 
 
@@ -105,7 +106,7 @@ def test_the_content_that_names_signs_links_each_to_its_tier(app, client):
     html = client.get("/bad-day").text + client.get("/checklist").text
     for sign_id in named:
         sign, tier = safety.signs[sign_id]
-        assert f"Warning sign: {sign.text[0].upper()}{sign.text[1:]}" in html.replace("&#39;", "'"), sign_id
+        assert f"<li>{sign.text[0].upper()}{sign.text[1:]}</li>" in html.replace("&#39;", "'"), sign_id
 
 
 def test_the_check_in_form_points_to_the_tier_for_pain_in_both_legs(client):
