@@ -5,9 +5,18 @@ slip raises AttributeError. Rules that need more than one value are model valida
 raise `problem(message, field)`.
 """
 import re
+from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, ConfigDict, Field, Strict, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
@@ -64,6 +73,22 @@ Count = checked(Annotated[int, Strict()], lambda value: 0 < value <= MAX_SECONDS
                 lambda value: f"must be between 1 and {MAX_SECONDS}, not {value}")
 """A whole number of seconds or times; true/false and 30.0 are refused."""
 Slug = Annotated[str, Strict(), Field(pattern=SLUG_PATTERN)]
+
+
+def a_date(value):
+    """A TOML date (reviewed = 2026-12-02), or the same date in quotes."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            pass
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise problem(f"{value!r} is not a date: write the day as YYYY-MM-DD, e.g. 2026-12-02")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(a_date)]
+"""A day, written as a TOML date; a time of day is refused."""
 
 
 def seconds_within(allowed):

@@ -15,6 +15,7 @@ from app.content.checklists import (
 from app.content.learning import BAD_DAY_FILE, LESSONS_DIR, Guide, Lessons, load_bad_day, load_lessons
 from app.content.routines import Library, load_library
 from app.content.safety import SAFETY_FILE, Safety, check_warnings, load_safety
+from app.content.sources import SOURCES_FILE, load_sources
 
 
 class Content(NamedTuple):
@@ -36,14 +37,16 @@ def load_content(routines_dir, pictures_dir):
     seen = {exercise_id: routines_dir / "exercises" / f"{exercise_id}.toml"
             for exercise_id in found.exercises}
     seen.update((slug, routines_dir / f"{slug}.toml") for slug in found.routines)
-    lessons = load_lessons(routines_dir / LESSONS_DIR, seen, found.routines)
+    # Lessons and the bad-day guide name their sources by id, so the sources are read first.
+    sources = load_sources(routines_dir / SOURCES_FILE)
+    lessons = load_lessons(routines_dir / LESSONS_DIR, seen, found.routines, sources)
     safety = load_safety(routines_dir / SAFETY_FILE)
     content = Content(
         library=found,
         # The checklist's sections link to lessons, so it is read after them.
         checklist=load_checklist(routines_dir / CHECKLIST_FILE, lessons.by_slug),
         lessons=lessons,
-        bad_day=load_bad_day(routines_dir / BAD_DAY_FILE, seen, found.routines),
+        bad_day=load_bad_day(routines_dir / BAD_DAY_FILE, seen, found.routines, sources),
         registers=load_registers(routines_dir / REGISTERS_FILE),
         safety=safety,
     )

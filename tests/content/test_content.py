@@ -82,7 +82,7 @@ PAIN_RISE = re.compile(r"rises by (\d+) (?:to (\d+) )?points( or more)?")
 
 def words_of(guide):
     """Everything a reader meets in a lesson or guide, as one string."""
-    texts = [guide.title, guide.summary, *guide.sources]
+    texts = [guide.title, guide.summary, *(source.title for source in guide.sources)]
     for section in guide.sections:
         texts += [section.heading, *section.paragraphs, *section.points]
     return " ".join(texts)

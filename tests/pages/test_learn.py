@@ -13,7 +13,9 @@ LESSON = '''slug = "{slug}"
 title = "{title}"
 summary = "A short lesson to break in one place."
 order = {order}
-sources = ["NHS: Sciatica"]
+sources = ["nhs-sciatica"]
+reviewed = 2026-12-01
+next_review = 2027-12-01
 routines = ["in-bed"]
 
 [[sections]]
@@ -39,12 +41,14 @@ def load(folder):
 
 def test_the_extra_lesson_loads(content):
     extra = load(content).lessons.by_slug["extra"]
-    assert extra.minutes == 2 and extra.sources == ("NHS: Sciatica",)
+    assert extra.minutes == 2 and [source.title for source in extra.sources] == ["NHS: Sciatica"]
 
 
 @pytest.mark.parametrize(("old", "new", "field", "words"), [
-    ('sources = ["NHS: Sciatica"]\n', "", "sources", "missing required key"),
-    ('sources = ["NHS: Sciatica"]', "sources = []", "sources", "name the sources"),
+    ('sources = ["nhs-sciatica"]\n', "", "sources", "missing required key"),
+    ('sources = ["nhs-sciatica"]', "sources = []", "sources", "name the sources"),
+    ('sources = ["nhs-sciatica"]', 'sources = ["NHS: Sciatica"]', "sources[0]",
+     "unknown source 'NHS: Sciatica': use an id from routines/sources/sources.toml"),
     ('routines = ["in-bed"]', 'routines = ["in-the-bath"]', "routines[0]", "no routine called 'in-the-bath'"),
     ("order = 99", "order = 6", "order", "also the order of everyday-positions.toml"),
     ('slug = "extra"', 'slug = "everyday-positions"', "slug", "duplicate slug 'everyday-positions'"),
@@ -68,7 +72,8 @@ def test_lessons_are_in_reading_order_with_sources(app):
     assert len(found) >= 8
     for lesson in found:
         assert 2 <= lesson.minutes <= 4, lesson.slug
-        assert any(source.startswith(("NHS", "NICE", "Cochrane")) for source in lesson.sources), lesson.slug
+        titles = [source.title for source in lesson.sources]
+        assert any(title.startswith(("NHS", "NICE", "Cochrane")) for title in titles), lesson.slug
 
 
 def test_learn_lists_every_lesson(client, app):
@@ -87,7 +92,9 @@ def test_a_lesson_has_headings_routines_sources_and_a_next_lesson(client):
         assert f">{heading}</h2>" in html
     assert 'href="/routines/flare-up-calm-down"' in html
     sources = html.split('id="sources-heading"')[1]
-    assert "<li>NICE guideline NG59" in sources and "<li>NHS: Cauda equina syndrome</li>" in sources
+    assert '<a href="https://www.nice.org.uk/guidance/ng59" rel="external">NICE guideline NG59' in sources
+    assert ('<a href="https://www.nhs.uk/conditions/cauda-equina-syndrome/" rel="external">'
+            "NHS: Cauda equina syndrome</a>") in sources
     assert 'Next: <a href="/learn/massage">' in html
     assert 'href="/static/css/lesson-print.css?v=' in html and 'media="print"' in html
 
