@@ -194,3 +194,63 @@ def test_a_lesson_past_its_review_day_says_the_review_is_late(content, make_app)
     html = make_app(ROUTINES_DIR=str(content)).test_client().get("/learn/extra").get_data(as_text=True)
     assert (f'Its next review was due <time datetime="{due.isoformat()}">{due.day} {due:%B %Y}</time> and is '
             "late, so some guidance may have changed since.") in html
+
+
+NEW_LESSONS = ["at-the-gp-or-physio", "medicines-injections-surgery", "longer-than-three-months"]
+
+
+def test_the_new_lessons_are_listed_before_the_last_one(client):
+    html = client.get("/learn").get_data(as_text=True)
+    listed = re.findall(r'href="/learn/([a-z-]+)"', html)
+    assert listed[-4:] == [*NEW_LESSONS, "keeping-it-away"]
+
+
+def words_of(slug):
+    lesson = CONTENT.lessons.by_slug[slug]
+    return " ".join([lesson.title, lesson.summary, *(text for section in lesson.sections
+                                                     for text in (section.heading, *section.paragraphs,
+                                                                  *section.points))])
+
+
+# What each new lesson must keep saying, from NICE NG59 and the NHS, in words a reader would recognise.
+FACTS = [
+    ("at-the-gp-or-physio", "book an NHS physiotherapist yourself"),
+    ("at-the-gp-or-physio", "Health and Care Professions Council (HCPC)"),
+    ("at-the-gp-or-physio", "straight leg raise"),
+    ("at-the-gp-or-physio", "imaging is not routinely offered"),
+    ("at-the-gp-or-physio", "only when the result is likely to change your care"),
+    ("at-the-gp-or-physio", "Bulging discs and signs of wear are common in people of every age"),
+    ("medicines-injections-surgery", "lesson What helps most"),
+    ("medicines-injections-surgery", "do not stop it all at once"),
+    ("medicines-injections-surgery", "a local anaesthetic and a steroid"),
+    ("medicines-injections-surgery", "recent and severe"),
+    ("medicines-injections-surgery", "for back pain without sciatica"),
+    ("medicines-injections-surgery", "spinal stenosis"),
+    ("medicines-injections-surgery", "spinal decompression"),
+    ("medicines-injections-surgery", "a scan shows a cause that matches your symptoms"),
+    ("medicines-injections-surgery", "should not stop you being referred"),
+    ("medicines-injections-surgery", "second opinion"),
+    ("longer-than-three-months", "does not mean the pain is imagined"),
+    ("longer-than-three-months", "Pain management programmes"),
+    ("longer-than-three-months", "refer themselves to NHS Talking Therapies"),
+    ("longer-than-three-months", "cognitive behavioural therapy"),
+    ("longer-than-three-months", "Not better rarely means nothing has changed"),
+    ("longer-than-three-months", "Samaritans free on 116 123"),
+]
+
+
+@pytest.mark.parametrize(("slug", "words"), FACTS)
+def test_new_lesson_keeps_its_fact(slug, words):
+    assert words in words_of(slug), f"routines/lessons/{slug}.toml: keep {words!r}"
+
+
+def test_the_medicines_lesson_points_to_what_helps_instead_of_repeating_its_list():
+    assert "NSAID" not in words_of("medicines-injections-surgery")
+    assert "opioid" not in words_of("medicines-injections-surgery").lower()
+
+
+@pytest.mark.parametrize("slug", NEW_LESSONS)
+def test_new_lessons_send_readers_to_the_warning_signs_without_saying_how_urgent(slug):
+    assert "warning signs" in words_of(slug)
+    urgency = r"\b(999|A&E|emergency|urgent\w*|straight away|same day|today|within (a few )?days)\b"
+    assert not re.search(urgency, words_of(slug), re.I), f"{slug}: link the warning signs, never say how soon"
