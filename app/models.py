@@ -7,7 +7,7 @@ All datetimes are naive UTC.
 """
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, select
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, false, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.days import utcnow
@@ -145,7 +145,8 @@ class PlanPart(db.Model):
 
 
 class PlanReview(db.Model):
-    """A weekly review: the activities re-rated, leg pain, numbness, weakness and warning signs."""
+    """A weekly review: the activities re-rated, leg pain, numbness, weakness, warning signs, a foot that
+    drags, pain waking most nights, and whether the person is struggling to cope."""
 
     __tablename__ = "plan_reviews"
     __table_args__ = (Index("ix_plan_reviews_profile_recorded", "profile_id", "recorded_at"),)
@@ -157,6 +158,9 @@ class PlanReview(db.Model):
     numbness: Mapped[str] = mapped_column(String(8))
     weakness: Mapped[str] = mapped_column(String(8))
     warning_sign: Mapped[bool] = mapped_column(Boolean)
+    foot_drags: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    woken_most_nights: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    struggling: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # to cope
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
 
 

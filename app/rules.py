@@ -31,9 +31,20 @@ PAIN_REACHES = (
 
 # My plan's steps, gentlest first, and the answers a set-up has before the person changes them.
 LEVELS = ("Starting gently", "Building", "Steady", "Stronger")
+# The weekdays a plan's schedule may name, Monday first (as date.weekday() counts them).
+DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
+        "SA": "Saturday", "SU": "Sunday"}
 PLAN_DEFAULTS = {"walk_minutes": 5, "minutes": 10, "time": "09:00", "zone": "UTC"}
-# A weekly review with any of these answers means "see someone now", not the plan.
-URGENT_ANSWERS = (("numbness", "worse"), ("weakness", "worse"), ("warning_sign", True))
+# Answers that mean "get medical help", not the plan, most urgent first: (field, answer, the tier of
+# /safety it points to, as /safety#now). A set-up's "leg" or a weekly review's answers are read
+# against them, and the first that matches names the tier. Numbness worse on its own is not among
+# them: the plan reads it as a harder week and suggests the GP.
+URGENT_ANSWERS = (
+    ("warning_sign", True, "now"),  # a sign in the first group of /safety
+    ("leg", "both", "now"),  # pain in both legs
+    ("weakness", "worse", "same-day"),  # one leg's weakness getting worse
+    ("foot_drags", True, "same-day"),
+)
 
 # The most each field takes: characters for text, minutes for the walk, entries for lists.
 LIMITS = {
@@ -72,7 +83,8 @@ def for_pages():
         "reaches": {reach.value: {"label": reach.label, "phrase": reach.phrase} for reach in PAIN_REACHES},
         "levels": list(LEVELS),
         "plan_defaults": PLAN_DEFAULTS,
-        "urgent_answers": [list(answer) for answer in URGENT_ANSWERS],
+        "urgent_answers": [{"name": name, "value": value, "tier": tier}
+                           for name, value, tier in URGENT_ANSWERS],
         "limits": LIMITS,
         "personal_cache": PERSONAL_CACHE,
         "cue_clips": CUE_CLIPS,

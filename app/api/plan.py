@@ -45,7 +45,7 @@ def today_in_words(plan):
     if plan.status == "none":
         return "Set up a plan in about a minute."
     if plan.status == "urgent":
-        return "Your last review needs a doctor's view before you carry on. Open your plan to see why."
+        return "Your answers need a doctor's view before you carry on. Open your plan to see why."
     things = [routine.title for routine in plan.routines] + [f"a walk of {plan.walk_minutes} minutes"]
     if len(things) > 1:
         sentence = f"{', '.join(things[:-1])} and {things[-1]}."
@@ -59,7 +59,8 @@ def today_in_words(plan):
 def today_out(plan):
     """Today's suggestion, as home shows it."""
     return TodayOut(set_up=plan.status != "none", routines=[routine.slug for routine in plan.routines],
-                    walk_minutes=plan.walk_minutes, status=plan.status, summary=today_in_words(plan))
+                    walk_minutes=plan.walk_minutes, status=plan.status, tier=plan.tier,
+                    summary=today_in_words(plan))
 
 
 def plan_out(profile):

@@ -9,13 +9,15 @@ from types import SimpleNamespace
 from app.content import library
 from app.days import local_moment, person_today, person_zone
 from app.db import db
-from app.models import PlanPart, PlanReview, RoutineFeedback, rows_of
+from app.models import CheckIn, PlanPart, PlanReview, PracticeSession, RoutineFeedback, rows_of
 from app.plan.rules import make_plan
 from app.plan.schemas import PARTS, FeedbackOut, PartOut, ReviewOut
 
 # Years of weekly reviews; feedback older than the newest this many is no longer read.
 SHOWN_REVIEWS = 520
 SHOWN_FEEDBACK = 500
+# Routines done and check-ins, newest first: enough for years of weeks.
+READ_SESSIONS = READ_CHECKINS = 2000
 
 
 def moment_of(millis):
@@ -48,6 +50,20 @@ def feedback_of(profile):
                               .limit(SHOWN_FEEDBACK)).scalars().all()
 
 
+def done_and_felt(profile, zone):
+    """(when each finished routine started, [(when, how far down the leg)] of each check-in), oldest
+    first, on the person's own clock: the rules count routines and read spreading pain week by week."""
+    if profile is None:
+        return [], []
+    done = db.session.execute(rows_of(PracticeSession, profile, PracticeSession.started_at)
+                              .where(PracticeSession.completed).order_by(PracticeSession.started_at.desc())
+                              .limit(READ_SESSIONS)).scalars().all()
+    felt = db.session.execute(rows_of(CheckIn, profile, CheckIn.recorded_at, CheckIn.reach)
+                              .order_by(CheckIn.recorded_at.desc()).limit(READ_CHECKINS)).all()
+    return ([local_moment(moment, zone) for moment in done[::-1]],
+            [(local_moment(moment, zone), reach) for moment, reach in felt[::-1]])
+
+
 def as_saved(parts, reviews, feedback):
     """A plan's parts, reviews and feedback (oldest first) as plain data in the API's shapes
     (PartOut, ReviewOut, FeedbackOut), for GET /api/v1/plan and the exports alike."""
@@ -77,5 +93,5 @@ def plan_for(profile, today=None):
     answered = {name: (row.answers, local_moment(moment_of(row.changed_at), zone))
                 for name, row in parts.items()}
     plan = make_plan(answered, [as_lived(review, zone) for review in reviews], feedback, library().routines,
-                     today or person_today(plan_zone(parts)))
+                     today or person_today(plan_zone(parts)), *done_and_felt(profile, zone))
     return plan, parts, reviews, feedback

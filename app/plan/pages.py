@@ -12,7 +12,7 @@ from app.content import library
 from app.days import day_of, person_zone
 from app.plan.data import parts_of, plan_for, plan_zone
 from app.plan.rules import LEVELS
-from app.plan.schemas import AREAS, CHANGES, DAYS, MINUTES, MOVES, SINCE, VERDICTS
+from app.plan.schemas import AREAS, CHANGES, DAYS, LEGS, MINUTES, MOVES, SINCE, VERDICTS
 from app.profiles import current_profile
 
 bp = Blueprint("plan", __name__)
@@ -33,7 +33,7 @@ def personal(html):
 
 def choices():
     """Every list of choices the plan's forms offer, from app/plan/schemas.py."""
-    return {"areas": AREAS, "since": SINCE, "moves": MOVES, "days": DAYS,
+    return {"areas": AREAS, "since": SINCE, "legs": LEGS, "moves": MOVES, "days": DAYS,
             "minute_choices": {minutes: f"{minutes} minutes" for minutes in MINUTES},
             "changes": CHANGES, "verdicts": VERDICTS, "levels_by_number": dict(enumerate(LEVELS))}
 

@@ -10,19 +10,19 @@ from pydantic import UUID4, AfterValidator, BaseModel, Field, StrictBool, Strict
 
 from app import schemas
 from app.days import is_real_zone
-from app.rules import LEVELS, LIMITS, PLAN_DEFAULTS
+from app.rules import DAYS, LEVELS, LIMITS, PLAN_DEFAULTS, URGENT_ANSWERS
 from app.schemas import Change, PainScore, Slug, Strict, UtcDatetime
 
 AREAS = {"back": "Lower back", "buttock": "Buttock", "thigh": "Thigh", "below-knee": "Below the knee"}
 SINCE = {"weeks": "Less than 6 weeks", "months": "6 weeks to 3 months", "long": "3 to 12 months",
          "years": "More than a year"}
+LEGS = {"left": "Left", "right": "Right", "both": "Both legs", "moves": "It moves from side to side"}
 MOVES = {"forward": "Bending forward", "backward": "Bending backwards", "sitting": "Sitting",
          "walking": "Walking", "lying": "Lying down"}
-DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
-        "SA": "Saturday", "SU": "Sunday"}
 MINUTES = (5, 10, 15, 20)
 CHANGES = {"better": "Better", "same": "The same", "worse": "Worse", "none": "I have none"}
 VERDICTS = {"helped": "Helped", "same": "No change", "worse": "Worse"}
+TIERS = tuple(dict.fromkeys(tier for _, _, tier in URGENT_ANSWERS))
 Score = Annotated[StrictInt, Field(ge=0, le=10)]
 
 
@@ -50,6 +50,7 @@ class Symptoms(Strict):
 
     areas: Annotated[choices(AREAS), Field(min_length=1)]
     since: Literal[tuple(SINCE)]
+    leg: Literal[tuple(LEGS)] | None = None
     worse: choices(MOVES) = []
     eases: choices(MOVES) = []
     leg_pain: Score | None = None
@@ -109,6 +110,9 @@ class ReviewIn(Strict):
     numbness: Literal[tuple(CHANGES)]
     weakness: Literal[tuple(CHANGES)]
     warning_sign: StrictBool
+    foot_drags: StrictBool = False
+    woken_most_nights: StrictBool = False
+    struggling: StrictBool = Field(False, description="the person said they are struggling to cope")
     recorded_at: UtcDatetime
 
 
@@ -121,6 +125,9 @@ class ReviewOut(BaseModel):
     numbness: str
     weakness: str
     warning_sign: bool
+    foot_drags: bool
+    woken_most_nights: bool
+    struggling: bool
     recorded_at: datetime
 
 
@@ -150,6 +157,8 @@ class TodayOut(BaseModel):
     routines: list[str]
     walk_minutes: int | None
     status: Literal["plan", "urgent", "see-someone", "none"]
+    tier: Literal[tuple(TIERS)] | None = Field(
+        None, description="when urgent, the tier of the warning signs page it points to (/safety#now)")
     summary: str = Field(description="today's suggestion in one sentence, as home shows it")
 
 

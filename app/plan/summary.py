@@ -15,7 +15,7 @@ from app.models import PracticeSession, rows_of, utcnow
 from app.plan.data import as_lived, plan_for, plan_zone
 from app.plan.pages import personal
 from app.plan.rules import LEVELS, SEE_SOMEONE_AFTER
-from app.plan.schemas import AREAS, CHANGES, MOVES, SINCE
+from app.plan.schemas import AREAS, CHANGES, LEGS, MOVES, SINCE
 from app.profiles import current_profile
 from app.schemas import CLOCK_SLACK
 
@@ -27,7 +27,7 @@ SHOWN_WEEKS = 6
 SHOWN_ROUTINES = 6
 # How each week went, in the words of the summary's "How the week went" column.
 HOW_WEEKS_WENT = {"better": "No worse", "steady": "A little mixed", "worse": "Harder",
-                  "urgent": "A warning sign, or numbness or weakness worse", "chosen": "Chosen by me"}
+                  "urgent": "A warning sign, or weakness worse", "chosen": "Chosen by me"}
 
 
 def routines_done(profile, since, zone):
@@ -64,6 +64,7 @@ def summary(profile, plan, reviews, today, zone):
     symptoms = plan.symptoms
     return {
         "areas": labels(symptoms.get("areas", []), AREAS), "since": SINCE.get(symptoms.get("since"), ""),
+        "leg": LEGS.get(symptoms.get("leg"), "Not said"),
         "worse": labels(symptoms.get("worse", []), MOVES), "eases": labels(symptoms.get("eases", []), MOVES),
         "activities": activity_rows(plan, latest), "latest": latest,
         "leg_first": symptoms.get("leg_pain"), "walk_first": symptoms.get("walk_minutes"),

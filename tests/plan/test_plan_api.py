@@ -10,7 +10,7 @@ import pytest
 from tests.api.test_api import T0, change
 
 NOW = datetime.now(UTC).replace(microsecond=0)
-SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "months", "worse": ["backward"], "eases": ["walking"],
+SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "weeks", "worse": ["backward"], "eases": ["walking"],
             "leg_pain": 6, "walk_minutes": 10}
 ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3},
                              {"name": "Sit through a film", "score": 2}]}
@@ -57,7 +57,8 @@ def test_each_part_keeps_its_last_change(client):
 
 def test_answers_are_stored_with_their_defaults(client):
     assert save_part(client, "symptoms", {"areas": ["back"], "since": "weeks"}).json["answers"] == {
-        "areas": ["back"], "since": "weeks", "worse": [], "eases": [], "leg_pain": None, "walk_minutes": 5}
+        "areas": ["back"], "since": "weeks", "leg": None, "worse": [], "eases": [], "leg_pain": None,
+        "walk_minutes": 5}
 
 
 @pytest.mark.parametrize(("part", "answers", "words"), [
@@ -107,17 +108,55 @@ def test_a_review_sent_twice_is_kept_once(client):
     assert len(client.get("/api/v1/plan").json["reviews"]) == 1
 
 
-def test_a_worse_review_makes_today_urgent(client):
+@pytest.mark.parametrize(("answers", "status", "tier"), [
+    ({"weakness": "worse"}, "urgent", "same-day"),
+    ({"foot_drags": True}, "urgent", "same-day"),
+    ({"warning_sign": True}, "urgent", "now"),
+    ({"numbness": "worse"}, "see-someone", None),
+    ({"struggling": True}, "see-someone", None),
+])
+def test_a_review_with_a_worrying_answer_says_so_and_names_the_tier(client, answers, status, tier):
     set_up(client)
-    client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body(weakness="worse"))
+    client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body(**answers))
     today = client.get("/api/v1/plan/today").json
-    assert today["status"] == "urgent" and "doctor" in today["summary"]
+    assert (today["status"], today["tier"]) == (status, tier)
+    assert ("doctor" in today["summary"]) == (status == "urgent")
+    page = client.get("/plan").get_data(as_text=True)
+    assert (f'href="/safety#{tier}">What to do now</a>' in page) == (tier is not None)
+
+
+def test_pain_in_both_legs_at_the_set_up_shows_the_urgent_screen_not_a_plan(client):
+    assert save_part(client, "symptoms", {**SYMPTOMS, "leg": "both"}).status_code == 200
+    assert client.get("/api/v1/plan/today").json["tier"] == "now"
+    page = client.get("/plan").get_data(as_text=True)
+    assert "You said you feel it in both legs." in page and 'href="/safety#now"' in page
+    assert "Why this plan" not in page
+    assert save_part(client, "symptoms", {**SYMPTOMS, "leg": "sideways"}).status_code == 422
+
+
+def test_symptoms_over_3_months_link_the_longer_lasting_lesson_and_the_gp(client):
+    save_part(client, "symptoms", {**SYMPTOMS, "since": "long"})
+    page = client.get("/plan").get_data(as_text=True)
+    assert "Time to see your GP or physiotherapist" in page
+    assert 'href="/learn/longer-than-three-months"' in page
+    assert client.get("/api/v1/plan/today").json["status"] == "see-someone"
+
+
+def test_a_review_keeps_its_new_answers_and_an_older_device_may_leave_them_out(client):
+    set_up(client)
+    answers = {"foot_drags": True, "woken_most_nights": True, "struggling": True}
+    client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body(days_ago=1, **answers))
+    assert client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body()).status_code == 201
+    older, newer = client.get("/api/v1/plan").json["reviews"]
+    assert {name: older[name] for name in answers} == answers
+    assert not any(newer[name] for name in answers)
 
 
 @pytest.mark.parametrize(("overrides", "words"), [
     ({"leg_pain": -1}, "leg_pain"),
     ({"numbness": "tingly"}, "numbness"),
     ({"warning_sign": "no"}, "warning_sign"),
+    ({"struggling": "yes"}, "struggling"),
     ({"recorded_at": (NOW + timedelta(days=3)).isoformat()}, "ahead"),
     ({"activities": [1, 2, 3, 4]}, "activities"),
 ])
@@ -179,8 +218,16 @@ def test_delete_everything_leaves_no_plan_rows(client, app):
             assert db.session.query(model).count() == 0, model.__name__
 
 
+def a_session(client, days_ago):
+    started = NOW - timedelta(days=days_ago)
+    body = {"routine": "desk-break", "started_at": started.isoformat(),
+            "ended_at": (started + timedelta(minutes=5)).isoformat(), "steps_done": 4, "steps_total": 4,
+            "completed": True, "updated_at": T0}
+    assert client.put(f"/api/v1/sessions/{uuid.uuid4()}", json=body).status_code == 201
+
+
 def test_a_month_through_the_api_adapts_and_explains_itself(client):
-    """Set up four weeks ago, then weekly reviews: two good weeks, a harder one, then worsening."""
+    """Set up four weeks ago, then weekly reviews: two good weeks, a harder one, then numbness worse."""
     four_weeks_ago = int((NOW - timedelta(weeks=4, hours=1)).timestamp() * 1000)
     for part, answers in (("symptoms", SYMPTOMS), ("activities", ACTIVITIES), ("schedule", SCHEDULE)):
         save_part(client, part, answers, at=four_weeks_ago)
@@ -189,12 +236,15 @@ def test_a_month_through_the_api_adapts_and_explains_itself(client):
         client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body(days_ago, **answers))
         return client.get("/plan").get_data(as_text=True)
 
+    a_session(client, 23)
     page = week(21, activities=[4, 3], leg_pain=5)
-    assert "<strong>Building</strong>" in page and "Last week was no worse" in page
+    assert "<strong>Starting gently</strong>" in page and "but 1 routine in the week before it" in page
+    a_session(client, 16)
+    a_session(client, 15)
     page = week(14, activities=[5, 4], leg_pain=4)
-    assert "<strong>Steady</strong>" in page and "stepped up to “Steady”" in page
-    assert "leaves out routines with bending backwards" in page  # Gentle strength has prone lying
-    page = week(7, activities=[4, 3], leg_pain=6)
-    assert "<strong>Building</strong>" in page and "stepped back to “Building”" in page
-    page = week(0, activities=[4, 3], leg_pain=6, numbness="worse")
-    assert "Get medical help before you carry on" in page and "Why this plan" not in page
+    assert "<strong>Building</strong>" in page and "stepped up to “Building”" in page
+    page = week(7, activities=[3, 2], leg_pain=6)
+    assert "<strong>Starting gently</strong>" in page and "stepped back to “Starting gently”" in page
+    page = week(0, activities=[3, 2], leg_pain=6, numbness="worse")
+    assert "Numbness was worse in your last review" in page and "stays at its gentlest step" in page
+    assert "Get medical help before you carry on" not in page

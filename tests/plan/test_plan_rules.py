@@ -1,18 +1,23 @@
-"""My plan's rules over a simulated month and more: good weeks step up, a bad week steps back,
-a routine that made things worse twice is swapped, worsening goes to urgent help, and six
-weeks without a clear change send the person to their GP or physiotherapist."""
+"""My plan's rules over a simulated month and more: good weeks with routines done step up, a clearly
+worse week steps back, a routine that made things worse twice is swapped, urgent answers point to
+their tier of the warning signs, and symptoms lasting 6 weeks without a clear change, or 3 months,
+send the person to their GP or physiotherapist."""
 from datetime import date, datetime, time, timedelta
+from itertools import combinations, pairwise
 from types import SimpleNamespace
 
 import pytest
 
 from app import paths
 from app.content.routines import load_library
+from app.plan.picks import next_to, strength_days
 from app.plan.rules import LEVELS, make_plan
+from app.plan.schemas import DAYS
+from app.plan.weeks import clear_leg_change, clear_points
 
 ROUTINES = load_library(paths.ROUTINES_DIR, paths.PICTURES_DIR).routines
 DAY_ONE = date(2026, 11, 2)
-SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "months", "worse": ["sitting"], "eases": ["walking"],
+SYMPTOMS = {"areas": ["buttock", "thigh"], "since": "weeks", "worse": ["sitting"], "eases": ["walking"],
             "leg_pain": 6, "walk_minutes": 10}
 ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3},
                              {"name": "Sit through a film", "score": 2},
@@ -20,22 +25,28 @@ ACTIVITIES = {"activities": [{"name": "Walk to the shops", "score": 3},
 SCHEDULE = {"days": ["MO", "WE", "FR"], "time": "08:30", "minutes": 15, "zone": "Europe/London"}
 
 
-def review(day, scores, leg_pain, numbness="same", weakness="same", warning_sign=False):
+# A routine finished every morning for months, so no step up waits for routines to be done.
+EVERY_DAY = tuple(datetime.combine(DAY_ONE + timedelta(days=n), time(7)) for n in range(120))
+
+
+def review(day, scores, leg_pain, numbness="same", weakness="same", warning_sign=False, **more):
+    answers = {"foot_drags": False, "woken_most_nights": False, "struggling": False, **more}
     return SimpleNamespace(recorded_at=datetime.combine(day, time(9)), activities=scores, leg_pain=leg_pain,
-                           numbness=numbness, weakness=weakness, warning_sign=warning_sign)
+                           numbness=numbness, weakness=weakness, warning_sign=warning_sign, **answers)
 
 
 def verdict(day, routine, said):
     return SimpleNamespace(recorded_at=datetime.combine(day, time(10)), routine=routine, verdict=said)
 
 
-def plan_on(today, reviews=(), feedback=(), symptoms=SYMPTOMS, choice=None, minutes=15):
+def plan_on(today, reviews=(), feedback=(), symptoms=SYMPTOMS, choice=None, minutes=15, sessions=EVERY_DAY,
+            checkins=(), days=SCHEDULE["days"]):
     at = datetime.combine(DAY_ONE, time(8))
     parts = {"symptoms": (symptoms, at), "activities": (ACTIVITIES, at),
-             "schedule": ({**SCHEDULE, "minutes": minutes}, at)}
+             "schedule": ({**SCHEDULE, "minutes": minutes, "days": days}, at)}
     if choice is not None:
         parts["choice"] = choice
-    return make_plan(parts, list(reviews), list(feedback), ROUTINES, today)
+    return make_plan(parts, list(reviews), list(feedback), ROUTINES, today, sessions, checkins)
 
 
 def at(day, hour=12):
@@ -63,7 +74,7 @@ def test_day_one_starts_gently_and_says_how_it_will_move():
 def test_a_simulated_month_good_weeks_a_bad_week_then_building_again():
     good1 = review(week(1), [4, 3, 5], 5)
     good2 = review(week(2), [5, 4, 5], 4)
-    bad = review(week(3), [4, 3, 4], 6)
+    bad = review(week(3), [3, 2, 3], 6)  # the activities' average down 2 points
     better = review(week(4), [5, 5, 5], 4)
     day = week(1)
     assert plan_on(day).review_due, "a week after the set-up the review is due"
@@ -74,9 +85,9 @@ def test_a_simulated_month_good_weeks_a_bad_week_then_building_again():
     assert "no worse" in after_one.reasons[0] and "leg pain 6 → 5" in after_one.reasons[0]
     assert not after_one.review_due
 
-    after_two = plan_on(week(2), [good1, good2])
+    after_two = plan_on(week(2), [good1, good2])  # a Monday: a strength day
     assert after_two.level_name == "Steady"
-    assert any("strength" in routine.goals for routine in after_two.routines), "a strength routine joins"
+    assert after_two.routines[0].slug == "strength-level-1", "a strength routine joins"
     assert after_two.walk_minutes == 12
 
     after_bad = plan_on(week(3), [good1, good2, bad])
@@ -103,11 +114,34 @@ def test_the_top_step_suggests_longer_holds_and_stops_climbing():
     assert any("A bit longer" in reason for reason in plan.reasons)
 
 
-def test_numbness_or_weakness_worse_or_a_warning_sign_leads_to_urgent_help():
+@pytest.mark.parametrize(("answers", "tier"), [
+    ({"warning_sign": True}, "now"),
+    ({"weakness": "worse"}, "same-day"),
+    ({"foot_drags": True}, "same-day"),
+    ({"numbness": "worse", "weakness": "worse"}, "same-day"),
+    ({"warning_sign": True, "weakness": "worse"}, "now"),
+])
+def test_urgent_answers_point_to_their_tier_of_the_warning_signs(answers, tier):
     good = review(week(1), [4, 3, 5], 5)
-    for worse in ({"numbness": "worse"}, {"weakness": "worse"}, {"warning_sign": True}):
-        plan = plan_on(week(2), [good, review(week(2), [5, 4, 5], 4, **worse)])
-        assert plan.status == "urgent", worse
+    plan = plan_on(week(2), [good, review(week(2), [5, 4, 5], 4, **answers)])
+    assert (plan.status, plan.tier) == ("urgent", tier)
+    assert plan.weeks[-1].move == "back"
+
+
+def test_pain_in_both_legs_at_the_set_up_is_urgent_now_not_a_plan():
+    plan = plan_on(DAY_ONE, symptoms={**SYMPTOMS, "leg": "both"})
+    assert (plan.status, plan.tier) == ("urgent", "now")
+    assert plan.urgent_because == "You said you feel it in both legs."
+    for leg in ("left", "right", "moves", None):
+        assert plan_on(DAY_ONE, symptoms={**SYMPTOMS, "leg": leg}).status == "plan", leg
+
+
+def test_numbness_worse_alone_steps_back_and_suggests_the_gp_never_the_urgent_screen():
+    good = review(week(1), [4, 3, 5], 5)
+    plan = plan_on(week(2), [good, review(week(2), [5, 4, 5], 4, numbness="worse")])
+    assert (plan.status, plan.tier) == ("see-someone", None)
+    assert plan.weeks[-1].went == "worse" and plan.level_name == "Starting gently"
+    assert any("Numbness was worse" in reason for reason in plan.see_someone)
     assert plan_on(week(2), [good, review(week(2), [5, 4, 5], 4, numbness="better")]).status == "plan"
 
 
@@ -117,6 +151,130 @@ def test_six_weeks_without_a_clear_change_says_see_your_gp_or_physiotherapist():
     assert plan_on(week(6), flat).status == "see-someone"
     improving = [review(week(n), [3 + n, 3 + n, 4 + n], 6) for n in range(1, 7)]
     assert plan_on(week(6), improving).status == "plan"
+
+
+@pytest.mark.parametrize(("since", "status", "long_lasting"), [
+    ("weeks", "plan", False), ("months", "see-someone", False), ("long", "see-someone", True),
+    ("years", "see-someone", True),
+])
+def test_symptoms_already_6_weeks_or_3_months_old_at_the_set_up_count(since, status, long_lasting):
+    plan = plan_on(DAY_ONE, symptoms={**SYMPTOMS, "since": since})
+    assert (plan.status, plan.long_lasting) == (status, long_lasting)
+    assert plan.longer_lasting_lesson == "longer-than-three-months"
+
+
+def test_the_count_runs_on_from_the_least_the_answer_allows():
+    months = {**SYMPTOMS, "since": "months"}  # at least 6 weeks: 3 months after 7 more weeks
+    assert not plan_on(DAY_ONE + timedelta(weeks=7) - timedelta(days=1), symptoms=months).long_lasting
+    assert plan_on(DAY_ONE + timedelta(weeks=7), symptoms=months).long_lasting
+    assert plan_on(DAY_ONE + timedelta(weeks=6) - timedelta(days=1)).status == "plan"
+    assert plan_on(DAY_ONE + timedelta(weeks=6)).status == "see-someone"
+
+
+@pytest.mark.parametrize(("leg_pain", "clear"), [(4, True), (5, False)])
+def test_a_clear_improvement_in_leg_pain_ends_the_six_week_prompt(leg_pain, clear):
+    """From 6: 4 is 2 points, clear; 5 is 1 point and 17%, not clear."""
+    reviews = [review(week(n), [3, 3, 4], 6) for n in range(1, 6)] + [review(week(6), [3, 3, 4], leg_pain)]
+    assert (plan_on(week(6), reviews).status == "plan") == clear
+
+
+@pytest.mark.parametrize(("start", "now", "clear"), [
+    (10, 7, True), (3, 2, True), (4, 3, False), (0, 1, False), (0, 2, True), (6, 4, True), (6, 5, False)])
+def test_clear_leg_change_boundaries(start, now, clear):
+    """30% exactly (10 → 7) is clear; 25% (4 → 3) is not; a start of 0 has no share, so 1 point is not."""
+    assert clear_leg_change(start, now) is clear
+
+
+@pytest.mark.parametrize(("scores", "went", "level"), [
+    ([3, 2, 3], "worse", "Building"),  # 4.67 → 2.67: exactly 2 points down, a step back
+    ([3, 3, 3], "steady", "Steady"),  # 1.67 down: within day-to-day ups and downs
+])
+def test_a_step_back_needs_the_activities_average_down_2_points(scores, went, level):
+    good = [review(week(1), [4, 3, 5], 6), review(week(2), [5, 4, 5], 6)]
+    plan = plan_on(week(3), [*good, review(week(3), scores, 6)])
+    assert (plan.weeks[-1].went, plan.level_name) == (went, level)
+
+
+def test_an_average_fall_of_1_9_is_not_clear_and_2_is():
+    assert clear_points(5.0, 3.0) and clear_points(4 + 2 / 3, 2 + 2 / 3)
+    assert not clear_points(5.0, 3.1)
+
+
+def test_leg_pain_clearly_worse_steps_back_only_on_the_second_week_in_a_row():
+    good = [review(week(1), [4, 3, 5], 4), review(week(2), [5, 4, 5], 4)]
+    once = plan_on(week(3), [*good, review(week(3), [5, 4, 5], 6)])
+    assert (once.weeks[-1].went, once.level_name) == ("worse", "Steady")
+    assert "one harder week alone" in once.reasons[0] and "stays at “Steady”" in once.reasons[0]
+    twice = plan_on(week(4), [*good, review(week(3), [5, 4, 5], 6), review(week(4), [5, 4, 5], 8)])
+    assert twice.level_name == "Building" and "stepped back" in twice.reasons[0]
+
+
+def test_a_check_in_with_pain_further_down_the_leg_makes_a_worse_week():
+    reviews = [review(week(1), [4, 3, 5], 5), review(week(2), [5, 4, 5], 4)]
+    calf = [(at(week(2) - timedelta(days=2)), "calf")]  # the set-up said buttock and thigh
+    assert plan_on(week(2), reviews, checkins=calf).weeks[-1].went == "worse"
+    thigh = [(at(week(2) - timedelta(days=2)), "thigh")]
+    assert plan_on(week(2), reviews, checkins=thigh).weeks[-1].went == "better"
+    already = [(at(week(1) - timedelta(days=1)), "calf"), *calf]  # the calf the week before too
+    assert plan_on(week(2), reviews, checkins=already).weeks[-1].went == "better"
+
+
+@pytest.mark.parametrize(("done", "level"), [(1, "Starting gently"), (2, "Building")])
+def test_a_step_up_needs_routines_done_in_the_week_before(done, level):
+    sessions = [at(week(1) - timedelta(days=day)) for day in range(1, done + 1)]
+    plan = plan_on(week(1), [review(week(1), [4, 3, 5], 5)], sessions=sessions)
+    assert plan.level_name == level
+    too_few = "but 1 routine in the week before it, and a step up needs at least 2"
+    assert (too_few in plan.reasons[0]) == (done == 1)
+
+
+@pytest.mark.parametrize(("extra", "words"), [
+    ({"woken_most_nights": True}, "woke you on most nights"),
+    ({"struggling": True}, "struggling to cope"),
+])
+def test_pain_waking_most_nights_or_struggling_to_cope_suggests_the_gp(extra, words):
+    assert plan_on(week(1), [review(week(1), [4, 3, 5], 5)]).status == "plan"
+    plan = plan_on(week(1), [review(week(1), [4, 3, 5], 5, **extra)])
+    assert plan.status == "see-someone" and any(words in reason for reason in plan.see_someone)
+
+
+@pytest.mark.parametrize(("pains", "status"), [((7, 7), "see-someone"), ((6, 7), "plan"), ((7, 6), "plan")])
+def test_leg_pain_7_or_more_on_the_last_two_reviews_suggests_the_gp(pains, status):
+    reviews = [review(week(n + 1), [4, 3, 5], pain) for n, pain in enumerate(pains)]
+    assert plan_on(week(2), reviews, symptoms={**SYMPTOMS, "leg_pain": 7}).status == status
+
+
+@pytest.mark.parametrize("chosen", [[], list(DAYS), ["SA"], ["MO", "TU"], ["TU", "FR"]])
+def test_strength_days_are_two_or_three_never_two_running(chosen):
+    days = strength_days(chosen)
+    assert 2 <= len(days) <= 3 and not any(next_to(a, b) for a, b in combinations(days, 2)), days
+
+
+@pytest.mark.parametrize("days", [["MO", "WE", "FR"], ["TU", "TH", "SA", "SU"]])
+def test_a_strength_routine_comes_on_two_or_three_days_a_week_not_daily(days):
+    reviews = [review(week(n), [3 + n] * 3, 5) for n in range(1, 3)]
+    week_of = [plan_on(week(2) + timedelta(days=n), reviews, days=days) for n in range(7)]
+    strong = [n for n, plan in enumerate(week_of)
+              if any("strength" in routine.goals for routine in plan.routines)]
+    assert 2 <= len(strong) <= 3 and all(b - a > 1 for a, b in pairwise(strong)), strong
+    assert any("never two days running" in reason for reason in week_of[0].reasons)
+
+
+def test_strength_climbs_a_level_every_two_good_weeks_and_back_with_the_plan():
+    good = [review(week(n), [3 + n] * 3, 5) for n in range(1, 9)]
+    levels = [plan_on(week(n), good[:n]).strength_level for n in range(1, 9)]
+    assert levels == [0, 1, 1, 2, 2, 3, 3, 3]
+    back = [*good[:6], review(week(7), [1, 1, 1], 5)]  # the average down 2 points or more
+    plan = plan_on(week(7), back)
+    assert (plan.level_name, plan.strength_level) == ("Steady", 2)
+    again = plan_on(week(8), [*back, review(week(8), [1, 1, 1], 8)])  # a second worse week in a row
+    assert (again.level_name, again.strength_level) == ("Building", 0)
+
+
+def test_before_steady_there_is_no_strength_routine():
+    for day in range(7):
+        plan = plan_on(DAY_ONE + timedelta(days=day))
+        assert not any("strength" in routine.goals for routine in plan.routines)
 
 
 def test_no_reading_where_the_change_is_within_day_to_day_noise():

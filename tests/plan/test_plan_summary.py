@@ -81,12 +81,15 @@ def test_without_a_plan_it_says_so_and_links_to_the_set_up(client):
 
 
 def test_it_shows_the_answers_and_the_first_and_latest_figures(client):
-    set_up(client, days_ago=30)
+    set_up(client, days_ago=30, symptoms={**SYMPTOMS, "leg": "left"})
+    for days_ago in (25, 24, 11, 10):  # routines done in each week before a review
+        a_session(client, "desk-break", days_ago)
     review(client, 23, [4, 3], 5)
-    review(client, 9, [6, 5], 3, numbness="better", weakness="same")
+    review(client, 9, [6, 5], 3, numbness="better", weakness="same", woken_most_nights=True)
     html = summary(client)
     assert table(html, "My symptoms") == [
         ["Where", "Buttock, Thigh"],
+        ["Which leg", "Left"],
         ["For how long", f"6 weeks to 3 months, when I started the plan on {day(30)}"],
         ["Worse with", "Sitting"],
         ["Eased by", "Walking"],
@@ -100,8 +103,10 @@ def test_it_shows_the_answers_and_the_first_and_latest_figures(client):
     ]
     assert table(html, "My latest weekly reviews") == [
         ["Date", "What I said"],
-        [short(9), "Leg pain 3/10. Numbness: better. Weakness: the same. Warning signs: none."],
-        [short(23), "Leg pain 5/10. Numbness: the same. Weakness: none. Warning signs: none."],
+        [short(9), "Leg pain 3/10. Numbness: better. Weakness: the same. Foot drags: no. "
+                   "Woken most nights: yes. Struggling to cope: no. Warning signs: none."],
+        [short(23), "Leg pain 5/10. Numbness: the same. Weakness: none. Foot drags: no. "
+                    "Woken most nights: no. Struggling to cope: no. Warning signs: none."],
     ]
     assert table(html, "The plan week by week") == [
         ["Date", "How the week went", "Step after it"],
@@ -162,12 +167,15 @@ def test_with_no_routines_done_it_says_none(client):
 
 
 @pytest.mark.parametrize(("days_ago", "answers", "shown"), [
-    (50, {}, "Why I am here: after six weeks or more of the plan, "
-             "my weekly reviews show no clear improvement."),
-    (20, {"weakness": "worse"}, "In my latest weekly review I said numbness or weakness was getting worse"),
+    (50, {}, "It has been 6 weeks or more since your symptoms started, without a clear improvement yet."),
+    (20, {"struggling": True}, "You said you are struggling to cope."),
+    (20, {"weakness": "worse"}, "weakness in your leg or foot was getting worse.</strong> "
+                                '<a class="summary-screen-only" href="/safety#same-day">'),
+    (20, {"warning_sign": True}, "you had one of the warning signs.</strong> "
+                                 '<a class="summary-screen-only" href="/safety#now">'),
 ])
 def test_it_says_why_it_is_being_taken_along(client, days_ago, answers, shown):
-    set_up(client, days_ago=days_ago)
+    set_up(client, days_ago=days_ago, symptoms={**SYMPTOMS, "since": "weeks"})
     review(client, 2, [3, 2], 6, **answers)
     assert shown in summary(client)
 

@@ -65,9 +65,10 @@ async function save(event) {
     return;
   }
   write("has-plan", true);
-  // A weekly review (the form that says where to go then) with an urgent answer: see someone now.
-  const urgent = readRules().urgent_answers.some(([name, value]) => answers[name] === value);
-  if (form.dataset.urgentNext && urgent) return window.location.assign(form.dataset.urgentNext);
+  // An urgent answer (on a form that says where to go then): the warning signs' tier it belongs to,
+  // the first that matches being the most urgent.
+  const urgent = readRules().urgent_answers.find(({ name, value }) => answers[name] === value);
+  if (form.dataset.urgentNext && urgent) return window.location.assign(`${form.dataset.urgentNext}#${urgent.tier}`);
   // Feedback is given once: a second tap must not count as a second "worse".
   if (!form.dataset.next) form.querySelector("fieldset").disabled = true;
   if (pending || !form.dataset.next) {

@@ -1,0 +1,132 @@
+"""How one week went and how things have changed, for my plan's rules (app/plan/rules.py): what
+counts as a clear change, a warning-sign answer and its tier, and pain spreading further down the leg.
+
+- A clear change in leg pain (0-10) is 2 points, or 30% of the figure it started from (a start of
+  0 has no share, so there only the 2 points count): 6 → 4, 3 → 2 and 10 → 7 are clear; 5 → 4 is not.
+- A clear change in the activities' average (0-10, higher is easier) is 2 points: 1.9 is not.
+- Smaller changes are within ordinary day-to-day ups and downs, and read as neither better nor worse.
+"""
+from statistics import fmean
+
+from app.rules import PAIN_REACHES, URGENT_ANSWERS
+
+CLEAR_CHANGE = 2  # points, on a 0-10 scale
+CLEAR_SHARE_PERCENT = 30  # of leg pain's starting figure
+# Figures are averages of whole numbers: rounding keeps 3.67 - 1.67 at exactly 2.
+PLACES = 9
+REACH_ORDER = [reach.value for reach in PAIN_REACHES]  # nearest first
+# How far down the leg each area of the set-up reaches ("below the knee" can reach the foot).
+AREA_REACHES = {"back": "none", "buttock": "buttock", "thigh": "thigh", "below-knee": "foot"}
+WEEK_BEFORE_A_REVIEW_DAYS = 7
+
+
+def clear_points(before, now):
+    """True when a 0-10 figure moved by a clear change (2 points or more), either way."""
+    return round(abs(now - before), PLACES) >= CLEAR_CHANGE
+
+
+def clear_leg_change(before, now):
+    """True when leg pain moved by 2 points, or by 30% of where it started, either way."""
+    moved = abs(now - before)
+    return clear_points(before, now) or (before > 0 and moved * 100 >= CLEAR_SHARE_PERCENT * before)
+
+
+def urgent_tier(answers):
+    """The tier of /safety ("now", "same-day") the first urgent answer among answers (a dict)
+    points to, or None."""
+    return next((tier for name, value, tier in URGENT_ANSWERS if answers.get(name) == value), None)
+
+
+def activities_averages(*scores):
+    """The average (0-10, higher is easier) of each list of activity scores, over the activities every
+    list rated, so a changed list of activities is not read as a change; None for a list without scores."""
+    shared = min((len(each) for each in scores if each), default=0)
+    return tuple(fmean(each[:shared]) if each else None for each in scores)
+
+
+def furthest(reaches):
+    """The furthest of these reaches down the leg ("none" for none)."""
+    return max(reaches, key=REACH_ORDER.index, default="none")
+
+
+def spread_further(symptoms, checkins, start, end):
+    """True when a check-in between start and end reached further down the leg than the last one
+    before start (or, before any check-in, than the set-up's areas). checkins: (moment, reach),
+    oldest first."""
+    earlier = [reach for moment, reach in checkins if moment < start]
+    known = earlier[-1] if earlier else furthest(AREA_REACHES[area] for area in symptoms.get("areas", []))
+    reached = furthest(reach for moment, reach in checkins if start <= moment <= end)
+    return REACH_ORDER.index(reached) > REACH_ORDER.index(known)
+
+
+def how_the_week_went(before_scores, before_leg, review, spread=False):
+    """(how it went, words) for a week: the review against the week before it (or the set-up).
+
+    "urgent": an urgent answer; "worse": activities' average down 2 points, leg pain clearly worse,
+    pain spreading further down the leg, or numbness worse; "better": nothing worse at all (no worse);
+    "steady": a little worse, within day-to-day ups and downs."""
+    if urgent_tier(vars(review)):
+        return "urgent", "you answered a warning sign, or weakness was getting worse"
+    shown, activity_change, leg_change = [], 0, 0
+    before, now = activities_averages(before_scores, review.activities)
+    if before is not None and now is not None:
+        activity_change = round(now - before, PLACES)
+        shown.append(f"activities {before:.1f} → {now:.1f}")
+    if before_leg is not None:
+        leg_change = review.leg_pain - before_leg
+        shown.append(f"leg pain {before_leg} → {review.leg_pain}")
+    figures = f" ({', '.join(shown)})" if shown else ""
+    if spread:
+        return "worse", f"your pain reached further down the leg in a check-in last week{figures}"
+    if review.numbness == "worse":
+        return "worse", f"numbness was worse last week{figures}"
+    if activity_change <= -CLEAR_CHANGE or (leg_change > 0 and clear_leg_change(before_leg, review.leg_pain)):
+        return "worse", f"last week was harder{figures}"
+    if leg_change <= 0 and activity_change >= 0:
+        return "better", f"last week was no worse{figures}"
+    return "steady", f"last week was a little mixed{figures}"
+
+
+def steps_back_at_once(before_scores, review):
+    """True when a worse week steps the plan back at once: the activities' average fell 2 points or
+    numbness was worse (any other worse week steps back when the week before was worse too)."""
+    before, now = activities_averages(before_scores, review.activities)
+    fell = before is not None and now is not None and round(before - now, PLACES) >= CLEAR_CHANGE
+    return fell or review.numbness == "worse"
+
+
+def reading(activities, symptoms, reviews):
+    """A plain reading of the change since the set-up: only changes bigger than day-to-day noise."""
+    if not reviews:
+        return ()
+    latest = max(reviews, key=lambda review: review.recorded_at)
+    lines = []
+    before, now = activities_averages([activity["score"] for activity in activities], latest.activities)
+    if before is not None and now is not None:
+        clear = clear_points(before, now)
+        lines.append(describe("Your everyday activities", before, now, True, clear))
+    if symptoms.get("leg_pain") is not None:
+        clear = clear_leg_change(symptoms["leg_pain"], latest.leg_pain)
+        lines.append(describe("Leg pain", symptoms["leg_pain"], latest.leg_pain, False, clear))
+    return tuple(lines)
+
+
+def describe(what, before, now, higher_is_better, clear):
+    """One sentence on a change from the set-up to now, honest about noise."""
+    figures = f"{before:.1f} → {now:.1f}" if isinstance(before, float) else f"{before} → {now}"
+    if not clear:
+        return (f"{what}: no clear change yet ({figures}). A change this small is within ordinary "
+                "day-to-day ups and downs.")
+    better = (now > before) == higher_is_better
+    if what == "Leg pain":
+        return f"Leg pain is {'less' if better else 'worse'} than at the start ({figures} out of 10)."
+    return f"{what} are {'easier' if better else 'harder'} than at the start ({figures} out of 10)."
+
+
+def improved(activities, symptoms, latest):
+    """True when the latest review shows a clear improvement on the set-up."""
+    before, now = activities_averages([activity["score"] for activity in activities], latest.activities)
+    if before is not None and now is not None and now > before and clear_points(before, now):
+        return True
+    baseline = symptoms.get("leg_pain")
+    return baseline is not None and latest.leg_pain < baseline and clear_leg_change(baseline, latest.leg_pain)
