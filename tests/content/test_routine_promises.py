@@ -116,3 +116,11 @@ def test_a_new_routine_says_who_it_is_for_when_to_skip_it_and_its_sources(client
     html = client.get(f"/routines/{routine.slug}").text
     assert html.count('<span class="cue-label">Take care</span>') == len(routine.steps), \
         "every step says when to ease off or stop"
+
+
+def test_the_bad_day_page_offers_a_flare_up_away_from_the_floor_and_one_for_the_night():
+    content = load_content(paths.ROUTINES_DIR, paths.PICTURES_DIR)
+    offered = content.bad_day.routines
+    # The first stays the calm-down routine home's "Gentle, for a bad day" card shows.
+    assert offered[0] == "flare-up-calm-down"
+    assert FLARE_UP_OFF_THE_FLOOR.slug in offered and WOKEN_AT_NIGHT.slug in offered
