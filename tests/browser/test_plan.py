@@ -1,6 +1,7 @@
 """My plan in the browser: a set-up of a few taps, today's suggestion with its reasons, the weekly
 review (and its safety net), feedback after a routine, home's card, a bad day, and offline."""
 import uuid
+from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import expect
 
@@ -11,6 +12,9 @@ T0 = 1_795_000_000_000
 # The weekly review's two questions about the nerve.
 NUMBNESS = "Numbness or pins and needles in the leg, compared with a week ago"
 WEAKNESS = "Weakness in the leg or foot, compared with a week ago"
+WARNING_SIGNS = "Since last week, have you had any of the signs in the first group of warning signs?"
+YES_OR_NO = ("Does your foot drag, catch or slap down when you walk?",
+             "Has leg pain woken you on most nights this week?", WARNING_SIGNS)
 
 
 def synced(page):
@@ -29,7 +33,7 @@ def save_part(page, part, answers):
 
 def set_up_through_the_api(page, worse=()):
     page.goto("/")  # the requests below carry this context's cookie
-    save_part(page, "symptoms", {"areas": ["thigh"], "since": "months", "worse": list(worse), "leg_pain": 6,
+    save_part(page, "symptoms", {"areas": ["thigh"], "since": "weeks", "worse": list(worse), "leg_pain": 6,
                                  "walk_minutes": 10})
     save_part(page, "activities", {"activities": [{"name": "Walk to the shops", "score": 3},
                                                   {"name": "Sit through a film", "score": 2}]})
@@ -37,6 +41,24 @@ def set_up_through_the_api(page, worse=()):
 
 def group(page, name):
     return page.get_by_role("group", name=name)
+
+
+def answer_no_to_the_rest(page):
+    """The review's yes-or-no questions answered no, and "I'm managing"."""
+    for legend in YES_OR_NO:
+        group(page, legend).get_by_label("No", exact=True).check()
+    group(page, "How are you coping with it?").get_by_label("I'm managing").check()
+
+
+def routines_done(page, days_ago):
+    """Finished routines recorded through the API, days_ago (each) before now."""
+    for days in days_ago:
+        started = datetime.now(UTC) - timedelta(days=days)
+        response = page.request.put(f"/api/v1/sessions/{uuid.uuid4()}", data={
+            "routine": "desk-break", "started_at": started.isoformat(),
+            "ended_at": (started + timedelta(minutes=5)).isoformat(), "steps_done": 4, "steps_total": 4,
+            "completed": True, "updated_at": T0})
+        assert response.ok, response.text()
 
 
 def test_a_new_person_sets_up_a_plan_in_a_few_taps(browser, browser_context_args):
@@ -51,6 +73,7 @@ def test_a_new_person_sets_up_a_plan_in_a_few_taps(browser, browser_context_args
     page.get_by_role("button", name="Save and go on").click()
     expect(page.get_by_text("Tick at least one place where you feel it.")).to_be_visible()
     group(page, "Where do you feel it? Tick all that apply.").get_by_label("Thigh").check()
+    group(page, "Which leg?").get_by_label("Left").check()
     group(page, "What makes your leg or back worse?").get_by_label("Bending backwards").check()
     page.get_by_role("button", name="Save and go on").click()
 
@@ -103,20 +126,51 @@ def test_weekly_review_that_says_weakness_is_worse_goes_to_urgent_help(page):
         group(page, legend).locator("label", has_text="4").first.click()
     group(page, NUMBNESS).get_by_label("The same").check()
     group(page, WEAKNESS).get_by_label("Worse").check()
-    page.get_by_label("No", exact=True).check()
+    answer_no_to_the_rest(page)
     page.get_by_role("button", name="Save this week's review").click()
-    expect(page).to_have_url("/safety#urgent-heading")
+    expect(page).to_have_url("/safety#same-day")
     synced(page)
     review = server_plan(page)["reviews"][0]
     assert (review["activities"], review["leg_pain"], review["weakness"]) == ([4, 4], 4, "worse")
     page.goto("/plan")
     expect(page.get_by_role("heading", name="Get medical help before you carry on")).to_be_visible()
     expect(page.get_by_role("heading", name="Today")).to_have_count(0)
+    expect(page.get_by_role("link", name="What to do now")).to_have_attribute("href", "/safety#same-day")
+    assert violations(page) == ""
+
+
+def test_numbness_worse_alone_steps_back_and_suggests_the_gp_not_the_urgent_screen(page):
+    set_up_through_the_api(page)
+    page.goto("/plan/review")
+    for legend in ("Walk to the shops: how well can you do it now?",
+                   "Sit through a film: how well can you do it now?", "Leg pain this week"):
+        group(page, legend).locator("label", has_text="4").first.click()
+    group(page, NUMBNESS).get_by_label("Worse").check()
+    group(page, WEAKNESS).get_by_label("The same").check()
+    answer_no_to_the_rest(page)
+    page.get_by_role("button", name="Save this week's review").click()
+    expect(page.get_by_role("heading", name="Time to see your GP or physiotherapist")).to_be_visible()
+    expect(page.get_by_role("heading", name="Get medical help before you carry on")).to_have_count(0)
+    expect(page.get_by_text("Your step: Starting gently")).to_be_visible()
+
+
+def test_pain_in_both_legs_at_the_set_up_goes_to_the_first_group_of_warning_signs(page):
+    page.goto("/plan/setup/symptoms")
+    group(page, "Where do you feel it? Tick all that apply.").get_by_label("Thigh").check()
+    group(page, "Which leg?").get_by_label("Both legs").check()
+    group(page, "Since when?").get_by_label("Less than 6 weeks").check()
+    page.get_by_role("button", name="Save and go on").click()
+    expect(page).to_have_url("/safety#now")
+    synced(page)
+    page.goto("/plan")
+    expect(page.get_by_role("heading", name="Get medical help before you carry on")).to_be_visible()
+    expect(page.get_by_role("link", name="What to do now")).to_have_attribute("href", "/safety#now")
     assert violations(page) == ""
 
 
 def test_a_good_week_steps_the_plan_up_and_says_why(page):
     set_up_through_the_api(page)
+    routines_done(page, (3, 1))
     page.goto("/plan/review")
     for legend, score in (("Walk to the shops: how well can you do it now?", "5"),
                           ("Sit through a film: how well can you do it now?", "4"),
@@ -124,7 +178,7 @@ def test_a_good_week_steps_the_plan_up_and_says_why(page):
         group(page, legend).locator("label", has_text=score).first.click()
     group(page, NUMBNESS).get_by_label("Better").check()
     group(page, WEAKNESS).get_by_label("I have none").check()
-    page.get_by_label("No", exact=True).check()
+    answer_no_to_the_rest(page)
     page.get_by_role("button", name="Save this week's review").click()
     expect(page.get_by_text("Your step: Building")).to_be_visible()
     expect(page.get_by_text("Last week was no worse (activities 2.5 → 4.5, leg pain 6 → 5)")).to_be_visible()
