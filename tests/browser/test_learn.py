@@ -8,7 +8,8 @@ from tests.browser.axe import violations
 from tests.browser.test_offline import wait_until_offline_ready
 
 
-@pytest.mark.parametrize("path", ["/learn", "/learn/massage", "/learn/how-much-pain-is-ok", "/bad-day"])
+@pytest.mark.parametrize("path", ["/learn", "/learn/massage", "/learn/how-much-pain-is-ok", "/bad-day",
+                                  "/learn/medicines-injections-surgery"])
 def test_reading_pages_have_no_accessibility_violations(page, path):
     page.goto(path)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
@@ -82,5 +83,7 @@ def test_a_printed_lesson_is_the_lesson_and_its_sources_without_the_site_around_
     assert "What sciatica is, and how long it lasts" in text
     assert "4 to 6 weeks" in text
     assert "Sources" in text and "NHS: Sciatica" in text
+    # A link cannot be followed on paper, so each source's address is printed after its title.
+    assert "(https://www.nhs.uk/conditions/sciatica/)" in text
     for screen_only in ("Skip to content", "All lessons", "Next:", "Settings, and your data"):
         assert screen_only not in text, screen_only
