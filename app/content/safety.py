@@ -16,6 +16,7 @@ from pydantic import AfterValidator, Strict, TypeAdapter, model_validator
 
 from app.content.fields import FileId, Slug, Table, Text, checked, listing, problem, sentences, table
 from app.content.loading import ContentError, read
+from app.content.sources import Cited
 
 SAFETY_FILE = Path("safety") / "warning-signs.toml"
 SAFETY_FILE_SHOWN = f"routines/{SAFETY_FILE.as_posix()}"
@@ -105,7 +106,7 @@ class Safety(Table):
     id: FileId
     title: Text
     lead: Text
-    sources: listing(Text, "name the sources it draws on, by title")
+    sources: listing(Cited, "name the sources it draws on, by id")
     tiers: listing(Tier, "list the tiers")
     during: During
     calls: listing(Call, "list the emergency numbers to tap")
@@ -183,12 +184,15 @@ class Safety(Table):
 SAFETY = TypeAdapter(Safety)
 
 
-def load_safety(path):
-    """Load and check the warning signs, or raise ContentError on the first problem."""
+def load_safety(path, sources):
+    """Load and check the warning signs, or raise ContentError on the first problem.
+
+    sources: the sources file's entries, which the warning signs name by id.
+    """
     path = Path(path)
     if not path.is_file():
         raise ContentError(path, "file", "missing: /safety shows it, and every page links to it")
-    return read(SAFETY, path)
+    return read(SAFETY, path, sources=sources.by_id)
 
 
 def texts(value, where=""):

@@ -40,7 +40,7 @@ def load_content(routines_dir, pictures_dir):
     # Lessons and the bad-day guide name their sources by id, so the sources are read first.
     sources = load_sources(routines_dir / SOURCES_FILE)
     lessons = load_lessons(routines_dir / LESSONS_DIR, seen, found.routines, sources)
-    safety = load_safety(routines_dir / SAFETY_FILE)
+    safety = load_safety(routines_dir / SAFETY_FILE, sources)
     content = Content(
         library=found,
         # The checklist's sections link to lessons, so it is read after them.

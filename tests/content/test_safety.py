@@ -12,11 +12,13 @@ from app import paths
 from app.content.learning import Section
 from app.content.loading import ContentError
 from app.content.safety import SAFETY_FILE, TIERS, check_warnings, load_safety
+from app.content.sources import SOURCES_FILE, load_sources
 from app.content.startup import load_content
 
 REAL = paths.ROUTINES_DIR / SAFETY_FILE
 SECTION = TypeAdapter(Section)
-SAFETY = load_safety(REAL)
+SOURCES = load_sources(paths.ROUTINES_DIR / SOURCES_FILE)
+SAFETY = load_safety(REAL, SOURCES)
 
 
 def tier_of(sign_id):
@@ -108,6 +110,7 @@ BROKEN = [
      "tiers[0].signs[9].text", "the tier's heading says how soon"),
     ('calls = ["111"]', 'calls = ["101"]', "tiers[1].calls", "'101' is not in [[calls]]"),
     ('number = "999"', 'number = "nine"', "calls[0].number", "digits only"),
+    ('"nhs-dvt"', '"nhs-clots"', "sources[3]", "unknown source 'nhs-clots'"),
 ]
 
 
@@ -117,9 +120,15 @@ def test_a_broken_file_names_the_field_and_the_fix(copy, old, new, field, words)
     assert old in text, "the example no longer matches the file"
     copy.write_text(text.replace(old, new, 1))
     with pytest.raises(ContentError) as refused:
-        load_safety(copy)
+        load_safety(copy, SOURCES)
     assert f"warning-signs.toml: {field}: " in str(refused.value)
     assert words in str(refused.value)
+
+
+def test_the_sources_are_the_publishers_pages():
+    named = [source.id for source in SAFETY.sources]
+    assert named[:3] == ["nhs-sciatica", "nhs-back-pain", "nhs-cauda-equina"]
+    assert all(source.url.startswith("https://") for source in SAFETY.sources)
 
 
 def test_start_up_needs_the_file(tmp_path):
