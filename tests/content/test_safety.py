@@ -14,6 +14,7 @@ from app.content.loading import ContentError
 from app.content.safety import SAFETY_FILE, TIERS, check_warnings, load_safety
 from app.content.sources import SOURCES_FILE, load_sources
 from app.content.startup import load_content
+from app.rules import URGENT_ANSWERS
 
 REAL = paths.ROUTINES_DIR / SAFETY_FILE
 SECTION = TypeAdapter(Section)
@@ -80,6 +81,10 @@ def test_the_999_tier_says_what_to_say_and_111_is_not_everywhere():
     assert '"I am worried about cauda equina syndrome."' in now
     assert "out-of-hours" in same_day and "England, Scotland and Wales" in same_day
     assert "spinal team" in same_day
+
+
+def test_the_plans_urgent_answers_point_to_tiers_the_file_has():
+    assert {tier for _name, _value, tier in URGENT_ANSWERS} <= set(TIERS)
 
 
 def test_each_sign_once():

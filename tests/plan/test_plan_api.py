@@ -6,7 +6,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from markupsafe import escape
 
+from app.content import warning_signs
 from tests.api.test_api import T0, change
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -123,6 +125,16 @@ def test_a_review_with_a_worrying_answer_says_so_and_names_the_tier(client, answ
     assert ("doctor" in today["summary"]) == (status == "urgent")
     page = client.get("/plan").get_data(as_text=True)
     assert (f'href="/safety#{tier}">What to do now</a>' in page) == (tier is not None)
+    if tier:
+        # The screen says what the tier says, in the warning-signs file's words and numbers.
+        with client.application.app_context():
+            words = warning_signs().by_id[tier]
+        assert f'<h2 id="urgent-heading">{escape(words.heading)}</h2>' in page
+        assert all(escape(paragraph) in page for paragraph in words.after)
+        assert all(f'href="tel:{number}"' in page for number in words.calls)
+    # Numbness worse on its own is no 999 box: the GP prompt, with the sign it could become.
+    assert ('href="tel:999"' in page) == (tier == "now")
+    assert ('href="/safety#same-day">Get help the same day</a>' in page) == (answers == {"numbness": "worse"})
 
 
 def test_pain_in_both_legs_at_the_set_up_shows_the_urgent_screen_not_a_plan(client):

@@ -170,8 +170,10 @@ def test_with_no_routines_done_it_says_none(client):
     (50, {}, "It has been 6 weeks or more since your symptoms started, without a clear improvement yet."),
     (20, {"struggling": True}, "You said you are struggling to cope."),
     (20, {"weakness": "worse"}, "weakness in your leg or foot was getting worse.</strong> "
+                                "Warning signs: Get help the same day. "
                                 '<a class="summary-screen-only" href="/safety#same-day">'),
     (20, {"warning_sign": True}, "you had one of the warning signs.</strong> "
+                                 "Warning signs: Call 999 or go to A&amp;E now. "
                                  '<a class="summary-screen-only" href="/safety#now">'),
 ])
 def test_it_says_why_it_is_being_taken_along(client, days_ago, answers, shown):
