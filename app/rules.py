@@ -46,6 +46,10 @@ URGENT_ANSWERS = (
     ("foot_drags", True, "same-day"),
 )
 
+# The guided walk and its walking exercise: the plan's walk card opens the walk's player with
+# #walk=<minutes>, and the player stretches or shrinks the walking steps, together, to that length.
+GUIDED_WALK = {"routine": "guided-walk", "exercise": "gentle-walking"}
+
 # The most each field takes: characters for text, minutes for the walk, entries for lists.
 LIMITS = {
     "note": 280,  # a check-in's note
@@ -86,6 +90,7 @@ def for_pages():
         "urgent_answers": [{"name": name, "value": value, "tier": tier}
                            for name, value, tier in URGENT_ANSWERS],
         "limits": LIMITS,
+        "guided_walk": GUIDED_WALK,
         "personal_cache": PERSONAL_CACHE,
         "cue_clips": CUE_CLIPS,
         "clip_prefixes": CLIP_PREFIXES,

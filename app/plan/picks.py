@@ -5,11 +5,11 @@ on two or three days a week and never two days running, so muscles have a day to
 strength routines come in levels (strength-level-1 to strength-level-3): rules.py says which
 level, and this module which days and which routine.
 """
-from app.rules import DAYS, LEVELS, PLAN_DEFAULTS
+from app.rules import DAYS, GUIDED_WALK, LEVELS, PLAN_DEFAULTS
 
 SLACK_SECONDS = 60  # a routine a minute over the person's minutes still fits
 # Not suggested by the plan: a skill to learn once, and the walk, which has its own goal.
-NOT_IN_PLAN = frozenset({"floor-transfers", "guided-walk"})
+NOT_IN_PLAN = frozenset({"floor-transfers", GUIDED_WALK["routine"]})
 MOSTLY = 0.5
 STRENGTH_FROM = LEVELS.index("Steady")
 STRENGTH_ROUTINE = "strength-level-{}"

@@ -133,7 +133,8 @@ def test_weekly_review_that_says_weakness_is_worse_goes_to_urgent_help(page):
     review = server_plan(page)["reviews"][0]
     assert (review["activities"], review["leg_pain"], review["weakness"]) == ([4, 4], 4, "worse")
     page.goto("/plan")
-    expect(page.get_by_role("heading", name="Get medical help before you carry on")).to_be_visible()
+    expect(page.get_by_role("heading", name="Get help the same day")).to_be_visible()
+    expect(page.get_by_role("link", name="111")).to_be_visible()
     expect(page.get_by_role("heading", name="Today")).to_have_count(0)
     expect(page.get_by_role("link", name="What to do now")).to_have_attribute("href", "/safety#same-day")
     assert violations(page) == ""
@@ -150,7 +151,9 @@ def test_numbness_worse_alone_steps_back_and_suggests_the_gp_not_the_urgent_scre
     answer_no_to_the_rest(page)
     page.get_by_role("button", name="Save this week's review").click()
     expect(page.get_by_role("heading", name="Time to see your GP or physiotherapist")).to_be_visible()
-    expect(page.get_by_role("heading", name="Get medical help before you carry on")).to_have_count(0)
+    expect(page.locator("#urgent-heading")).to_have_count(0)
+    same_day = page.get_by_role("link", name="Get help the same day")
+    expect(same_day).to_have_attribute("href", "/safety#same-day")
     expect(page.get_by_text("Your step: Starting gently")).to_be_visible()
 
 
@@ -163,7 +166,8 @@ def test_pain_in_both_legs_at_the_set_up_goes_to_the_first_group_of_warning_sign
     expect(page).to_have_url("/safety#now")
     synced(page)
     page.goto("/plan")
-    expect(page.get_by_role("heading", name="Get medical help before you carry on")).to_be_visible()
+    expect(page.get_by_role("heading", name="Call 999 or go to A&E now")).to_be_visible()
+    expect(page.get_by_role("link", name="999 UK")).to_have_attribute("href", "tel:999")
     expect(page.get_by_role("link", name="What to do now")).to_have_attribute("href", "/safety#now")
     assert violations(page) == ""
 
@@ -266,3 +270,21 @@ def test_answers_given_offline_are_kept_and_sent_once_back_online(page, context)
     page.evaluate("window.dispatchEvent(new Event('online'))")
     synced(page)
     assert server_plan(page)["parts"]["symptoms"]["answers"]["since"] == "years"
+
+
+def test_the_walk_card_opens_the_guided_walk_at_the_plans_length(page):
+    page.clock.install(time="2026-11-23T08:00:00Z")
+    page.goto("/safety")
+    page.get_by_role("link", name="I have read this").click()
+    set_up_through_the_api(page)  # walking 10 minutes now: the plan starts a little under, at 8
+    page.goto("/plan")
+    page.get_by_role("link", name="Guided walk of 8 minutes").click()
+    expect(page).to_have_url("/routines/guided-walk/play#walk=8")
+    expect(page.get_by_text("Walking for 8 minutes, as your plan suggests")).to_be_visible()
+    page.clock.pause_at("2026-11-23T08:01:00Z")
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(5000)  # the get-ready countdown
+    # As written the stages are 2, 4, 4 and 2 of 12 minutes; 8 minutes keeps those shares.
+    expect(page.get_by_role("timer")).to_have_text("1:20")
+    page.get_by_role("button", name="Next step").click()
+    expect(page.get_by_role("timer")).to_have_text("2:40")

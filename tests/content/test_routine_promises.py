@@ -10,6 +10,7 @@ from app.content.models import LONG_ON_THE_BACK
 from app.content.routines import load_library
 from app.content.startup import load_content
 from app.plan.rules import fits_level
+from app.rules import GUIDED_WALK
 
 LIBRARY = load_library(paths.ROUTINES_DIR, paths.PICTURES_DIR)
 ROUTINES = list(LIBRARY.routines.values())
@@ -124,3 +125,10 @@ def test_the_bad_day_page_offers_a_flare_up_away_from_the_floor_and_one_for_the_
     # The first stays the calm-down routine home's "Gentle, for a bad day" card shows.
     assert offered[0] == "flare-up-calm-down"
     assert FLARE_UP_OFF_THE_FLOOR.slug in offered and WOKEN_AT_NIGHT.slug in offered
+
+
+def test_the_guided_walk_the_plan_opens_walks_with_the_exercise_the_player_stretches():
+    walk = LIBRARY.routines[GUIDED_WALK["routine"]]
+    walking = [step for step in walk.steps if step.exercise.id == GUIDED_WALK["exercise"]]
+    # Its walking stages are what #walk=<minutes> shares out; at least two, so the shares mean something.
+    assert len(walking) >= 2 and all(step.hold for step in walking)

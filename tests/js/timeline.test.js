@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import {
   READY_MS, buildSchedule, currentSegmentStart, elapsedAt, finish, formatRemaining,
   initialClock, msUntilNextChange, nextStepStart, pause, play, positionAt,
-  previousStepStart, seek, stopCount, stopsDone, totalMs,
+  previousStepStart, seek, stopCount, stopsDone, totalMs, walkMinutesFrom,
 } from "../../static/js/lib/timeline.js";
 import { segments } from "./routine-fixture.js";
 
@@ -141,5 +141,44 @@ describe("display", () => {
     assert.equal(msUntilNextChange(29_500), 500);
     assert.equal(msUntilNextChange(800), 800);
     assert.equal(msUntilNextChange(0), 0);
+  });
+});
+
+describe("the plan's walk", () => {
+  // A guided walk as written: two walking stages (2 and 4 minutes), then a stretch.
+  const walkSteps = [
+    { exercise: "gentle-walking", hold: 120, reps: null },
+    { exercise: "gentle-walking", hold: 240, reps: null },
+    { exercise: "calf-stretch-wall", hold: 30, reps: null },
+  ];
+  const walkSegments = [
+    { kind: "exercise", seconds: 120, step: 0, side: null },
+    { kind: "exercise", seconds: 240, step: 1, side: null },
+    { kind: "rest", seconds: 10, step: 1, side: null },
+    { kind: "exercise", seconds: 30, step: 2, side: null },
+  ];
+  const walk = (minutes, extra = {}) => buildSchedule(walkSegments, walkSteps,
+    { ...extra, walk: { exercise: "gentle-walking", seconds: minutes * 60 } });
+
+  test("stretches the walking stages together to the plan's minutes, in proportion", () => {
+    assert.deepEqual(walk(12).map((s) => s.seconds), [5, 240, 480, 10, 30]);
+    assert.deepEqual(walk(3).map((s) => s.seconds), [5, 60, 120, 10, 30]);
+  });
+
+  test("leaves the other steps as written, and the hold scale does not touch the walk", () => {
+    assert.deepEqual(walk(6, { holdScale: 0.5 }).map((s) => s.seconds), [5, 120, 240, 10, 15]);
+  });
+
+  test("a routine without the walking exercise is laid out as written", () => {
+    const other = buildSchedule(segments, steps, { walk: { exercise: "gentle-walking", seconds: 600 } });
+    assert.deepEqual(other.map((s) => s.seconds), schedule.map((s) => s.seconds));
+  });
+
+  test("reads whole minutes from 1 to the most from the address, or nothing", () => {
+    assert.equal(walkMinutesFrom("#walk=12", 120), 12);
+    assert.equal(walkMinutesFrom("#walk=120", 120), 120);
+    for (const hash of ["", "#", "#walk=0", "#walk=121", "#walk=7.5", "#walk=-3", "#walk=ten", "#walk= 5"]) {
+      assert.equal(walkMinutesFrom(hash, 120), null, hash);
+    }
   });
 });

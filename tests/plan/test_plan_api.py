@@ -45,6 +45,8 @@ def test_a_set_up_plan_suggests_today_and_leaves_out_backward_bends(client):
     today = client.get("/api/v1/plan/today").json
     assert today["set_up"] and today["status"] == "plan" and len(today["routines"]) == 1
     assert today["walk_minutes"] == 8 and today["summary"].endswith(" and a walk of 8 minutes.")
+    # The walk card opens the guided walk at the plan's length.
+    assert 'href="/routines/guided-walk/play#walk=8">Guided walk of 8 minutes</a>' in client.get("/plan").text
     assert today["routines"][0] not in ("before-a-walk", "desk-break")  # both have a standing back bend
     assert client.get("/api/v1/plan").json["parts"]["schedule"]["answers"] == SCHEDULE
 
@@ -259,4 +261,4 @@ def test_a_month_through_the_api_adapts_and_explains_itself(client):
     assert "<strong>Starting gently</strong>" in page and "stepped back to “Starting gently”" in page
     page = week(0, activities=[3, 2], leg_pain=6, numbness="worse")
     assert "Numbness was worse in your last review" in page and "stays at its gentlest step" in page
-    assert "Get medical help before you carry on" not in page
+    assert 'id="urgent-heading"' not in page

@@ -8,15 +8,22 @@ export const READY_MS = 5000;
 const MIN_HOLD_SECONDS = 5;
 
 // Lay the routine out with this device's settings: holds scaled, rests
-// replaced by the chosen length, and a short "get ready" first.
+// replaced by the chosen length, and a short "get ready" first. settings.walk
+// ({ exercise, seconds }) stretches or shrinks that exercise's steps together,
+// keeping their proportions, so a guided walk lasts as long as the plan says.
 export function buildSchedule(segments, steps, settings = {}) {
   const holdScale = settings.holdScale ?? 1;
   const restSeconds = settings.restSeconds ?? null;
+  const walking = (segment) => segment.kind === "exercise" && settings.walk
+    && steps[segment.step].exercise === settings.walk.exercise;
+  const walkedAsWritten = segments.filter(walking).reduce((sum, segment) => sum + segment.seconds, 0);
   const laid = [{ kind: "ready", seconds: READY_MS / 1000, step: 0, side: null }];
   for (const segment of segments) {
     let seconds = segment.seconds;
     if (segment.kind === "rest" && restSeconds !== null) seconds = restSeconds;
-    if (segment.kind === "exercise" && steps[segment.step].hold !== null) {
+    if (walking(segment)) {
+      seconds = Math.max(MIN_HOLD_SECONDS, Math.round((seconds * settings.walk.seconds) / walkedAsWritten));
+    } else if (segment.kind === "exercise" && steps[segment.step].hold !== null) {
       seconds = Math.max(MIN_HOLD_SECONDS, Math.round(seconds * holdScale));
     }
     laid.push({ ...segment, seconds });
@@ -128,4 +135,13 @@ export function formatRemaining(remainingMs) {
   const seconds = Math.max(0, Math.ceil(remainingMs / 1000));
   const minutes = Math.floor(seconds / 60);
   return `${minutes}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+// The walk the plan asks for, from the player's address (#walk=12): whole
+// minutes from 1 to `most`, or null for the routine as written.
+export function walkMinutesFrom(hash, most) {
+  const value = new URLSearchParams(hash.replace(/^#/, "")).get("walk");
+  if (!value || !/^[0-9]+$/.test(value)) return null;
+  const minutes = Number(value);
+  return minutes >= 1 && minutes <= most ? minutes : null;
 }

@@ -15,15 +15,25 @@ import { newId, recordSession, recordSessionOnExit, startSync } from "../lib/syn
 import {
   buildSchedule, currentSegmentStart, elapsedAt, finish, formatRemaining, initialClock,
   msUntilNextChange, nextStepStart, pause, play, positionAt, previousStepStart, seek,
-  stopCount, stopsDone, totalMs,
+  stopCount, stopsDone, totalMs, walkMinutesFrom,
 } from "../lib/timeline.js";
 import { ScreenLock } from "../lib/wake-lock.js";
 
 const root = document.querySelector("[data-player]");
 const data = readPageData("player-data");
+const rules = readRules();
 const settings = loadSettings();
-const schedule = buildSchedule(data.segments, data.steps, settings);
-const cues = new AudioCues({ settings, data, schedule, names: readRules() });
+// The plan's walk card opens the guided walk as #walk=<minutes>: its walking steps take that long.
+const walkMinutes = data.slug === rules.guided_walk.routine
+  ? walkMinutesFrom(window.location.hash, rules.limits.walk_minutes) : null;
+const walk = walkMinutes && { exercise: rules.guided_walk.exercise, seconds: walkMinutes * 60 };
+const schedule = buildSchedule(data.segments, data.steps, walk ? { ...settings, walk } : settings);
+const cues = new AudioCues({ settings, data, schedule, names: rules });
+if (walk) {
+  const note = root.querySelector("[data-walk-note]");
+  note.textContent = `Walking for ${walkMinutes} minutes, as your plan suggests: each stage keeps its share of the time.`;
+  note.hidden = false;
+}
 const ui = Object.fromEntries(
   [...root.querySelectorAll("[data-player-ui], [data-player-ui] *")]
     .flatMap((element) => Object.keys(element.dataset).map((key) => [key, element]))
