@@ -4,15 +4,15 @@ therapist.toml is the checklist itself, with what is normal after a session; reg
 says, place by place, how to check a register and what a listing proves, with its source
 and the date someone last checked it.
 """
-from datetime import date, datetime
+from datetime import date
 from operator import attrgetter
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, TypeAdapter, model_validator
+from pydantic import AfterValidator, TypeAdapter, model_validator
 
-from app.content.fields import FileId, Slug, Table, Text, listing, problem, sentences, table
-from app.content.loading import ContentError, read
+from app.content.fields import FileId, Slug, Table, Text, listing, past_day, problem, sentences, table
+from app.content.loading import ContentError, read, read_required
 
 CHECKLIST_FILE = Path("checklist") / "therapist.toml"
 REGISTERS_FILE = Path("checklist") / "registers.toml"
@@ -164,28 +164,7 @@ def load_checklist(path, lesson_slugs=None):
 
 # --- Registers, place by place ---------------------------------------------------
 
-def _a_date(value):
-    """A TOML date (checked = 2026-12-02), or the same date in quotes."""
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value)
-        except ValueError:
-            pass
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise problem(f"{value!r} is not a date: write the day as YYYY-MM-DD, e.g. checked = 2026-12-02")
-    return value
-
-
-def _not_to_come(value):
-    """Refuse a date to come: it must be the day someone checked."""
-    today = date.today()
-    if value > today:
-        raise problem(f"{value} is in the future: write the day the register was checked, today ({today}) "
-                      "or earlier")
-    return value
-
-
-CheckedOn = Annotated[date, BeforeValidator(_a_date), AfterValidator(_not_to_come)]
+CheckedOn = past_day("the day the register was checked")
 
 
 @table
@@ -233,7 +212,4 @@ REGISTERS = TypeAdapter(Registers)
 
 def load_registers(path):
     """Load and check the registers file, or raise ContentError on the first problem."""
-    path = Path(path)
-    if not path.is_file():
-        raise ContentError(path, "file", "missing: the checklist page shows it")
-    return read(REGISTERS, path)
+    return read_required(REGISTERS, path, "the checklist page shows it")

@@ -88,6 +88,16 @@ def a_date(value):
 
 
 Day = Annotated[date, BeforeValidator(a_date)]
+
+
+def past_day(what="a day that has happened"):
+    """A Day that is today or earlier; `what` words the fix ("the day the register was checked")."""
+    def not_to_come(value):
+        today = date.today()
+        if value > today:
+            raise problem(f"{value} is in the future: write {what}, today ({today}) or earlier")
+        return value
+    return Annotated[Day, AfterValidator(not_to_come)]
 """A day, written as a TOML date; a time of day is refused."""
 
 

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from pydantic import TypeAdapter, model_validator
 
 from app.content.fields import Day, FileId, Slug, Table, Text, listing, problem, sentences, table
-from app.content.loading import ContentError, content_files, read
+from app.content.loading import ContentError, content_files, read, read_required
 from app.content.sources import Cited, PastDay
 
 LESSONS_DIR = Path("lessons")
@@ -171,9 +171,7 @@ def _check_routines(path, guide, routine_slugs):
 def load_bad_day(path, seen, routines, sources):
     """Load the bad-day guide: every routine it offers must suit a bad day."""
     path = Path(path)
-    if not path.is_file():
-        raise ContentError(path, "file", "missing: the bad-day page needs it")
-    guide = read(GUIDE, path, seen=seen, sources=sources.by_id)
+    guide = read_required(GUIDE, path, "the bad-day page needs it", seen=seen, sources=sources.by_id)
     seen[guide.slug] = path
     _check_routines(path, guide, routines)
     for number, slug in enumerate(guide.routines):

@@ -89,6 +89,14 @@ def read(adapter, path, **context):
         raise _as_content_error(path, error.errors(include_url=False)[0]) from None
 
 
+def read_required(adapter, path, why, **context):
+    """read() a file the app cannot do without; a missing one is named with why it is needed."""
+    path = Path(path)
+    if not path.is_file():
+        raise ContentError(path, "file", f"missing: {why}")
+    return read(adapter, path, **context)
+
+
 def content_files(folder):
     """List a folder's TOML files in a stable order, checking their names."""
     files = sorted(folder.glob("*.toml"))

@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Strict, TypeAdapter, model_validator
 
 from app.content.fields import FileId, Slug, Table, Text, checked, listing, problem, sentences, table
-from app.content.loading import ContentError, read
+from app.content.loading import ContentError, read_required
 from app.content.sources import Cited
 
 SAFETY_FILE = Path("safety") / "warning-signs.toml"
@@ -189,10 +189,7 @@ def load_safety(path, sources):
 
     sources: the sources file's entries, which the warning signs name by id.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise ContentError(path, "file", "missing: /safety shows it, and every page links to it")
-    return read(SAFETY, path, sources=sources.by_id)
+    return read_required(SAFETY, path, "/safety shows it, and every page links to it", sources=sources.by_id)
 
 
 def texts(value, where=""):

@@ -4,28 +4,20 @@ publisher's address and a date.
 Lessons and the bad-day guide name a source by its id; reading them turns the id into the Source
 (`Cited`), so an unknown id stops start-up and every page shows the same title, link and date.
 """
-from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, TypeAdapter, ValidationInfo, model_validator
+from pydantic import BeforeValidator, TypeAdapter, ValidationInfo, model_validator
 
-from app.content.fields import Day, FileId, Slug, Table, Text, checked, listing, problem, table
-from app.content.loading import ContentError, read
+from app.content.fields import FileId, Slug, Table, Text, checked, listing, past_day, problem, table
+from app.content.loading import read_required
 
 SOURCES_FILE = Path("sources") / "sources.toml"
 
 
-def _not_to_come(value):
-    """Refuse a day still to come: a date here says when something happened."""
-    today = date.today()
-    if value > today:
-        raise problem(f"{value} is in the future: write a day that has happened, today ({today}) or earlier")
-    return value
-
-
-PastDay = Annotated[Day, AfterValidator(_not_to_come)]
+PastDay = past_day()
+"""A date that says when something happened: never in the future."""
 Address = checked(Text, lambda value: value.startswith("https://") and " " not in value,
                   lambda value: f"{value!r}: give the publisher's page as a full https:// address")
 
@@ -89,10 +81,7 @@ SOURCES = TypeAdapter(Sources)
 
 def load_sources(path):
     """Load and check the sources file, or raise ContentError on the first problem."""
-    path = Path(path)
-    if not path.is_file():
-        raise ContentError(path, "file", "missing: lessons and guides name their sources from it")
-    return read(SOURCES, path)
+    return read_required(SOURCES, path, "lessons and guides name their sources from it")
 
 
 def _known_source(value, info: ValidationInfo):
