@@ -138,7 +138,8 @@ def safe_next(target):
         return home
     if not names_a_page(parts.path):
         return home
-    return urlunsplit(("", "", parts.path, parts.query, ""))
+    # The fragment stays (the plan's walk card opens the guided walk at #walk=8): it never leaves the page.
+    return urlunsplit(("", "", parts.path, parts.query, parts.fragment))
 
 
 def day_and_part():
@@ -171,7 +172,7 @@ def acknowledged_url(target):
     """
     parts = urlsplit(target)
     query = parse_qsl(parts.query) + [("safety", "read")]
-    return urlunsplit(("", "", parts.path, urlencode(query), ""))
+    return urlunsplit(("", "", parts.path, urlencode(query), parts.fragment))
 
 
 @bp.get("/safety")

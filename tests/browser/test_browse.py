@@ -83,6 +83,16 @@ def test_first_play_asks_for_the_safety_page_once(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Desk break")
 
 
+def test_the_safety_page_brings_a_first_visitor_back_to_the_walk_at_the_plans_length(page):
+    page.goto("/routines/guided-walk/play#walk=8")
+    expect(page).to_have_url(re.compile(r"/safety\?next=%2Froutines%2Fguided-walk%2Fplay%23walk%3D8$"))
+    carry_on = page.get_by_role("link", name="I have read this: continue")
+    expect(carry_on).to_have_attribute("data-ready", "true")
+    carry_on.click()
+    expect(page).to_have_url(re.compile(r"/routines/guided-walk/play#walk=8$"))
+    expect(page.get_by_text("Walking for 8 minutes, as your plan suggests")).to_be_visible()
+
+
 def test_back_from_the_player_after_the_safety_page_goes_to_the_routine_not_round_again(page):
     page.goto("/routines/in-bed")
     page.get_by_role("link", name="Start in bed", exact=True).first.click()

@@ -10,6 +10,7 @@ const PAGES = ["^/$", "^/routines$", "^/routines/[^/]+$", "^/routines/[^/]+/play
 test("a page of this app is kept, with its query", () => {
   assert.equal(safeNext("/routines/in-bed/play", PAGES), "/routines/in-bed/play");
   assert.equal(safeNext("/routines?goal=massage", PAGES), "/routines?goal=massage");
+  assert.equal(safeNext("/routines/guided-walk/play#walk=8", PAGES), "/routines/guided-walk/play#walk=8");
 });
 
 for (const target of ["/\\evil.example", "/\\\\evil.example", "/\\/evil.example", "/\\\tevil.example",
@@ -23,4 +24,5 @@ for (const target of ["/\\evil.example", "/\\\\evil.example", "/\\/evil.example"
 test("the continue address carries the acknowledgement mark", () => {
   assert.equal(acknowledgedUrl("/routines/in-bed/play"), "/routines/in-bed/play?safety=read");
   assert.equal(acknowledgedUrl("/routines?goal=massage"), "/routines?goal=massage&safety=read");
+  assert.equal(acknowledgedUrl("/routines/guided-walk/play#walk=8"), "/routines/guided-walk/play?safety=read#walk=8");
 });

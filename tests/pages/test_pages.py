@@ -217,6 +217,8 @@ def test_method_not_allowed_in_the_api_says_what_is_allowed(client):
     ("/static/css/app.css", "/"),
     ("/no-such-page", "/"),
     ("/routines?goal=massage", "/routines?goal=massage"),
+    ("/routines/guided-walk/play#walk=8", "/routines/guided-walk/play#walk=8"),
+    ("//evil.example/#walk=8", "/"),
 ])
 def test_safety_continues_only_to_this_site(app, next_url, expected):
     with app.test_request_context():
@@ -238,6 +240,8 @@ def test_safety_page_lists_red_flags_and_emergency_numbers(client):
                   "See a GP or physiotherapist soon"]:
         assert words in html, words
     assert 'href="/routines/in-bed/play?safety=read" data-acknowledge' in html
+    walk = client.get("/safety?next=/routines/guided-walk/play%23walk%3D8").text
+    assert 'href="/routines/guided-walk/play?safety=read#walk=8" data-acknowledge' in walk
 
 
 def tier_html(html, tier):

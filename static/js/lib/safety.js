@@ -25,14 +25,14 @@ export function safeNext(target, pagePatterns) {
   const url = new URL(target, ANY_ORIGIN);
   if (url.origin !== ANY_ORIGIN) return null;
   if (!pagePatterns.some((pattern) => new RegExp(pattern).test(url.pathname))) return null;
-  return url.pathname + url.search;
+  return url.pathname + url.search + url.hash;
 }
 
 // The address to go on to, marked so that the next page records the acknowledgement.
 export function acknowledgedUrl(path) {
   const url = new URL(path, ANY_ORIGIN);
   url.searchParams.append("safety", "read");
-  return url.pathname + url.search;
+  return url.pathname + url.search + url.hash;
 }
 
 // A page reached from the safety page's "I have read this" link records it

@@ -7,7 +7,7 @@ recordAcknowledgementFromUrl();
 const player = document.querySelector("[data-safety-url]");
 
 if (player && !hasAcknowledged()) {
-  const here = window.location.pathname + window.location.search;
+  const here = window.location.pathname + window.location.search + window.location.hash;
   const target = new URL(player.dataset.safetyUrl, window.location.href);
   target.searchParams.set("next", here);
   window.location.replace(target.href);
