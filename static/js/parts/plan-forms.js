@@ -4,6 +4,7 @@
 // dots ("activities.0.score") builds nested lists, in the API's shapes.
 import { write } from "../lib/local-store.js";
 import { readRules } from "../lib/page-data.js";
+import { urgentTier } from "../lib/plan-rules.js";
 import { newId, queue } from "../lib/sync.js";
 
 const valueOf = (input) =>
@@ -65,10 +66,9 @@ async function save(event) {
     return;
   }
   write("has-plan", true);
-  // An urgent answer (on a form that says where to go then): the warning signs' tier it belongs to,
-  // the first that matches being the most urgent.
-  const urgent = readRules().urgent_answers.find(({ name, value }) => answers[name] === value);
-  if (form.dataset.urgentNext && urgent) return window.location.assign(`${form.dataset.urgentNext}#${urgent.tier}`);
+  // An urgent answer (on a form that says where to go then): the warning signs' tier it belongs to.
+  const tier = urgentTier(answers, readRules().urgent_answers);
+  if (form.dataset.urgentNext && tier) return window.location.assign(`${form.dataset.urgentNext}#${tier}`);
   // Feedback is given once: a second tap must not count as a second "worse".
   if (!form.dataset.next) form.querySelector("fieldset").disabled = true;
   if (pending || !form.dataset.next) {
