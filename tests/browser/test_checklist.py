@@ -200,9 +200,12 @@ def test_registers_and_after_a_session_read_as_headings_and_lists(page):
     sources = registers.get_by_text(re.compile(r"^Source: .+, checked \d{1,2} [A-Z][a-z]+ \d{4}\.$"))
     expect(sources).to_have_count(4)
     after = page.get_by_role("region", name="What is normal after a session")
-    expect(after.get_by_role("list")).to_have_count(3)
-    after.get_by_role("link", name="Warning signs and when to get help").click()
-    expect(page).to_have_url(re.compile(r"/safety$"))
+    expect(after.locator(".after-list")).to_have_count(2)  # what is normal, and what is not
+    # The warning signs among them, each group under its tier's link, in the safety file's words.
+    expect(after.locator("[data-warning-signs]")).to_have_count(3)
+    after.get_by_role("link", name="Call 999 or go to A&E now").click()
+    expect(page).to_have_url(re.compile(r"/safety#now$"))
+    expect(page.get_by_role("heading", name="Call 999 or go to A&E now")).to_be_in_viewport()
 
 
 def test_techniques_link_to_the_lesson_that_explains_them(page):
