@@ -15,6 +15,7 @@ from app.content.safety import SAFETY_FILE, TIERS, check_warnings, load_safety
 from app.content.sources import SOURCES_FILE, load_sources
 from app.content.startup import load_content
 from app.rules import URGENT_ANSWERS
+from tests.content.content_checks import assert_refused
 
 REAL = paths.ROUTINES_DIR / SAFETY_FILE
 SECTION = TypeAdapter(Section)
@@ -121,13 +122,7 @@ BROKEN = [
 
 @pytest.mark.parametrize(("old", "new", "field", "words"), BROKEN, ids=[case[2] for case in BROKEN])
 def test_a_broken_file_names_the_field_and_the_fix(copy, old, new, field, words):
-    text = copy.read_text()
-    assert old in text, "the example no longer matches the file"
-    copy.write_text(text.replace(old, new, 1))
-    with pytest.raises(ContentError) as refused:
-        load_safety(copy, SOURCES)
-    assert f"warning-signs.toml: {field}: " in str(refused.value)
-    assert words in str(refused.value)
+    assert_refused(copy, old, new, lambda: load_safety(copy, SOURCES), field, words)
 
 
 def test_the_sources_are_the_publishers_pages():
