@@ -2,12 +2,13 @@
 how soon to get help.
 
 /safety renders the file. Every other piece of content may name a sign, but never how urgent it
-is: `check_urgency` reads each text of every other file and refuses one that names a sign
+is: `check_warnings` reads each text of every other file and refuses one that names a sign
 (a sign's `recognise` patterns) together with an urgency (a tier's `phrases`), so no page can send
 a sign somewhere the file does not. Pages link to a tier by its anchor, /safety#<tier id>.
 """
 import dataclasses
 import re
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated
@@ -146,12 +147,12 @@ class Safety(Table):
         by_number = {call.number: call for call in self.calls}
         return [by_number[number] for number in tier.calls]
 
-    @property
+    @cached_property
     def by_id(self):
         """Each tier by its id."""
         return MappingProxyType({tier.id: tier for tier in self.tiers})
 
-    @property
+    @cached_property
     def signs(self):
         """Each sign by its id, with the tier it sits in: {id: (sign, tier)}."""
         return MappingProxyType({sign.id: (sign, tier) for tier in self.tiers for sign in tier.signs})
