@@ -117,17 +117,22 @@ def test_only_the_first_screen_is_needed(page):
     expect(page.get_by_role("link", name="Start", exact=False).first).to_be_visible()
 
 
+def save_a_review(page, numbness, weakness):
+    """Rate both activities and leg pain 4, answer numbness and weakness, say no to the rest, save."""
+    for legend in ("Walk to the shops: how well can you do it now?",
+                   "Sit through a film: how well can you do it now?", "Leg pain this week"):
+        group(page, legend).locator("label", has_text="4").first.click()
+    group(page, NUMBNESS).get_by_label(numbness).check()
+    group(page, WEAKNESS).get_by_label(weakness).check()
+    answer_no_to_the_rest(page)
+    page.get_by_role("button", name="Save this week's review").click()
+
+
 def test_weekly_review_that_says_weakness_is_worse_goes_to_urgent_help(page):
     set_up_through_the_api(page)
     page.goto("/plan/review")
     assert violations(page) == ""
-    for legend in ("Walk to the shops: how well can you do it now?",
-                   "Sit through a film: how well can you do it now?", "Leg pain this week"):
-        group(page, legend).locator("label", has_text="4").first.click()
-    group(page, NUMBNESS).get_by_label("The same").check()
-    group(page, WEAKNESS).get_by_label("Worse").check()
-    answer_no_to_the_rest(page)
-    page.get_by_role("button", name="Save this week's review").click()
+    save_a_review(page, numbness="The same", weakness="Worse")
     expect(page).to_have_url("/safety#same-day")
     synced(page)
     review = server_plan(page)["reviews"][0]
@@ -143,13 +148,7 @@ def test_weekly_review_that_says_weakness_is_worse_goes_to_urgent_help(page):
 def test_numbness_worse_alone_steps_back_and_suggests_the_gp_not_the_urgent_screen(page):
     set_up_through_the_api(page)
     page.goto("/plan/review")
-    for legend in ("Walk to the shops: how well can you do it now?",
-                   "Sit through a film: how well can you do it now?", "Leg pain this week"):
-        group(page, legend).locator("label", has_text="4").first.click()
-    group(page, NUMBNESS).get_by_label("Worse").check()
-    group(page, WEAKNESS).get_by_label("The same").check()
-    answer_no_to_the_rest(page)
-    page.get_by_role("button", name="Save this week's review").click()
+    save_a_review(page, numbness="Worse", weakness="The same")
     expect(page.get_by_role("heading", name="Time to see your GP or physiotherapist")).to_be_visible()
     expect(page.locator("#urgent-heading")).to_have_count(0)
     same_day = page.get_by_role("link", name="Get help the same day")

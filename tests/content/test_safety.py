@@ -31,7 +31,7 @@ def every_sign_text():
     return " ".join(sign.text for sign, _tier in SAFETY.signs.values())
 
 
-# --- Which tier each sign sits in (issue 24) --------------------------------------
+# --- Which tier each sign sits in ----------------------------------------------------
 
 @pytest.mark.parametrize("sign_id", ["pee-control", "pee-feeling", "pee-trouble", "bowel", "saddle", "wiping",
                                      "erection", "sex-feeling", "both-legs", "chest-pain", "clot-and-breath",
