@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run serve test system-packages bench check db migration screenshots pictures voice clean
+.PHONY: run serve test system-packages bench check db migration screenshots pictures voice voice-sample clean
 
 # The virtualenv is rebuilt whenever the declared dependencies change.
 $(BIN)/activate: pyproject.toml
@@ -66,9 +66,18 @@ bench: $(VENV)/.bench
 check: $(BIN)/activate
 	$(FLASK) content check
 
-## voice: record the player's spoken cues into static/audio/voice/ (needs Debian's flite, sox, lame)
+## voice: record the player's spoken cues into static/audio/voice/ with flite (voice slt), each
+## clip at one loudness, the same bytes on every run (installs Debian's flite, sox, lame as root)
 voice: $(BIN)/activate
+	@sh tools/voice_packages.sh
 	$(BIN)/python -m tools.voice
+
+## voice-sample: one routine's cues in the order the player says them, from the committed clips,
+## as build/voice-sample.wav (not committed) to listen to; ROUTINE=<slug> picks another routine
+ROUTINE ?= guided-walk
+voice-sample: $(BIN)/activate
+	@sh tools/voice_packages.sh
+	$(BIN)/python -m tools.voice --sample --routine $(ROUTINE)
 
 ## screenshots: PNGs of every page (390x844 and 360x640, light and dark, and 360x640 at 200% text) in screenshots/; fails naming any page that scrolls sideways
 screenshots: $(BIN)/activate

@@ -5,6 +5,7 @@
 #   postgresql     pg_virtualenv, for the suite's second pass on a throwaway cluster
 #   redis-server   two app servers sharing rate-limit counts
 #   nodejs         node --test, for the front end's pure modules
+#   lame           decodes the recorded cues, to measure their levels
 # As root on Debian they are installed with apt-get; anyone else is told the one
 # command that installs them, and make stops before running anything.
 set -eu
@@ -18,6 +19,7 @@ need pdftotext poppler-utils
 need pg_virtualenv postgresql
 need redis-server redis-server
 need node nodejs
+need lame lame
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -1,16 +1,19 @@
 """What pocket mode plays and shows: the recorded cues, one for every exercise and cue word,
-within their size budget and in step with the content (a renamed exercise needs `make voice`);
-and a square PNG of every picture for the lock screen (`make pictures`)."""
+within their size budget, at one loudness, and in step with the content (a renamed exercise needs
+`make voice`); and a square PNG of every picture for the lock screen (`make pictures`)."""
 import json
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from app.content.routines import load_library
 from app.rules import CLIP_PREFIXES, CUE_CLIPS
 from tools.artwork import ARTWORK, PICTURES, SIZE
-from tools.voice import OUT, ROOT, WORDS, clip_texts
+from tools.voice import OUT, ROOT, WORDS, clip_texts, decode, levels
 
 BUDGET = 350 * 1024  # all clips together, as the product brief sets
+SPREAD_DB = 2.0  # between the quietest and the loudest clip's RMS level, as a player hears them
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +53,20 @@ def test_the_clips_are_small_mono_mp3s_within_budget(manifest):
         head = path.read_bytes()[:4]
         assert head[:3] == b"ID3" or (head[0] == 0xFF and head[1] & 0xE0 == 0xE0), f"{path.name} is not MP3"
     assert sum(path.stat().st_size for path in files) <= BUDGET
+
+
+def test_every_clip_is_as_loud_as_the_others_and_none_reaches_full_scale(manifest):
+    """A person sets the volume once: a clip much louder or quieter than the rest startles or is
+    missed. Measured on the MP3 as decoded (lame's decoder), as a player hears it."""
+    with tempfile.TemporaryDirectory() as folder:
+        measured = {clip: levels(decode(OUT / entry["file"], Path(folder) / "clip.wav"))
+                    for clip, entry in manifest["clips"].items()}
+    rms = {clip: level for clip, (level, _) in measured.items()}
+    quietest, loudest = min(rms, key=rms.get), max(rms, key=rms.get)
+    assert rms[loudest] - rms[quietest] <= SPREAD_DB, (
+        f"{loudest} is {rms[loudest] - rms[quietest]:.1f} dB louder than {quietest}: run `make voice`")
+    clipped = {clip: round(peak, 2) for clip, (_, peak) in measured.items() if peak >= -0.1}
+    assert not clipped, f"these clips reach full scale: {clipped}"
 
 
 def test_only_a_walk_in_stages_has_its_notes_spoken(manifest):
