@@ -139,3 +139,12 @@ test("the clips are asked for by the ids the page's rules name, none written int
   assert.ok(asked.length > 10 && asked.every((id) => id.startsWith("x-")), asked.join(", "));
   assert.deepEqual(spoken(plan).filter((cue) => cue.kind === "speech"), []);
 });
+
+test("with no clips at all (this device's voice chosen), a walk's note is said with its step", () => {
+  const walk = [{ exercise: "knee-to-chest", hold: 30, reps: null, secondsPerRep: null }];
+  const schedule = buildSchedule(segments.slice(0, 2), walk);
+  const noted = { ...words, "note-walk-1": "Start slowly." };
+  const plan = cuePlan(schedule, walk, { ...options, slug: "walk", clips: {}, words: noted });
+  const begin = plan.find((cue) => cue.at === schedule[1].start);
+  assert.deepEqual([begin.kind, begin.text], ["speech", "begin exercise knee to chest Start slowly."]);
+});

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { DEFAULTS, GENTLER, cleanSettings } from "../../static/js/lib/settings-store.js";
+import { DEFAULTS, GENTLER, VOICE_SOURCES, cleanSettings } from "../../static/js/lib/settings-store.js";
 
 const CHOICES = { holdScales: [0.5, 0.75, 1, 1.25, 1.5], restSeconds: [null, 5, 10, 15, 20, 30], volumes: [0.4, 0.7, 1] };
 
@@ -14,7 +14,7 @@ test("nothing stored gives the defaults", () => {
 });
 
 test("allowed values are kept", () => {
-  const saved = { sound: false, voice: false, vibration: false, volume: 0.4, holdScale: 1.25, restSeconds: 30 };
+  const saved = { sound: false, voice: false, voiceSource: "device", vibration: false, volume: 0.4, holdScale: 1.25, restSeconds: 30 };
   assert.deepEqual(cleanSettings(saved, CHOICES), saved);
   assert.deepEqual(cleanSettings(GENTLER, CHOICES), { ...DEFAULTS, ...GENTLER });
 });
@@ -38,4 +38,13 @@ test("cues must be true or false", () => {
 
 test("only known keys are kept", () => {
   assert.deepEqual(Object.keys(cleanSettings({ extra: 1 }, CHOICES)).sort(), Object.keys(DEFAULTS).sort());
+});
+
+test("the recorded voice speaks unless this device's own voice was chosen", () => {
+  assert.equal(DEFAULTS.voiceSource, "recorded");
+  assert.deepEqual(VOICE_SOURCES, ["recorded", "device"]);
+  assert.equal(cleanSettings({ voiceSource: "device" }, CHOICES).voiceSource, "device");
+  for (const voiceSource of ["Device", "robot", true, null, ["device"]]) {
+    assert.equal(cleanSettings({ voiceSource }, CHOICES).voiceSource, "recorded");
+  }
 });

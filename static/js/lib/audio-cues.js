@@ -1,7 +1,8 @@
 // The player's sound: recorded spoken cues and soft beeps, all placed on the AudioContext's
 // own clock from lib/cue-plan.js at Start (and again after every Pause, Resume, Next,
 // Previous or Restart), so they keep time with the screen off and no page timer runs them.
-// The device's own voice (speechSynthesis) speaks only where a clip is missing. Vibration
+// The device's own voice (speechSynthesis) speaks where a clip is missing, and every cue when
+// the person chose it in Settings (then no clip is fetched). Vibration
 // stays with the page, which can only vibrate while it is awake.
 
 import { cuePlan } from "./cue-plan.js";
@@ -9,7 +10,8 @@ import { cuePlan } from "./cue-plan.js";
 const TONES = { count: { hz: 660, length: 0.12, level: 0.5 }, change: { hz: 880, length: 0.35, level: 0.8 } };
 
 export class AudioCues {
-  // settings: { sound (beeps), voice, volume 0..1, vibration }; data: the player's page data,
+  // settings: { sound (beeps), voice, voiceSource ("recorded" or "device"), volume 0..1,
+  // vibration }; data: the player's page data,
   // whose `voice.clips` are this routine's clips ({ id: { url, words } }); names: the clip ids
   // (the page's rules).
   constructor({ settings, data, schedule, names }) {
@@ -30,7 +32,8 @@ export class AudioCues {
     const AudioContext = window.AudioContext || window.webkitAudioContext;
     if (!AudioContext || !(this.settings.sound || this.settings.voice)) return (this.ready = Promise.resolve());
     this.audio = new AudioContext();
-    const clips = this.settings.voice ? Object.entries(this.data.voice.clips) : [];
+    const recorded = this.settings.voice && this.settings.voiceSource !== "device";
+    const clips = recorded ? Object.entries(this.data.voice.clips) : [];
     this.ready = Promise.all(clips.map(([id, clip]) => this.decode(id, clip.url)));
     return this.ready;
   }

@@ -98,8 +98,8 @@ export function cuePlan(schedule, steps, { slug, names, voice = true, beeps = tr
     }
     if (!moment.lead && moment.at < busyUntil) continue;
     if (moment.lead) for (const cue of speaking) if (cue.end > moment.at) cue.until = moment.at;
-    // A note only exists for a walk in stages: its absence is no gap to fill.
-    const ids = moment.clips.filter((id) => clips[id] || !id.startsWith(names.clip_prefixes.note));
+    // A note only exists for a walk in stages (with its words): its absence is no gap to fill.
+    const ids = moment.clips.filter((id) => clips[id] || words[id] || !id.startsWith(names.clip_prefixes.note));
     if (ids.every((id) => clips[id])) {
       let at = moment.at;
       speaking = ids.map((id) => {

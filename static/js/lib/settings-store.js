@@ -5,10 +5,12 @@ import { read, write } from "./local-store.js";
 import { readPageData } from "./page-data.js";
 
 const KEY = "settings";
+export const VOICE_SOURCES = Object.freeze(["recorded", "device"]);
 
 export const DEFAULTS = Object.freeze({
   sound: true,
   voice: true,
+  voiceSource: "recorded", // who speaks: the recorded clips, or "device": this device's own voice
   vibration: true,
   volume: 1, // of the cues, 0 to 1
   holdScale: 1,
@@ -36,6 +38,7 @@ export function cleanSettings(saved, { holdScales, restSeconds, volumes = [DEFAU
     for (const key of ["sound", "voice", "vibration"]) {
       if (typeof saved[key] === "boolean") settings[key] = saved[key];
     }
+    if (VOICE_SOURCES.includes(saved.voiceSource)) settings.voiceSource = saved.voiceSource;
     if (holdScales.includes(saved.holdScale)) settings.holdScale = saved.holdScale;
     if (restSeconds.includes(saved.restSeconds)) settings.restSeconds = saved.restSeconds;
     if (volumes.includes(saved.volume)) settings.volume = saved.volume;

@@ -7,6 +7,7 @@ const PRESETS = { gentler: GENTLER, standard: AS_WRITTEN };
 
 function show(form, settings) {
   for (const key of ["sound", "voice", "vibration"]) form.elements[key].checked = settings[key];
+  form.elements.voiceSource.value = settings.voiceSource;
   form.elements.volume.value = String(settings.volume);
   form.elements.holdScale.value = String(settings.holdScale);
   form.elements.restSeconds.value = settings.restSeconds === null ? "" : String(settings.restSeconds);
@@ -17,6 +18,7 @@ function fromForm(form) {
   return {
     sound: form.elements.sound.checked,
     voice: form.elements.voice.checked,
+    voiceSource: form.elements.voiceSource.value,
     vibration: form.elements.vibration.checked,
     volume: Number(form.elements.volume.value),
     holdScale: Number(form.elements.holdScale.value),
