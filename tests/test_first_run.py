@@ -8,7 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tools" / "system_packages.sh"
 COMMANDS = {"chromium": "chromium", "pdftotext": "poppler-utils", "pg_virtualenv": "postgresql",
-            "redis-server": "redis-server", "node": "nodejs"}
+            "redis-server": "redis-server", "node": "nodejs", "lame": "lame"}
 
 
 def fake_bin(folder, names, uid="1000"):
@@ -49,7 +49,7 @@ def test_as_root_the_missing_packages_are_installed_with_apt_get(tmp_path):
     assert result.returncode == 0, result.stderr
     calls = log.read_text().splitlines()
     assert calls[0] == "update -qq"
-    assert calls[1].split()[-2:] == ["postgresql", "redis-server"]
+    assert calls[1].split()[-3:] == ["postgresql", "redis-server", "lame"]
 
 
 def test_make_test_checks_the_packages_first_and_ci_only_calls_it():
