@@ -83,11 +83,14 @@ voice-sample: $(BIN)/activate
 screenshots: $(BIN)/activate
 	$(BIN)/python -m tools.screenshots
 
-## pictures: redraw the exercise pictures (static/pictures/) from the poses in tools/figures/,
-## then their square PNG artwork for the lock screen (static/pictures/artwork/)
+## pictures: check every pose (bone lengths, joint ranges, contacts, the floor, the working side,
+## start and end positions), redraw the exercise pictures (static/pictures/) from them, then their
+## square PNG artwork for the lock screen (static/pictures/artwork/) and a contact sheet of every
+## picture at 320 px, light and dark, as drawn and mirrored (screenshots/pictures/), to look at
 pictures: $(BIN)/activate
 	$(BIN)/python -m tools.figures
 	$(BIN)/python -m tools.artwork
+	$(BIN)/python -m tools.figures.sheet screenshots/pictures
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -5,8 +5,12 @@
 The player names the current exercise to the Media Session with its picture as artwork, and
 lock screens want a square raster image: each SVG in static/pictures/ is drawn centred on the
 picture panel's light colour, 256 px square, into static/pictures/artwork/. `make pictures`
-runs it after redrawing the SVGs, so the two always match.
+runs it after redrawing the SVGs, and artwork/drawn-from.json records the SHA-256 of the
+picture each PNG was drawn from, so a test can tell when the artwork is behind its pose.
 """
+import hashlib
+import json
+
 from playwright.sync_api import sync_playwright
 
 from app import paths
@@ -16,6 +20,12 @@ PICTURES = paths.STATIC_DIR / "pictures"
 ARTWORK = PICTURES / "artwork"
 SIZE = 256
 PANEL = "#f3efe7"  # --picture-bg in app.css, light
+DRAWN_FROM = ARTWORK / "drawn-from.json"
+
+
+def fingerprint(picture):
+    """The SHA-256 of a picture's SVG text."""
+    return hashlib.sha256(picture.read_bytes()).hexdigest()
 
 
 def page_for(svg):
@@ -38,6 +48,8 @@ def main():
             page.set_content(page_for(picture.read_text()))
             page.screenshot(path=ARTWORK / f"{picture.stem}.png")
         browser.close()
+    drawn_from = {picture.stem: fingerprint(picture) for picture in sorted(PICTURES.glob("*.svg"))}
+    DRAWN_FROM.write_text(json.dumps(drawn_from, indent=1, sort_keys=True) + "\n")
     print(f"{len(list(ARTWORK.glob('*.png')))} pictures in {ARTWORK}")
 
 

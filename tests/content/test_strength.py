@@ -1,12 +1,11 @@
 """The strength routines: three levels that never bend the lower back, each asking no less than the
-one before, and pictures that are what their poses draw."""
+one before."""
 from itertools import pairwise
 
 import pytest
 
 from app import paths
 from app.content.routines import load_library
-from tools.figures.__main__ import POSES
 
 LIBRARY = load_library(paths.ROUTINES_DIR, paths.PICTURES_DIR)
 LEVELS = [LIBRARY.routines[f"strength-level-{number}"] for number in (1, 2, 3)]
@@ -99,8 +98,3 @@ def test_strength_exercise_keeps_its_caution(exercise_id, field, words):
     text = getattr(LIBRARY.exercises[exercise_id], field) or ""
     assert words in text, f"routines/exercises/{exercise_id}.toml: {field}: keep {words!r}"
 
-
-@pytest.mark.parametrize("name", sorted(POSES))
-def test_every_picture_is_what_its_pose_draws(name):
-    drawn = (paths.PICTURES_DIR / f"{name}.svg").read_text()
-    assert drawn == POSES[name]().svg(), f"static/pictures/{name}.svg: run `make pictures`"

@@ -14,6 +14,7 @@ FAR = "#6b7a83"          # limbs on the far side, so depth reads
 ACCENT = "#c8631e"       # the part that works
 ACCENT_FAR = "#d98a4e"   # the working part on the far side
 PALE = "#f3efe7"         # eyes, and the rim that parts a near limb from the trunk
+LATER_OPACITY = 0.35     # the end position of a movement, behind the start
 
 BONES = {"arm": (30, 26), "leg": (42, 40)}
 WIDTHS = {"arm": (11, 10), "leg": (15, 12.5)}
@@ -51,7 +52,12 @@ def pts(*points):
     return " ".join(f"{num(x)},{num(y)}" for x, y in points)
 
 
-Limb = namedtuple("Limb", "kind side joints end accent behind")
+Limb = namedtuple("Limb", "kind side joints end accent behind toward")
+
+
+def shortened(length, toward):
+    """A bone's length on the page when it points toward (or away from) us by toward degrees."""
+    return length * cos(radians(toward))
 
 
 class At:
@@ -75,11 +81,15 @@ class Body:
     """A person: a spine from hip to shoulder, a head, and up to four limbs."""
 
     def __init__(self, hip, spine, bend=0, neck=None, face=None, eyes="open", view="side",
-                 head=None, torso=1.0, accent=()):
-        self.hip, self.view, self.eyes = hip, view, eyes
+                 head=None, toward=0, accent=(), later=False):
+        """hip and spine (the angle from hip to shoulder) place the trunk; toward tips it toward
+        us (leaning forward, seen from the front); later marks the end position of a movement,
+        drawn lighter behind the start."""
+        self.hip, self.view, self.eyes, self.later = hip, view, eyes, later
         self.head_view = head or ("front" if view == "front" else "profile")
         self.spine = angle = spine
-        self.shoulder = step(hip, angle, TORSO * torso)
+        self.bend, self.toward = bend, toward
+        self.shoulder = step(hip, angle, shortened(TORSO, toward))
         mid = ((hip[0] + self.shoulder[0]) / 2, (hip[1] + self.shoulder[1]) / 2)
         self.control = step(mid, angle + 90, bend)
         self.neck = angle if neck is None else neck
@@ -89,6 +99,13 @@ class Body:
         self.accent = set(accent)
         self.between = []   # shapes between the limbs behind and the trunk, such as a pillow
         self.joints = {"hip": hip, "shoulder": self.shoulder, "head": self.head}
+        self.contacts = []   # (part, what it rests on): checked by tools/figures/checks.py
+        self.works = set()   # parts that do the work when they are not accented limbs
+
+    def touch(self, part, *surfaces):
+        """Say that a part of the body rests on each surface (a prop's surface or a body part)."""
+        self.contacts.extend((part, surface) for surface in surfaces)
+        return self
 
     def root(self, kind, side):
         """Where a limb starts: one point in side view, spread apart in front view."""
@@ -99,14 +116,15 @@ class Body:
         spread = 15 if kind == "arm" else 9
         return step(base, self.spine - 90 if side == "near" else self.spine + 90, spread)
 
-    def limb(self, kind, side, spec, accent=False, end=None, scale=(1, 1), behind=None):
+    def limb(self, kind, side, spec, accent=False, end=None, toward=(0, 0), behind=None):
         """Add an arm or leg from angles (upper, lower) or At(x, y, bend).
 
-        end turns the hand or foot; scale shortens bones that point at us; behind puts
-        the limb behind the trunk (by default, far limbs in side view).
+        end turns the hand or foot; toward says by how many degrees each bone points toward
+        (or away from) us, which shortens it on the page; behind puts the limb behind the
+        trunk (by default, far limbs in side view).
         """
         root = self.root(kind, side)
-        lengths = (BONES[kind][0] * scale[0], BONES[kind][1] * scale[1])
+        lengths = tuple(shortened(bone, angle) for bone, angle in zip(BONES[kind], toward, strict=True))
         upper, lower = reach(root, spec.point, lengths, spec.bend) if isinstance(spec, At) else spec
         middle = step(root, upper, lengths[0])
         tip = step(middle, lower, lengths[1])
@@ -116,7 +134,7 @@ class Body:
         self.joints[f"{side}_{'elbow' if kind == 'arm' else 'knee'}"] = middle
         if behind is None:
             behind = side == "far" and self.view == "side"
-        self.limbs.append(Limb(kind, side, (root, middle, tip), end, accent, behind))
+        self.limbs.append(Limb(kind, side, (root, middle, tip), end, accent, behind, tuple(toward)))
         return tip
 
     def arm(self, side, spec, **options):
@@ -135,7 +153,7 @@ class Body:
 
     def draw_limb(self, limb):
         """A limb as two thick round-capped bones, with a hand or a foot."""
-        kind, side, joints, end, accent, behind = limb
+        kind, side, joints, end, accent, behind, _ = limb
         shapes = self.limb_shapes(kind, joints, end, self.colour(side, accent))
         if behind:
             return shapes
@@ -231,10 +249,14 @@ class Body:
         return f'<circle cx="{num(at[0])}" cy="{num(at[1])}" r="1.8" fill="{PALE}"/>'
 
     def parts(self):
-        """Every shape, back to front: far limbs, trunk, near limbs."""
+        """Every shape, back to front: far limbs, trunk, near limbs. An end position is one
+        lighter group, so the start position drawn over it stays clear."""
         back = [p for limb in self.limbs if limb.behind for p in self.draw_limb(limb)]
         front = [p for limb in self.limbs if not limb.behind for p in self.draw_limb(limb)]
-        return back + self.between + self.draw_trunk() + front
+        shapes = back + self.between + self.draw_trunk() + front
+        if self.later:
+            return [f'<g opacity="{LATER_OPACITY}">', *("  " + shape for shape in shapes), "</g>"]
+        return shapes
 
     def points(self):
         """Points with a margin that the whole figure lies within, for cropping."""

@@ -1,9 +1,17 @@
 """Props and marks, in muted colours that read on both picture panels.
 
-Each returns (shapes, points): SVG elements in model units (floor at y = 0)
-and the points, with a margin, that cropping must keep in the frame.
+Each returns (shapes, points) or a Prop (shapes, points, surfaces): SVG elements in model
+units (floor at y = 0), the points, with a margin, that cropping must keep in the frame, and
+the surfaces a person can rest on, which tools/figures/checks.py measures contacts against.
 """
+from collections import namedtuple
+
 from .body import ACCENT, angle_to, num, pts, step
+
+Prop = namedtuple("Prop", "shapes points surfaces")
+# A named surface: the segment from a to b, thickened by radius (a ball is a point and a
+# radius); an area is the rectangle with corners a and b, for a mat seen from above.
+Surface = namedtuple("Surface", "name a b radius area", defaults=(0, False))
 
 WOOD = "#8a6d52"
 WALL = "#b3aa9b"
@@ -25,7 +33,10 @@ def chair(x, facing=1, seat=46, depth=38, back=44):
               f'<line x1="{num(x)}" y1="{-seat}" x2="{num(front)}" y2="{-seat}"/>'
               f'<line x1="{num(front - facing * 3)}" y1="{-seat}" '
               f'x2="{num(front - facing * 3)}" y2="0"/></g>']
-    return shapes, [((x, top), 4), ((front, 0), 4)]
+    surfaces = [Surface("seat", (x, -seat - 3), (front, -seat - 3)),
+                Surface("chair-back", (x, top), (x, -seat)),
+                Surface("chair-top", (x, top - 3), (x, top - 3), 2)]
+    return Prop(shapes, [((x, top), 4), ((front, 0), 4)], surfaces)
 
 
 def chair_front(x, seat=46, width=52, back=40):
@@ -35,7 +46,9 @@ def chair_front(x, seat=46, width=52, back=40):
     shapes = [f'<g stroke="{WOOD}" stroke-width="6" fill="none">'
               f'<polyline points="{pts((left + 4, 0), (left + 4, top), (right - 4, top), (right - 4, 0))}"/>'
               f'<line x1="{num(left)}" y1="{-seat}" x2="{num(right)}" y2="{-seat}"/></g>']
-    return shapes, [((left, top), 4), ((right, 0), 4)]
+    surfaces = [Surface("seat", (left, -seat - 3), (right, -seat - 3)),
+                Surface("chair-back", (left + 4, top), (right - 4, top), 3)]
+    return Prop(shapes, [((left, top), 4), ((right, 0), 4)], surfaces)
 
 
 def wall(x, side=1, height=175):
@@ -45,7 +58,8 @@ def wall(x, side=1, height=175):
     shapes = [f'<rect x="{num(left)}" y="{-height}" width="{thickness}" height="{height}" fill="{WALL}"/>',
               f'<line x1="{num(x)}" y1="{-height}" x2="{num(x)}" y2="0" '
               f'stroke="{WALL_EDGE}" stroke-width="2.5"/>']
-    return shapes, [((left, -height), 0), ((left + thickness, 0), 0)]
+    face = Surface("wall", (x, -height), (x, 0))
+    return Prop(shapes, [((left, -height), 0), ((left + thickness, 0), 0)], [face])
 
 
 def pillow(x, y, width, height, angle=0):
@@ -54,7 +68,12 @@ def pillow(x, y, width, height, angle=0):
               f'height="{num(height)}" rx="{num(height / 2)}" fill="{CLOTH}" stroke="{CLOTH_EDGE}" '
               f'stroke-width="2.5" transform="rotate({num(angle)} {num(x)} {num(y)})"/>']
     reach = max(width, height) / 2
-    return shapes, [((x, y), reach)]
+    along = step((x, y), angle, max(width - height, 0) / 2)
+    back = step((x, y), angle + 180, max(width - height, 0) / 2)
+    surfaces = [Surface("pillow", back, along, height / 2)] if width >= height else \
+        [Surface("pillow", step((x, y), angle + 90, (height - width) / 2),
+                 step((x, y), angle - 90, (height - width) / 2), width / 2)]
+    return Prop(shapes, [((x, y), reach)], surfaces)
 
 
 def ball(x, y, radius=8):
@@ -62,7 +81,7 @@ def ball(x, y, radius=8):
     shapes = [f'<circle cx="{num(x)}" cy="{num(y)}" r="{radius}" fill="{BALL}"/>',
               f'<circle cx="{num(x - radius / 3)}" cy="{num(y - radius / 3)}" r="{num(radius / 3)}" '
               'fill="#8cc2b8"/>']
-    return shapes, [((x, y), radius)]
+    return Prop(shapes, [((x, y), radius)], [Surface("ball", (x, y), (x, y), radius)])
 
 
 def strap(*points):
@@ -75,7 +94,8 @@ def floor_mat(left, right, top, bottom):
     """A mat seen from above, behind a person drawn from above."""
     shapes = [f'<rect x="{num(left)}" y="{num(top)}" '
               f'width="{num(right - left)}" height="{num(bottom - top)}" rx="8" fill="{MAT}"/>']
-    return shapes, [((left, top), 0), ((right, bottom), 0)]
+    return Prop(shapes, [((left, top), 0), ((right, bottom), 0)],
+                [Surface("mat", (left, top), (right, bottom), area=True)])
 
 
 def bed(left, right, top=-50, mattress=18):
@@ -85,7 +105,7 @@ def bed(left, right, top=-50, mattress=18):
               f'x2="{num(right - 6)}" y2="0"/></g>',
               f'<rect x="{num(left)}" y="{num(top)}" width="{num(right - left)}" height="{mattress}" '
               f'rx="6" fill="{CLOTH}" stroke="{CLOTH_EDGE}" stroke-width="2.5"/>']
-    return shapes, [((left, top), 2), ((right, 0), 2)]
+    return Prop(shapes, [((left, top), 2), ((right, 0), 2)], [Surface("bed", (left, top), (right, top))])
 
 
 def arrow_head(tip, angle, size=6):

@@ -1,6 +1,6 @@
 """A picture: people and props in model units, cropped to fill the 240 x 160 frame."""
 from .body import Body, num
-from .props import ground
+from .props import Surface, ground
 
 WIDTH, HEIGHT = 240, 160
 MARGIN = 5
@@ -15,15 +15,23 @@ class Scene:
         self.ground, self.mirror = ground, mirror
         self.layers = {"back": [], "people": [], "front": []}
         self.points = []
+        self.bodies, self.marks = [], []
+        # The floor (and a mat on it) is the line y = 0.
+        self.surfaces = [Surface(name, (-10_000, 0), (10_000, 0)) for name in ("floor", "mat") if ground]
+        self.moves = None   # how a movement too small for two positions is shown instead
 
     def add(self, item, layer=None):
-        """Add a Body, or a prop's (shapes, points), to a layer; returns the item."""
+        """Add a Body, a prop's (shapes, points[, surfaces]) or a mark, to a layer; returns the item."""
         if isinstance(item, Body):
             shapes, points = item.parts(), item.points()
             layer = layer or "people"
+            self.bodies.append(item)
         else:
-            shapes, points = item
+            shapes, points, *surfaces = item
             layer = layer or "back"
+            self.surfaces.extend(surfaces[0] if surfaces else [])
+            if layer == "front":
+                self.marks.append(item)
         self.layers[layer].extend(shapes)
         self.points.extend(points)
         return item
@@ -61,10 +69,20 @@ class Scene:
         return "\n".join(lines) + "\n"
 
 
-def picture(ground, *items, marks=(), mirror=False):
-    """A Scene on a mat, a floor or nothing, holding props and people, with marks in front."""
+def picture(ground, *items, marks=(), mirror=False, moves=None):
+    """A Scene on a mat, a floor or nothing, holding props and people, with marks in front.
+
+    A person given as (end, start) is a movement: the end position lighter, behind the start.
+    moves says why a moving exercise shows one position (its marks show the movement)."""
     scene = Scene(ground, mirror)
+    scene.moves = moves
     for item in items:
+        if isinstance(item, tuple) and item and isinstance(item[0], Body):
+            end, start = item
+            end.later = True
+            scene.add(end)
+            scene.add(start)
+            continue
         scene.add(item)
     for mark in marks:
         scene.add(mark, "front")

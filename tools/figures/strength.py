@@ -1,55 +1,71 @@
 """Strength poses that keep the lower back still, facing right; one-sided ones work the near
 (right) side. The back stays upright, or level on hands and knees, in every one of them."""
 from .body import At, Body, num
-from .props import WALL, WALL_EDGE, WOOD, arrow, chair, wall
+from .lying import SIDE_HIP
+from .props import WALL, WALL_EDGE, WOOD, Prop, Surface, chair, wall
 from .scene import picture
 from .standing import standing
 
-SIDE_HIP = -15   # hip height lying on one side, seen from the front: half the hips' width
+
+def hip_lift(lift):
+    """Lying on the left side, seen from the front, the top (right) leg straight and lifted by
+    lift degrees; head on the lower arm, the top hand on the mat in front."""
+    person = Body((0, SIDE_HIP - 2), 0, view="front", neck=4)
+    person.leg("far", (180, 178))
+    person.leg("near", (180 + lift, 180 + lift), accent=True)
+    person.arm("far", (-4, 2), toward=(37, 46), behind=True)
+    person.arm("near", At(20, -6, 1))
+    return person.touch("side", "mat").touch("far_leg", "mat").touch("near_hand", "mat")
 
 
 def side_lying_hip_lift():
-    """Lying on the left side, seen from the front: the top (right) leg lifted a little, straight."""
-    person = Body((0, SIDE_HIP), 0, view="front", neck=4)
-    person.leg("far", (180, 176))
-    person.leg("near", (-170, -171), accent=True)
-    person.arm("far", (-4, 2), scale=(0.8, 0.7), behind=True)
-    person.arm("near", At(20, -6, 1))
-    foot = person.joints["near_leg"]
-    return picture("mat", person, marks=[arrow((foot[0] + 14, foot[1] + 4), (foot[0] + 14, foot[1] - 18))])
+    """The top leg resting on the lower one, then (lighter) lifted a little way, straight."""
+    return picture("mat", (hip_lift(12), hip_lift(2)))
+
+
+def calf_raise_at(up):
+    """Facing the back of a chair, both hands on it: feet flat, or (up) on the balls of the feet."""
+    person = standing(-90, drop=-12 if up else 0)
+    if up:
+        person.leg("far", At(-2, -18), end=50, accent=True)
+        person.leg("near", At(2, -18), end=50, accent=True)
+        person.touch("near_toes", "floor").touch("far_toes", "floor")
+    else:
+        person.leg("far", At(-2, -6), end=0, accent=True)
+        person.leg("near", At(2, -6), end=0, accent=True)
+        person.touch("near_foot", "floor").touch("far_foot", "floor")
+    person.arm("far", At(36, -100, -1), end=0)
+    person.arm("near", At(40, -98, -1), end=0)
+    return person.touch("near_hand", "chair-top")
 
 
 def calf_raise():
-    """Facing the back of a chair, both hands on it, up on the balls of both feet."""
-    person = standing(-90, drop=-13)
-    person.leg("far", At(-2, -20), end=62, accent=True)
-    person.leg("near", At(2, -19), end=62, accent=True)
-    person.arm("far", At(36, -100, -1), end=0)
-    person.arm("near", At(40, -98, -1), end=0)
-    return picture("floor", chair(44, seat=46, back=54), person,
-                   marks=[arrow((-14, -6), (-14, -34), both=True)])
+    """Standing flat, then (lighter) up on the balls of both feet."""
+    return picture("floor", chair(44, seat=46, back=54), (calf_raise_at(True), calf_raise_at(False)))
 
 
 def wall_sit():
     """Back flat against a wall, slid a little way down, knees bent only partly, feet forward."""
     person = standing(-90, x=14, drop=10)
-    person.leg("far", (48, 96), accent=True)
-    person.leg("near", (52, 94), accent=True)
+    person.leg("far", (48, 96), accent=True, end=0)
+    person.leg("near", (52, 94), accent=True, end=0)
     person.arm("far", (92, 60))
     person.arm("near", (80, 40))
+    person.touch("near_foot", "floor").touch("far_foot", "floor").touch("back", "wall")
     return picture("floor", wall(-1, -1), person)
 
 
 def supported_split_squat():
     """A split stance holding a chair back: the near (right) leg in front, the back heel up,
     both knees bent a little as the body lowers straight down."""
-    person = standing(-90, drop=16)
-    person.leg("far", At(-34, -12), end=38)
-    person.leg("near", At(30, -6), accent=True)
-    person.arm("far", (95, 78))
-    person.arm("near", At(50, -98, -1), end=0)
-    return picture("floor", chair(52, seat=46, back=54), person,
-                   marks=[arrow((-26, -150), (-26, -126), both=True)])
+    def stance(drop):
+        person = standing(-90, drop=drop)
+        person.leg("far", At(-34, -12), end=40)
+        person.leg("near", At(30, -6), accent=True, end=0)
+        person.arm("far", (95, 78))
+        person.arm("near", At(50, -98, -1), end=0)
+        return person.touch("far_toes", "floor").touch("near_foot", "floor").touch("near_hand", "chair-top")
+    return picture("floor", chair(52, seat=46, back=54), (stance(18), stance(6)))
 
 
 RISE, TREAD = 16, 34    # a stair's height and depth
@@ -64,7 +80,9 @@ def stairs(x, count=2):
         shapes.append(f'<rect x="{left}" y="{-height}" width="{width}" height="{RISE}" '
                       f'fill="{WALL}" stroke="{WALL_EDGE}" stroke-width="2.5"/>')
     top = RISE * count
-    return shapes, [((x, -top), 2), ((x + TREAD * count, 0), 2)]
+    treads = [Surface("stair", (x + number * TREAD, -RISE * (number + 1)),
+                      (x + count * TREAD, -RISE * (number + 1))) for number in range(count)]
+    return Prop(shapes, [((x, -top), 2), ((x + TREAD * count, 0), 2)], treads)
 
 
 def banister(start, end, height, posts=(62, 80)):
@@ -78,28 +96,43 @@ def banister(start, end, height, posts=(62, 80)):
     lines += [f'<line x1="{x}" y1="{num(rail_at(x))}" x2="{x}" y2="{-2 * RISE}" stroke-width="3"/>'
               for x in posts]
     shapes = [f'<g stroke="{WOOD}" fill="none">' + "".join(lines) + "</g>"]
-    return shapes, [((start, rail_at(start)), 4), ((end, rail_at(end)), 4)]
+    rail = Surface("banister", (start, rail_at(start)), (end, rail_at(end)), 2.5)
+    return Prop(shapes, [((start, rail_at(start)), 4), ((end, rail_at(end)), 4)], [rail])
 
 
 def step_up():
-    """The near (right) foot up on the bottom stair, stepping up, one hand on the banister."""
-    person = standing(-86, x=-6, drop=4)
-    person.leg("far", At(-22, -6), end=20)
-    person.leg("near", At(26, -RISE - 6), accent=True)
-    person.arm("far", (100, 70))
-    person.arm("near", At(24, -78 - 20 * RISE / TREAD, -1), end=-25)
-    return picture("floor", stairs(16), banister(4, 84, 78), person)
+    """The near (right) foot up on the bottom stair, one hand on the banister; then (lighter)
+    standing up on that stair."""
+    start = standing(-86, x=-6, drop=4)
+    start.leg("far", At(-22, -6), end=20)
+    start.leg("near", At(26, -RISE - 6), accent=True, end=0)
+    start.arm("far", (100, 70))
+    start.arm("near", At(24, -78 - 20 * RISE / TREAD, -1), end=-25)
+    start.touch("far_toes", "floor").touch("near_foot", "stair").touch("near_hand", "banister")
+    end = standing(-90, x=28, drop=-RISE)
+    end.leg("far", At(26, -RISE - 6), end=0)
+    end.leg("near", At(30, -RISE - 6), accent=True, end=0)
+    end.arm("far", (95, 80))
+    end.arm("near", At(44, -82 - 44 * RISE / TREAD, -1), end=-25)
+    end.touch("near_foot", "stair").touch("far_foot", "stair").touch("near_hand", "banister")
+    return picture("floor", stairs(16), banister(4, 84, 78), (end, start))
 
 
 def bird_dog():
     """On hands and knees, back level: the near (right) leg reaching back and the far (left) arm
     reaching forward, both at the height of the back."""
-    person = Body((0, -49), -13)
-    person.leg("far", (90, 180), end=180)
-    person.leg("near", (180, 180), accent=True, end=90)
-    person.arm("far", (-10, -10), accent=True, end=-10)
-    person.arm("near", At(person.shoulder[0] + 2, -6), end=0)
-    return picture("mat", person)
+    def reach(out):
+        person = Body((0, -49), -13)
+        person.leg("far", (90, 180), end=170)
+        person.arm("near", (92, 88), end=0)
+        if out:
+            person.leg("near", (180, 180), accent=True, end=95)
+            person.arm("far", (-10, -10), accent=True, end=-10)
+        else:
+            person.leg("near", (92, 180), accent=True, end=170)
+            person.arm("far", (93, 89), accent=True, end=0)
+        return person.touch("far_knee", "mat").touch("far_shin", "mat").touch("near_hand", "mat")
+    return picture("mat", (reach(True), reach(False)))
 
 
 POSES = {
