@@ -69,14 +69,14 @@ check: $(BIN)/activate
 ## voice: record the player's spoken cues into static/audio/voice/ with flite (voice slt), each
 ## clip at one loudness, the same bytes on every run (installs Debian's flite, sox, lame as root)
 voice: $(BIN)/activate
-	@sh tools/voice_packages.sh
+	@sh tools/system_packages.sh voice
 	$(BIN)/python -m tools.voice
 
 ## voice-sample: one routine's cues in the order the player says them, from the committed clips,
 ## as build/voice-sample.wav (not committed) to listen to; ROUTINE=<slug> picks another routine
 ROUTINE ?= guided-walk
 voice-sample: $(BIN)/activate
-	@sh tools/voice_packages.sh
+	@sh tools/system_packages.sh voice
 	$(BIN)/python -m tools.voice --sample --routine $(ROUTINE)
 
 ## screenshots: PNGs of every page (390x844 and 360x640, light and dark, and 360x640 at 200% text) in screenshots/; fails naming any page that scrolls sideways

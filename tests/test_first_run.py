@@ -21,8 +21,9 @@ def fake_bin(folder, names, uid="1000"):
     return str(folder)
 
 
-def run_script(path):
-    return subprocess.run(["/bin/sh", str(SCRIPT)], env={"PATH": path}, capture_output=True, text=True)
+def run_script(path, *purpose):
+    return subprocess.run(["/bin/sh", str(SCRIPT), *purpose], env={"PATH": path},
+                          capture_output=True, text=True)
 
 
 @pytest.mark.parametrize("absent", sorted(COMMANDS))
@@ -63,3 +64,16 @@ def test_make_test_checks_the_packages_first_and_ci_only_calls_it():
           if line and not line.startswith("#")]
     assert ci[-1] == "make test"
     assert not any("apt-get" in line for line in ci)
+
+
+def test_make_voice_installs_or_names_its_own_packages(tmp_path):
+    result = run_script(fake_bin(tmp_path / "bin", ["flite", "lame"]), "voice")
+    assert result.returncode == 1
+    assert "make voice needs these Debian packages: sox" in result.stderr
+    assert run_script(fake_bin(tmp_path / "all", ["flite", "sox", "lame"]), "voice").returncode == 0
+
+
+def test_an_unknown_purpose_is_refused(tmp_path):
+    result = run_script(fake_bin(tmp_path / "bin", COMMANDS), "lint")
+    assert result.returncode == 2
+    assert "usage" in result.stderr
