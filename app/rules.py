@@ -64,6 +64,21 @@ LIMITS = {
     "link_code_max": 24,
 }
 
+# A routine a person (or their physiotherapist) builds: the bounds the builder's form, the API, the
+# shared link's reader and the player all hold it to. Seconds for hold and rest, and for the whole
+# routine as the player lays it out (both sides, side switches and rests counted).
+OWN_ROUTINES = {
+    "steps": (1, 20),
+    "hold": (5, 120),  # an exercise timed by a hold
+    "reps": (1, 30),  # an exercise counted in repetitions
+    "rest": (0, 120),  # after a step (the last step's rest is never played)
+    "most_seconds": 60 * 60,
+    "name": 60,  # characters
+    "often": 80,  # "how often", if the maker says
+    "switch_sides": 5,  # seconds to change sides, as the built-in routines mostly give
+    "slug_prefix": "own-",  # then the routine's id: an own routine's slug, in history and feedback
+}
+
 # The service worker's cache of pages drawn from the person's own data, which "Delete everything"
 # drops whole (the worker's template gets it from app/site/pwa.py).
 PERSONAL_CACHE = "easeback-personal"
@@ -94,4 +109,5 @@ def for_pages():
         "personal_cache": PERSONAL_CACHE,
         "cue_clips": CUE_CLIPS,
         "clip_prefixes": CLIP_PREFIXES,
+        "own_routines": OWN_ROUTINES,
     }

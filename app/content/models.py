@@ -145,7 +145,7 @@ class Exercise(Table):
         return self
 
 
-def _known_exercise(value, info: ValidationInfo):
+def known_exercise(value, info: ValidationInfo):
     """Turn a step's exercise id into the exercise, which must be in the library."""
     if isinstance(value, Exercise):
         return value
@@ -157,7 +157,7 @@ def _known_exercise(value, info: ValidationInfo):
     return exercise
 
 
-def _sides(value):
+def sides_in_order(value):
     """Read `sides` ("both", "left" or "right") as the sides in the order they are done."""
     if value not in SIDE_CHOICES:
         raise problem(f"{value!r} is not one of: {', '.join(SIDE_CHOICES)}")
@@ -170,24 +170,35 @@ def _rest_after(value):
     return value
 
 
-def _from_exercise(name):
+def from_exercise(name):
     """A step's default: the exercise's own value (data holds the fields already read)."""
     return lambda data: getattr(data.get("exercise"), name, None)
 
 
-def _default_sides(data):
+def default_sides(data):
     exercise = data.get("exercise")
     return SIDE_ORDER if exercise is not None and exercise.sided else ()
 
 
+class Dosed:
+    """A step's length from its dose: needs exercise, hold and reps."""
+
+    @property
+    def seconds_per_side(self):
+        """How long one side (or the whole step when not sided) lasts."""
+        if self.hold is not None:
+            return self.hold
+        return self.reps * self.exercise.seconds_per_rep
+
+
 @table
-class Step(Table):
+class Step(Table, Dosed):
     """An exercise as a routine uses it, with the routine's own timing."""
 
-    exercise: Annotated[Exercise, BeforeValidator(_known_exercise)]
-    hold: Count | None = Field(default_factory=_from_exercise("hold"))
-    reps: Count | None = Field(default_factory=_from_exercise("reps"))
-    sides: Annotated[tuple[str, ...], BeforeValidator(_sides)] = Field(default_factory=_default_sides)
+    exercise: Annotated[Exercise, BeforeValidator(known_exercise)]
+    hold: Count | None = Field(default_factory=from_exercise("hold"))
+    reps: Count | None = Field(default_factory=from_exercise("reps"))
+    sides: Annotated[tuple[str, ...], BeforeValidator(sides_in_order)] = Field(default_factory=default_sides)
     rest_after: Annotated[int, BeforeValidator(_rest_after)] | None = None
     """Seconds of rest after this step; None means the routine's own rest."""
     note: Text | None = None
@@ -218,36 +229,10 @@ class Step(Table):
             raise problem(f"{exercise.id} is not one-sided")
         return sides
 
-    @property
-    def seconds_per_side(self):
-        """How long one side (or the whole step when not sided) lasts."""
-        if self.hold is not None:
-            return self.hold
-        return self.reps * self.exercise.seconds_per_rep
 
-
-@table
-class Routine(Table):
-    """A named sequence of steps with its cautions and sources."""
-
-    slug: FileId
-    title: Text
-    summary: sentences(2)
-    for_whom: Text
-    skip_if: listing(Text)
-    goals: listing(one_of(GOALS))
-    time_of_day: listing(one_of(TIMES_OF_DAY))
-    rest: seconds_within(REST_RANGE)
-    switch_sides: seconds_within(SWITCH_RANGE)
-    sources: listing(Text)
-    steps: listing(Step, "a routine needs at least one step")
-
-    @model_validator(mode="after")
-    def _length(self):
-        total = self.total_seconds
-        if not MIN_ROUTINE_SECONDS <= total <= MAX_ROUTINE_SECONDS:
-            raise problem(f"the routine lasts {total} s; keep it between 3 and 20 minutes", "steps")
-        return self
+class LaidOut:
+    """What a routine's steps add up to, for a built-in routine and one a person builds alike:
+    needs steps (each with exercise, seconds_per_side, sides, rest_after), rest and switch_sides."""
 
     @cached_property
     def segments(self):
@@ -289,3 +274,26 @@ class Routine(Table):
         """The positions the routine uses, in the order they first appear."""
         return tuple(dict.fromkeys(step.exercise.position for step in self.steps))
 
+
+@table
+class Routine(Table, LaidOut):
+    """A named sequence of steps with its cautions and sources."""
+
+    slug: FileId
+    title: Text
+    summary: sentences(2)
+    for_whom: Text
+    skip_if: listing(Text)
+    goals: listing(one_of(GOALS))
+    time_of_day: listing(one_of(TIMES_OF_DAY))
+    rest: seconds_within(REST_RANGE)
+    switch_sides: seconds_within(SWITCH_RANGE)
+    sources: listing(Text)
+    steps: listing(Step, "a routine needs at least one step")
+
+    @model_validator(mode="after")
+    def _length(self):
+        total = self.total_seconds
+        if not MIN_ROUTINE_SECONDS <= total <= MAX_ROUTINE_SECONDS:
+            raise problem(f"the routine lasts {total} s; keep it between 3 and 20 minutes", "steps")
+        return self
