@@ -68,6 +68,22 @@ class Favourite(db.Model):
     change_id: Mapped[str] = mapped_column(String(36))
 
 
+class SavedRoutine(db.Model):
+    """A routine the person built (or was given by link), by the id its device made; the change made
+    last on any device wins. A delete is a change too: the row stays, marked deleted and without its
+    definition, so that an older save arriving later cannot bring the routine back."""
+
+    __tablename__ = "saved_routines"
+
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # As app/content/own.py's OwnRoutine.definition() gives it; None once deleted.
+    definition: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
+    deleted: Mapped[bool] = mapped_column(Boolean)
+    changed_at: Mapped[int] = mapped_column(BigInteger)  # device clock, ms since 1970
+    change_id: Mapped[str] = mapped_column(String(36))
+
+
 class PracticeSession(db.Model):
     """One time through a routine, finished or stopped part-way."""
 

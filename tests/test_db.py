@@ -7,7 +7,8 @@ from sqlalchemy import inspect, text
 from app import create_app
 from app.db import autocommitting, db
 
-TABLES = {"profiles", "device_keys", "favourites", "sessions", "checkins", "checklist_states", "link_codes"}
+TABLES = {"profiles", "device_keys", "favourites", "sessions", "checkins", "checklist_states", "link_codes",
+          "saved_routines"}
 
 
 def test_migrations_upgrade_from_empty_match_the_models_and_downgrade(app):

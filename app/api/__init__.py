@@ -1,16 +1,16 @@
 """The JSON API (/api/v1): a parent blueprint holding the rules every request to it goes through
 (cross-site writes refused, write limits, no-store, the device cookie), and its children, each a
-part of the API: saves, reading back and exports, my plan, devices and linking, the calendar feed,
-and the OpenAPI document made from the routes' own declarations."""
+part of the API: saves, reading back and exports, own routines, my plan, devices and linking, the
+calendar feed, and the OpenAPI document made from the routes' own declarations."""
 from flask import Blueprint, abort, request
 
 from app import profiles
-from app.api import calendar, data, devices, openapi, plan, saves
+from app.api import calendar, data, devices, openapi, own_routines, plan, saves
 from app.profiles.limits import limit_writes
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 limit_writes(bp)
-for child in (saves.bp, data.bp, plan.bp, devices.bp, calendar.bp, openapi.bp):
+for child in (saves.bp, data.bp, own_routines.bp, plan.bp, devices.bp, calendar.bp, openapi.bp):
     bp.register_blueprint(child)
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 

@@ -4,13 +4,16 @@ input gets a 4xx with a plain message, never a 500."""
 import functools
 import json
 import math
+import uuid
 
 from flask import abort, g, jsonify, request
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
 from app.content import library
+from app.content.own import slug_of
 from app.db import db
+from app.rules import OWN_ROUTINES
 
 # The deepest request (a checklist's therapist ticks) is 4 levels; anything far deeper is abuse.
 MAX_JSON_DEPTH = 20
@@ -92,9 +95,21 @@ def body(model):
         abort(422, description=problems)
 
 
+def is_own_slug(slug):
+    """True for an own routine's slug: "own-" and a uuid as app.content.own.slug_of writes it."""
+    prefix = OWN_ROUTINES["slug_prefix"]
+    if not slug.startswith(prefix):
+        return False
+    try:
+        return slug_of(uuid.UUID(slug.removeprefix(prefix))) == slug
+    except ValueError:
+        return False
+
+
 def known_routine(slug):
-    """Refuse a routine that does not exist."""
-    if slug not in library().routines:
+    """Refuse a routine that does not exist. Any well-formed own routine's slug is taken, even one this
+    server has not been sent: a session may arrive before its routine does."""
+    if slug not in library().routines and not is_own_slug(slug):
         abort(404, description=f"There is no routine called {slug!r}.")
     return slug
 

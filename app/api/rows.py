@@ -10,7 +10,7 @@ from sqlalchemy import func, tuple_
 from app import profiles
 from app.db import UPSERTS, autocommitting, db, dialect, in_code_point_order
 from app.models import ChecklistState, rows_of
-from app.profiles.register import DEFAULT_CAP, owned
+from app.profiles.register import owned
 from app.schemas import ChecklistEntries, ChecklistOut, FavouriteOut
 
 
@@ -45,15 +45,16 @@ def store_change(model, values):
     return stored
 
 
-def make_room(model, profile):
-    """Refuse a new row once the profile holds the most the server keeps (the register's cap).
+def make_room(model, profile, *counted, most=None):
+    """Refuse a new row once the profile holds the most the server keeps (the register's cap, unless
+    most is given), counting only the rows that meet the conditions counted (every row when none).
 
     A generous cap that years of daily use never reach, so that no profile can grow
     without bound and make its history and exports slow for everyone.
     """
     line = owned(model)
-    most, what = current_app.config.get(line.cap, DEFAULT_CAP), line.called
-    held = db.session.scalar(rows_of(model, profile, func.count()))
+    most, what = most or current_app.config.get(line.cap, line.most), line.called
+    held = db.session.scalar(rows_of(model, profile, func.count()).where(*counted))
     if held >= most:
         abort(409, description=f"The server already keeps {most:,} {what} for you, the most it can. "
                                "This device keeps this one, but the server cannot take it. To make room, "

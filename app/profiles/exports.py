@@ -18,11 +18,14 @@ def fields_of(line):
 
 
 def rows_for(line, profile_id):
-    """Every row of one register line for a profile, as plain dicts of its shape's fields, oldest
-    first. Read as columns: at the row cap, building and validating ORM objects would take seconds."""
+    """Every row of one register line for a profile (but those kept only to record a delete), as plain
+    dicts of its shape's fields, oldest first. Read as columns: at the row cap, building and
+    validating ORM objects would take seconds."""
     table = line.model.__table__
     names = fields_of(line)
     statement = select(*(table.c[name] for name in names)).where(table.c.profile_id == profile_id)
+    if line.gone:
+        statement = statement.where(table.c[line.gone].is_(False))
     order = [table.c[line.order]] if line.order else []
     statement = statement.order_by(*order, *table.primary_key.columns)
     return [dict(zip(names, row, strict=True)) for row in db.session.execute(statement)]

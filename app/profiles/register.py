@@ -20,9 +20,10 @@ from app.models import (
     PlanReview,
     PracticeSession,
     RoutineFeedback,
+    SavedRoutine,
 )
 from app.plan.schemas import CalendarFeedExport, FeedbackOut, PartOut, ReviewOut
-from app.schemas import CheckInOut, ChecklistExport, FavouriteOut, SessionOut
+from app.schemas import CheckInOut, ChecklistExport, FavouriteOut, OwnRoutineExport, SessionOut
 
 # A cap's default (its config setting unset): years of several rows a day.
 DEFAULT_CAP = 10_000
@@ -55,10 +56,14 @@ class Owned:
     shape: type[BaseModel] | None
     key: tuple[str, ...] = ()  # besides the profile: the columns that name one row, for LATEST
     cap: str | None = None  # the config setting of its row cap, for rows made on a device
+    most: int = DEFAULT_CAP  # the cap when its setting is unset
     called: str = ""  # what the cap's message calls the rows
     order: str | None = None  # the column the exports read it in (oldest first)
     gather: Gather = Gather.LIST
     why_not: str = ""
+    # A yes/no column that marks a row kept only to record a delete (so an older change arriving later
+    # loses to it); such a row holds no content, and the exports leave it out.
+    gone: str | None = None
 
 
 REGISTER = (
@@ -72,6 +77,9 @@ REGISTER = (
           called="sessions", order="started_at"),
     Owned(CheckIn, Merge.MOVE, ("checkins",), "checkin", CheckInOut, cap="MAX_CHECKINS_PER_PROFILE",
           called="check-ins", order="recorded_at"),
+    Owned(SavedRoutine, Merge.LATEST, ("routines",), "routine", OwnRoutineExport, key=("id",),
+          cap="MAX_OWN_ROUTINES_PER_PROFILE", most=200, called="own routines", order="changed_at",
+          gone="deleted"),
     Owned(ChecklistState, Merge.LATEST, ("checklist",), "checklist", ChecklistExport, gather=Gather.ONE),
     Owned(PlanPart, Merge.LATEST, ("plan", "parts"), "plan-part", PartOut, key=("part",), order="part",
           gather=Gather.BY_KEY),

@@ -41,6 +41,9 @@ BODIES = {
     "ReviewIn": lambda client: review_body(),
     "FeedbackIn": lambda client: feedback_body(),
     "LinkIn": link_body,
+    "OwnRoutineIn": lambda client: {**change(), "name": "Before work", "often": "Mornings", "steps": [
+        {"exercise": "knee-to-chest-single", "hold": 20, "sides": "left", "rest": 5},
+        {"exercise": "cat-cow"}]},
 }
 
 
@@ -64,6 +67,7 @@ def seed(client):
               (f"/api/v1/sessions/{uuid.uuid4()}", session_body()),
               (f"/api/v1/checkins/{uuid.uuid4()}", checkin_body()),
               ("/api/v1/checklist", {**change(), "state": {"ticks": {"registered": True}}}),
+              (f"/api/v1/own-routines/{uuid.uuid4()}", BODIES["OwnRoutineIn"](client)),
               (f"/api/v1/plan/reviews/{uuid.uuid4()}", review_body()),
               (f"/api/v1/plan/feedback/{uuid.uuid4()}", feedback_body())]
     for url, body in writes:

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, insert, select
+from sqlalchemy import Boolean, func, insert, select
 
 from app.db import db
 from app.models import PlanPart, PlanReview, RoutineFeedback
@@ -18,6 +18,7 @@ from tests.api.test_api import T0, change, checkin_body, session_body
 from tests.plan.test_plan_api import NOW, SCHEDULE, review_body, save_part, set_up
 
 FEEDBACK = {"routine": "in-bed", "verdict": "helped", "recorded_at": NOW.isoformat()}
+OWN_ROUTINE = {"name": "Before work", "steps": [{"exercise": "cat-cow"}]}
 
 
 def link(joiner, maker):
@@ -47,6 +48,9 @@ def test_each_line_says_how_it_is_exported_or_why_not(line):
         assert line.record and line.shape, f"{line.model.__name__}: name its CSV record and its shape"
     if line.merge is Merge.LATEST:
         assert {"changed_at", "change_id"} <= set(line.model.__table__.c.keys())
+    if line.gone:
+        assert line.merge is Merge.LATEST, "only last change wins needs a row kept to record a delete"
+        assert isinstance(line.model.__table__.c[line.gone].type, Boolean)
 
 
 def save_everything(client, routine="in-bed"):
@@ -55,6 +59,7 @@ def save_everything(client, routine="in-bed"):
     client.put(f"/api/v1/sessions/{uuid.uuid4()}", json=session_body())
     client.put(f"/api/v1/checkins/{uuid.uuid4()}", json=checkin_body())
     client.put("/api/v1/checklist", json={**change(), "state": {"ticks": {"insured": True}}})
+    client.put(f"/api/v1/own-routines/{uuid.uuid4()}", json={**change(), **OWN_ROUTINE})
     set_up(client)
     client.put(f"/api/v1/plan/reviews/{uuid.uuid4()}", json=review_body())
     client.put(f"/api/v1/plan/feedback/{uuid.uuid4()}", json=FEEDBACK)
@@ -66,6 +71,7 @@ def counts(export):
     plan = export["plan"]
     return {"favourites": len(export["favourites"]), "sessions": len(export["sessions"]),
             "checkins": len(export["checkins"]), "checklist": export["checklist"] is not None,
+            "routines": len(export["routines"]),
             "parts": len(plan["parts"]), "reviews": len(plan["reviews"]), "feedback": len(plan["feedback"]),
             "calendar": len(plan["calendar_subscriptions"])}
 
@@ -78,7 +84,7 @@ def test_after_a_link_both_devices_find_everything_either_saved(app, who_saved):
     assert link(joiner, maker).status_code == 200
     for client in (maker, joiner):
         export = client.get("/api/v1/export.json").json
-        assert counts(export) == {"favourites": 2, "sessions": 1,
+        assert counts(export) == {"favourites": 2, "sessions": 1, "routines": 1,
                                   "checkins": 1, "checklist": True, "parts": 3, "reviews": 1,
                                   "feedback": 1, "calendar": 1}
         plan = client.get("/api/v1/plan").json
@@ -202,22 +208,25 @@ ROUTINES = ["in-bed", "desk-break", "morning-mobility"]
 PARTS = {"symptoms": {"areas": ["buttock"], "since": "weeks"}, "schedule": SCHEDULE}
 saves = st.lists(st.tuples(st.sampled_from(["a", "b"]),
                            st.sampled_from(["favourite", "session", "checkin", "checklist", "part", "review",
-                                            "feedback"]),
+                                            "feedback", "routine"]),
                            st.sampled_from(ROUTINES), st.booleans(), st.integers(0, 20)), max_size=14)
 
 
 def send(client, kind, routine, flag, tick, number):
     """One save of kind from client; what the export should then hold of it (id or last-change key)."""
     at, change_id = T0 + tick * 1000, str(uuid.UUID(int=number, version=4))
-    if kind in ("favourite", "checklist", "part"):
+    if kind in ("favourite", "checklist", "part", "routine"):
         path = {"favourite": f"/api/v1/favourites/{routine}", "checklist": "/api/v1/checklist",
-                "part": f"/api/v1/plan/parts/{'symptoms' if flag else 'schedule'}"}[kind]
+                "part": f"/api/v1/plan/parts/{'symptoms' if flag else 'schedule'}",
+                "routine": f"/api/v1/own-routines/{own_routine_id(routine)}"}[kind]
         body = {"changed_at": at, "change_id": change_id}
         if kind == "checklist":
             body["state"] = {"ticks": {routine: flag}}
         elif kind == "part":
             body["answers"] = PARTS["symptoms" if flag else "schedule"]
-        method = client.delete if kind == "favourite" and not flag else client.put
+        elif kind == "routine" and flag:
+            body.update(OWN_ROUTINE, name=routine)
+        method = client.delete if kind in ("favourite", "routine") and not flag else client.put
         assert method(path, json=body).status_code == 200
         return
     row_id = str(uuid.uuid4())
@@ -229,12 +238,18 @@ def send(client, kind, routine, flag, tick, number):
     return row_id
 
 
+def own_routine_id(routine):
+    """The id of the own routine the random saves name after a routine (one per name)."""
+    return str(uuid.UUID(int=ROUTINES.index(routine) + 1, version=4))
+
+
 def last_changes(sent):
-    """What last-change-wins leaves of the favourites and the checklist: {key: (at, id, value)}."""
+    """What last-change-wins leaves of the favourites, own routines, the checklist and the plan's parts:
+    {key: (at, id, value)}."""
     kept = {}
     for kind, routine, flag, tick, number in sent:
-        key = {"favourite": ("favourite", routine), "checklist": ("checklist",),
-               "part": ("part", "symptoms" if flag else "schedule")}.get(kind)
+        key = {"favourite": ("favourite", routine), "routine": ("routine", routine),
+               "checklist": ("checklist",), "part": ("part", "symptoms" if flag else "schedule")}.get(kind)
         if key is not None:
             change = (T0 + tick * 1000, str(uuid.UUID(int=number, version=4)), (routine, flag))
             kept[key] = max(kept.get(key, change), change)
@@ -264,9 +279,13 @@ def test_random_saves_on_two_devices_then_a_link_keep_every_row(app, sent, joine
         found = {row["id"] for rows in kinds for row in rows}
         assert found == ids - {None}
         favourites = {row["routine"]: row["favourite"] for row in export["favourites"]}
+        routines = {row["id"]: row for row in export["routines"]}
         for (kind, *key), (_, change_id, (routine, flag)) in kept.items():
             if kind == "favourite":
                 assert favourites[key[0]] is flag
+            elif kind == "routine":  # kept when saved last, left out of the export when deleted last
+                kept_routine = routines.get(own_routine_id(routine))
+                assert (kept_routine and kept_routine["change_id"]) == (change_id if flag else None)
             elif kind == "checklist":
                 assert export["checklist"]["state"] == {"ticks": {routine: flag}}
                 assert export["checklist"]["change_id"] == change_id
