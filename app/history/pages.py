@@ -15,6 +15,7 @@ from app.content import library
 from app.days import person_today, person_zone, start_of, week_mondays, zoned_moment
 from app.db import db
 from app.history.chart import MONTHS, REACH_LABELS, gentle_notes, pain_chart, short_date
+from app.history.titles import routine_titles
 from app.models import CheckIn, PracticeSession, rows_of, utcnow
 from app.plan.data import plan_for, plan_zone
 from app.plan.trends import review_trends
@@ -114,6 +115,7 @@ def page():
         by_session=checkins_by_session(profile, sessions), chart=pain_chart(chart_points), weeks=weeks,
         busiest=max([count for _, count in weeks] + [1]), notes=gentle_notes(chart_points),
         reach_labels=REACH_LABELS, routines=routines, month_names=MONTHS,
+        titles=routine_titles(profile, {session.routine for session in sessions}),
         trends=review_trends(plan, reviews, zone),
         steps={session.id: steps_reached(session, routines.get(session.routine)) for session in sessions},
     ))

@@ -8,9 +8,9 @@ plan's plain reading of the change. It reports the person's answers; it judges n
 from flask import Blueprint, render_template
 from sqlalchemy import func
 
-from app.content import library
 from app.days import person_today, person_zone, start_of
 from app.db import db
+from app.history.titles import routine_titles
 from app.models import PracticeSession, rows_of, utcnow
 from app.plan.data import as_lived, plan_for, plan_zone
 from app.plan.pages import personal
@@ -60,7 +60,7 @@ def summary(profile, plan, reviews, today, zone):
     since = today - SEE_SOMEONE_AFTER
     latest = reviews[-1] if reviews else None
     done = routines_done(profile, since, zone)
-    titles = library().routines
+    titles = routine_titles(profile, {slug for slug, _ in done[:SHOWN_ROUTINES]})
     symptoms = plan.symptoms
     return {
         "areas": labels(symptoms.get("areas", []), AREAS), "since": SINCE.get(symptoms.get("since"), ""),
@@ -72,8 +72,7 @@ def summary(profile, plan, reviews, today, zone):
         "weeks": [(week, LEVELS[week.level], HOW_WEEKS_WENT[week.went])
                   for week in plan.weeks[-SHOWN_WEEKS:]],
         "earlier_weeks": max(0, len(plan.weeks) - SHOWN_WEEKS),
-        "done": [(titles[slug].title if slug in titles else slug, count)
-                 for slug, count in done[:SHOWN_ROUTINES]],
+        "done": [(titles[slug], count) for slug, count in done[:SHOWN_ROUTINES]],
         "done_others": sum(count for _, count in done[SHOWN_ROUTINES:]),
         "done_total": sum(count for _, count in done), "done_since": since,
         "changes": CHANGES, "levels": LEVELS,

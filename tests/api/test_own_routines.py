@@ -4,8 +4,9 @@ merged when devices link, and recorded and named by sessions, history and the GP
 import csv
 import io
 import json
+import re
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -13,6 +14,8 @@ from app.content.own import OwnRoutine, slug_of
 from app.rules import OWN_ROUTINES
 from tests.api.test_api import T0, change, session_body
 from tests.content.test_own import CONTEXT, LIBRARY
+from tests.plan.test_plan_summary import a_session as a_session_days_ago
+from tests.plan.test_plan_summary import set_up
 from tests.profiles.test_register import link
 
 ROUTINES = "/api/v1/own-routines"
@@ -345,7 +348,7 @@ def test_linking_two_devices_keeps_each_routines_last_change(app):
     assert put(laptop, deleted, at=T0).json["deleted"] is True, "the phone's delete came across as a change"
 
 
-# --- Sessions and feedback may name an own routine ----------------------------------------------
+# --- Sessions, feedback, history and the GP summary name an own routine ---------------------------
 
 def test_a_session_favourite_and_feedback_may_name_an_own_routine_not_yet_sent(client):
     slug = slug_of(uuid.uuid4())
@@ -361,3 +364,45 @@ def test_a_session_favourite_and_feedback_may_name_an_own_routine_not_yet_sent(c
 def test_a_malformed_own_slug_is_still_an_unknown_routine(client, slug):
     refused = client.put(f"/api/v1/sessions/{uuid.uuid4()}", json=session_body(routine=slug))
     assert refused.status_code == 404 and slug in refused.json["detail"]
+
+
+def history_titles(client):
+    """The session headings /history shows, newest first."""
+    html = client.get("/history").get_data(as_text=True)
+    return re.findall(r"<h3>(.*?)</h3>", html[html.index('id="sessions-heading"'):])
+
+
+def a_session(client, slug, hours_ago):
+    started = datetime.now(UTC) - timedelta(hours=hours_ago)
+    body = session_body(routine=slug, started_at=started.isoformat(),
+                        ended_at=(started + timedelta(minutes=5)).isoformat())
+    assert client.put(f"/api/v1/sessions/{uuid.uuid4()}", json=body).status_code == 201
+
+
+def test_history_names_an_own_routine_by_its_saved_name_or_says_it_was_ones_own(client, app):
+    named, unsent, deleted = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    put(client, named, name="Sofa <stretch>")
+    put(client, deleted, name="Gone now")
+    delete(client, deleted, at=T0 + 1)
+    for hours_ago, routine_id in enumerate((named, unsent, deleted), start=1):
+        a_session(client, slug_of(routine_id), hours_ago)
+    a_session(app.test_client(), slug_of(named), 1)  # another profile's session names it too
+    assert history_titles(client) == ["Sofa &lt;stretch&gt;", "Your own routine", "Your own routine"]
+
+
+def test_another_profile_never_sees_the_name(client, app):
+    routine_id = uuid.uuid4()
+    put(client, routine_id, name="Mine alone")
+    other = app.test_client()
+    a_session(other, slug_of(routine_id), 1)
+    assert history_titles(other) == ["Your own routine"]
+
+
+def test_the_gp_summary_names_own_routines_done(client):
+    set_up(client)
+    named = uuid.uuid4()
+    put(client, named, name="Desk stretches")
+    for routine, days_ago in ((slug_of(named), 1), (slug_of(named), 2), (slug_of(uuid.uuid4()), 3)):
+        a_session_days_ago(client, routine, days_ago)
+    html = client.get("/plan/summary").get_data(as_text=True)
+    assert "3 in all: Desk stretches (2), Your own routine (1)." in html
