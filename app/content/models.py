@@ -84,6 +84,7 @@ class Exercise(Table):
 
     id: FileId
     name: Text
+    code: Annotated[str, Strict(), Field(min_length=2, max_length=2, pattern=r"^[a-z0-9]+$")]
     kind: one_of(KINDS)
     position: one_of(POSITIONS)
     instructions: sentences(3)

@@ -21,7 +21,7 @@ class Library:
 
 
 def _check_unique(folder, key, pairs):
-    """Refuse two files that would show a person the same heading."""
+    """Refuse two files that would show a person the same heading, or give a link the same code."""
     owners = {}
     for file_id, value in pairs:
         if value in owners:
@@ -52,6 +52,7 @@ def load_library(routines_dir, pictures_dir):
         raise ContentError(routines_dir, "files", "no routines found")
     _check_unique(routines_dir, "title", ((r.slug, r.title) for r in routines))
     _check_unique(routines_dir / "exercises", "name", ((e.id, e.name) for e in exercises.values()))
+    _check_unique(routines_dir / "exercises", "code", ((e.id, e.code) for e in exercises.values()))
     routines.sort(key=lambda routine: routine.title)
     return Library(
         exercises=MappingProxyType(exercises),

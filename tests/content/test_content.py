@@ -255,6 +255,7 @@ def test_segments_lay_out_sides_switches_and_rests():
 
 EXERCISE = '''id = "reach"
 name = "Reach"
+code = "re"
 kind = "stretch"
 position = "lying"
 lying_on = "back"
@@ -321,7 +322,7 @@ hold = 45
 
 @pytest.mark.parametrize(("rest", "long"), [(LONG_ON_THE_BACK - 46, False), (LONG_ON_THE_BACK - 45, True)])
 def test_a_spell_on_the_back_a_minute_long_earns_the_pregnancy_caution(tiny, rest, long):
-    side = EXERCISE.replace('"reach"', '"side"').replace('"Reach"', '"Side"')
+    side = EXERCISE.replace('"reach"', '"side"').replace('"Reach"', '"Side"').replace('"re"', '"si"')
     (tiny / "exercises" / "side.toml").write_text(side.replace('lying_on = "back"', 'lying_on = "side"'))
     (tiny / "tiny.toml").write_text(SPELLS_ON_THE_BACK.format(rest=rest))
     routine = load(tiny).routines["tiny"]
