@@ -19,7 +19,8 @@ from pydantic import (
 )
 
 from app import days
-from app.rules import LIMITS, OWN_ROUTINES, PAIN_REACHES, SLUG_MAX_LENGTH, SLUG_PATTERN
+from app.own_routines.answers import OwnRoutineExport
+from app.rules import LIMITS, PAIN_REACHES, SLUG_MAX_LENGTH, SLUG_PATTERN
 
 if TYPE_CHECKING:  # app.plan.schemas imports this module, then completes Export with PlanExport
     from app.plan.schemas import PlanExport
@@ -230,77 +231,6 @@ class ChecklistOut(BaseModel):
     state: dict
     changed_at: int
     change_id: str | None  # None when never saved
-
-
-# --- Own routines -------------------------------------------------------------------
-# Their shape is checked here; their bounds, and which exercises exist and how each is dosed, by
-# app/content/own.py's OwnRoutine (its messages name the bound), so these only describe the bounds.
-
-def described(**bounds):
-    """Bounds the API document states (JSON Schema keywords); OwnRoutine enforces them."""
-    return Field(json_schema_extra=bounds)
-
-
-def dose_range(name):
-    """One of OWN_ROUTINES' (lowest, highest) number bounds, described."""
-    low, high = OWN_ROUTINES[name]
-    return described(minimum=low, maximum=high)
-
-
-class OwnStepIn(Strict):
-    """One step of an own routine: a library exercise; hold (seconds) for a timed exercise or reps for a
-    counted one, each the exercise's own when left out; sides only for a one-sided exercise (both when
-    left out); rest in seconds after the step (0 when left out). A null is taken as left out."""
-
-    exercise: Slug
-    hold: Annotated[StrictInt, dose_range("hold")] | None = None
-    reps: Annotated[StrictInt, dose_range("reps")] | None = None
-    sides: Literal["both", "left", "right"] | None = None
-    rest: Annotated[StrictInt, dose_range("rest")] | None = None
-
-
-class OwnRoutineIn(Change):
-    """An own routine's definition, as its device saved it, with the change's id and time; no longer, as
-    the player lays it out (both sides, side switches and rests counted), than app/rules.py allows."""
-
-    name: Annotated[StrictStr, described(minLength=1, maxLength=OWN_ROUTINES["name"])]
-    often: Annotated[StrictStr, described(maxLength=OWN_ROUTINES["often"])] | None = None
-    steps: Annotated[list[OwnStepIn], described(minItems=OWN_ROUTINES["steps"][0],
-                                                   maxItems=OWN_ROUTINES["steps"][1])]
-
-    def definition(self):
-        """The definition as sent, for OwnRoutine: what was left out (or null) left out."""
-        return self.model_dump(exclude_none=True, exclude={"changed_at", "change_id"})
-
-
-class OwnRoutineOut(BaseModel):
-    """An own routine on the server, its definition in full (a deleted one keeps only its id and its
-    last change: no name, no steps)."""
-
-    id: str
-    name: str | None
-    often: str | None
-    steps: list[dict] = Field(description="each in full: exercise, hold or reps, sides (one-sided "
-                                          "exercises only), rest")
-    deleted: bool
-    changed_at: int
-    change_id: str
-
-
-class OwnRoutineList(BaseModel):
-    """The profile's own routines that are not deleted, the latest change first."""
-
-    routines: list[OwnRoutineOut]
-
-
-class OwnRoutineExport(BaseModel):
-    """An own routine in an export: its id, its definition and its last change (deleted ones are left
-    out: they keep nothing but an id and a time)."""
-
-    id: str
-    definition: dict
-    changed_at: int
-    change_id: str
 
 
 class LinkCodeOut(BaseModel):

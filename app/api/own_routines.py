@@ -14,8 +14,10 @@ from app.content import library
 from app.content.own import OwnRoutine
 from app.db import autocommitting, db
 from app.models import SavedRoutine, rows_of
+from app.own_routines.answers import OwnRoutineList, OwnRoutineOut, routine_out
+from app.own_routines.schemas import OwnRoutineIn
 from app.profiles.register import DEFAULT_CAP
-from app.schemas import Change, OwnRoutineIn, OwnRoutineList, OwnRoutineOut
+from app.schemas import Change
 
 bp = Blueprint("own_routines", __name__)
 
@@ -65,14 +67,6 @@ def make_room_for(routine_id, deleting):
         make_room(SavedRoutine, profile, most=DEFAULT_CAP)
     elif not deleting and (held is None or held.deleted):
         make_room(SavedRoutine, profile, SavedRoutine.deleted.is_(False))
-
-
-def routine_out(row):
-    """A saved routine as the API shows it: its definition spread out (none once deleted)."""
-    definition = row.definition or {}
-    return OwnRoutineOut(id=row.id, name=definition.get("name"), often=definition.get("often"),
-                         steps=definition.get("steps", []), deleted=row.deleted, changed_at=row.changed_at,
-                         change_id=row.change_id)
 
 
 def keep_change(routine_id, change, definition):

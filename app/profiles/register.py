@@ -22,8 +22,9 @@ from app.models import (
     RoutineFeedback,
     SavedRoutine,
 )
+from app.own_routines.answers import OwnRoutineExport
 from app.plan.schemas import CalendarFeedExport, FeedbackOut, PartOut, ReviewOut
-from app.schemas import CheckInOut, ChecklistExport, FavouriteOut, OwnRoutineExport, SessionOut
+from app.schemas import CheckInOut, ChecklistExport, FavouriteOut, SessionOut
 
 # A cap's default (its config setting unset): years of several rows a day.
 DEFAULT_CAP = 10_000
