@@ -7,6 +7,7 @@ database.
 """
 from dataclasses import dataclass
 
+from app.content.bounds import OWN_ROUTINES
 from app.content.loading import SLUG_MAX_LENGTH, SLUG_PATTERN
 
 
@@ -62,21 +63,6 @@ LIMITS = {
     "search": 80,  # the routines catalogue's search box
     "link_code_min": 10,  # a linking code as shown (XXXXX-XXXXX), or typed with spaces
     "link_code_max": 24,
-}
-
-# A routine a person (or their physiotherapist) builds: the bounds the builder's form, the API, the
-# shared link's reader and the player all hold it to. Seconds for hold and rest, and for the whole
-# routine as the player lays it out (both sides, side switches and rests counted).
-OWN_ROUTINES = {
-    "steps": (1, 20),
-    "hold": (5, 120),  # an exercise timed by a hold
-    "reps": (1, 30),  # an exercise counted in repetitions
-    "rest": (0, 120),  # after a step (the last step's rest is never played)
-    "most_seconds": 60 * 60,
-    "name": 60,  # characters
-    "often": 80,  # "how often", if the maker says
-    "switch_sides": 5,  # seconds to change sides, as the built-in routines mostly give
-    "slug_prefix": "own-",  # then the routine's id: an own routine's slug, in history and feedback
 }
 
 # The service worker's cache of pages drawn from the person's own data, which "Delete everything"

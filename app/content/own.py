@@ -2,8 +2,8 @@
 
 It is checked as a built-in routine's step is (the exercise must be in the library, a hold only
 for a timed exercise, reps only for a counted one, sides only for a one-sided one) but within the
-bounds of app/rules.py OWN_ROUTINES, and it is laid out, cautioned and played by the same code as
-a built-in routine (models.LaidOut): `to_routine` gives the pages and the player what they read.
+bounds of app/content/bounds.py (app/rules.py passes them on to the pages), and it is laid out,
+cautioned and timed by the same code as a built-in routine (models.LaidOut).
 
     OwnRoutine.model_validate(data, context={"exercises": library.exercises})
 """
@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from app.content.bounds import OWN_ROUTINES
 from app.content.fields import problem
 from app.content.models import (
     Dosed,
@@ -32,7 +33,6 @@ from app.content.models import (
     known_exercise,
     sides_in_order,
 )
-from app.rules import OWN_ROUTINES
 
 HOLD, REPS, REST = OWN_ROUTINES["hold"], OWN_ROUTINES["reps"], OWN_ROUTINES["rest"]
 FEWEST_STEPS, MOST_STEPS = OWN_ROUTINES["steps"]
@@ -73,6 +73,14 @@ class OwnStep(BaseModel, Dosed):
     reps: Annotated[int, within(*REPS, "repetitions")] | None = Field(default_factory=from_exercise("reps"))
     sides: Annotated[tuple[str, ...], BeforeValidator(sides_in_order)] = Field(default_factory=default_sides)
     rest_after: Annotated[int, within(*REST, "seconds")] = Field(0, alias="rest")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_is_left_out(cls, data):
+        """A null dose, side or rest is the same as one left out: the exercise's own."""
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if value is not None or key == "exercise"}
+        return data
 
     @model_validator(mode="after")
     def _dose_as_the_exercise_allows(self):

@@ -3,10 +3,12 @@ import json
 from functools import cache
 from pathlib import PurePosixPath
 
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint, jsonify, render_template, url_for
 
 from app import paths
-from app.pages.routines import get_routine_or_404
+from app.content import library
+from app.content.models import LONG_ON_THE_BACK, POSITIONS, SIDE_ORDER
+from app.pages.routines import DOWN_LOW, get_routine_or_404
 from app.pages.settings import allowed_choices
 from app.plan.schemas import VERDICTS
 from app.rules import CLIP_PREFIXES
@@ -24,9 +26,18 @@ def recorded_clips():
     return json.loads((paths.STATIC_DIR / VOICE / "clips.json").read_text())
 
 
+def voiced(clips):
+    """Recorded clips by id, as the player fetches them: a versioned address and the words."""
+    recorded = recorded_clips()["clips"]
+    return {clip: {"url": url_for("static", filename=str(VOICE / recorded[clip]["file"])),
+                   "words": recorded[clip]["words"]}
+            for clip in clips if clip in recorded}
+
+
 def voice_for(routine):
     """The clips this routine's cues can ask for, by id: each one's versioned address and words,
-    and the quiet track that holds the lock screen. Counting goes up to the routine's most reps."""
+    and the quiet track that holds the lock screen. Counting goes up to the routine's most reps.
+    (static/js/lib/own-routine.js picks an own routine's clips from the catalogue by this rule.)"""
     recorded = recorded_clips()
     most_reps = max([3, *(step.reps or 0 for step in routine.steps)])
     words = [clip for clip in recorded["clips"] if not clip.startswith(PARTICULAR)]
@@ -34,12 +45,50 @@ def voice_for(routine):
     wanted = [*words, *(f"{number}{n}" for n in range(1, most_reps + 1)),
               *(f"{exercise}{step.exercise.id}" for step in routine.steps),
               *(f"{note}{routine.slug}-{n}" for n in range(1, len(routine.steps) + 1))]
-    clips = {clip: recorded["clips"][clip] for clip in wanted if clip in recorded["clips"]}
+    return {"clips": voiced(wanted), "holder": url_for("static", filename=str(VOICE / recorded["holder"]))}
+
+
+def catalogue(library):
+    """The library's exercises as routines a person builds use them: what the player shows of
+    each, its own dose, whether it is one-sided, what the catalogue filters and the cautions
+    read, and every recorded clip but the routines' own notes (static/js/lib/own-routine.js
+    builds an own routine's player data from it, as player_data does for a built-in one)."""
+    recorded = recorded_clips()
     return {
-        "clips": {clip: {"url": url_for("static", filename=str(VOICE / entry["file"])),
-                         "words": entry["words"]}
-                  for clip, entry in clips.items()},
-        "holder": url_for("static", filename=str(VOICE / recorded["holder"])),
+        "exercises": {
+            exercise.id: {"player": exercise_for_player(exercise), "code": exercise.code,
+                          "hold": exercise.hold, "reps": exercise.reps, "sided": exercise.sided,
+                          "kind": exercise.kind, "position": exercise.position,
+                          "downLow": exercise.position in DOWN_LOW, "lyingOn": exercise.lying_on,
+                          "suitsABadDay": exercise.suits_a_bad_day}
+            for exercise in library.exercises.values()
+        },
+        "sideOrder": list(SIDE_ORDER),
+        "positions": dict(POSITIONS),
+        # A spell this long on the back (rests and switches within it counted) earns the pregnancy caution.
+        "longOnTheBack": LONG_ON_THE_BACK,
+        "voice": {
+            "clips": voiced(clip for clip in recorded["clips"] if not clip.startswith(CLIP_PREFIXES["note"])),
+            "holder": url_for("static", filename=str(VOICE / recorded["holder"])),
+        },
+    }
+
+
+def exercise_for_player(exercise):
+    """What the player shows of an exercise, whatever routine it is in (a step adds its dose and
+    note). The catalogue of exercises for routines a person builds is made of the same."""
+    return {
+        "exercise": exercise.id,
+        "name": exercise.name,
+        "instructions": exercise.instructions,
+        "breathing": exercise.breathing,
+        "easeOffIf": exercise.ease_off_if,
+        "skipIf": exercise.skip_if,
+        "picture": url_for("static", filename=f"pictures/{exercise.picture}"),
+        "alt": exercise.picture_alt,
+        # Square, raster: what a lock screen shows (make pictures draws it from the SVG).
+        "artwork": url_for("static", filename=f"pictures/artwork/{PurePosixPath(exercise.picture).stem}.png"),
+        "secondsPerRep": exercise.seconds_per_rep,
     }
 
 
@@ -49,23 +98,8 @@ def player_data(routine):
         "slug": routine.slug,
         "title": routine.title,
         "steps": [
-            {
-                "exercise": step.exercise.id,
-                "name": step.exercise.name,
-                "instructions": step.exercise.instructions,
-                "breathing": step.exercise.breathing,
-                "easeOffIf": step.exercise.ease_off_if,
-                "skipIf": step.exercise.skip_if,
-                "note": step.note,
-                "picture": url_for("static", filename=f"pictures/{step.exercise.picture}"),
-                "alt": step.exercise.picture_alt,
-                # Square, raster: what a lock screen shows (make pictures draws it from the SVG).
-                "artwork": url_for("static",
-                                   filename=f"pictures/artwork/{PurePosixPath(step.exercise.picture).stem}.png"),
-                "hold": step.hold,
-                "reps": step.reps,
-                "secondsPerRep": step.exercise.seconds_per_rep,
-            }
+            {**exercise_for_player(step.exercise), "note": getattr(step, "note", None),
+             "hold": step.hold, "reps": step.reps}
             for step in routine.steps
         ],
         "segments": [
@@ -74,6 +108,26 @@ def player_data(routine):
         ],
         "voice": voice_for(routine),
     }
+
+
+@bp.get("/routines/catalogue.json")
+@same_for_everyone()
+def exercise_catalogue():
+    """The exercise catalogue for routines a person builds (see catalogue)."""
+    return jsonify(catalogue(library()))
+
+
+# The first step's fields before an own routine's player has read the device (all filled in then).
+BLANK_EXERCISE = {"name": "", "picture": None, "picture_alt": "", "skip_if": None, "ease_off_if": "",
+                  "instructions": "", "breathing": ""}
+
+
+@bp.get("/routines/mine/play")
+@same_for_everyone()
+def play_mine():
+    """The player for a routine of one's own (#<id>): the same page, its routine read on the device."""
+    return render_template("player/play.html", routine=None, data=None, blank_exercise=BLANK_EXERCISE,
+                           settings_choices=allowed_choices(), verdicts=VERDICTS)
 
 
 @bp.get("/routines/<slug>/play")

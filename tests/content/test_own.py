@@ -110,3 +110,9 @@ def test_unknown_keys_are_refused():
 
 def test_an_own_routines_slug_is_its_prefix_and_id():
     assert slug_of("0b6c8f5e-1d2a-4f3b-9c4d-5e6f7a8b9c0d") == "own-0b6c8f5e-1d2a-4f3b-9c4d-5e6f7a8b9c0d"
+
+
+def test_a_null_dose_side_or_rest_is_the_same_as_one_left_out():
+    routine = own([{"exercise": SIDED, "hold": None, "sides": None, "rest": None},
+                   {"exercise": COUNTED, "reps": None}])
+    assert routine.definition() == own([{"exercise": SIDED}, {"exercise": COUNTED}]).definition()

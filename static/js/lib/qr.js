@@ -1,5 +1,6 @@
 // A QR code of a link, as SVG text: pure, no DOM. The code itself comes from lean-qr 2.7.4
-// (static/js/vendor/lean-qr.js is its index.mjs unchanged, MIT, by David Evans); the drawing is
+// (static/js/vendor/lean-qr.js is its nano.mjs unchanged, MIT, by David Evans: the small build,
+// which codes the link in byte mode, a version larger than the full build would); the drawing is
 // ours, so it carries a role and a name, and no style attribute the CSP would refuse.
 
 import { correction, generate } from "../vendor/lean-qr.js";

@@ -2,8 +2,9 @@
 //
 // The text is small enough for a QR code a phone reads at arm's length: with an origin of 32
 // characters, up to 10 steps with any doses, sides and rests and a name ("how often" included)
-// of up to 30 bytes of UTF-8 fit version 7 at error correction M. A cut-short or changed link
-// is refused with a sentence for a person, never read wrongly. Version 1 is
+// of up to 30 bytes of UTF-8 fit version 8 at error correction M (49 modules: 0.65 mm each when
+// printed 32 mm wide). A cut-short or changed link is refused with a sentence for a person,
+// never read wrongly. Version 1 is
 //
 //   "1" then base32 (RFC 4648 letters A-Z and 2-7, no padding) of these bytes:
 //     the payload's length in bytes (one byte, or two with the top bit of the first set),
@@ -17,12 +18,15 @@
 //       1 bit, then 7 bits of hold seconds or reps when they differ from the exercise's own;
 //       1 bit, then 7 bits of rest seconds when they differ from the routine's usual rest;
 //       for a one-sided exercise only, 2 bits: both sides 0, only the left 1, only the right 2.
-// Upper-case letters and digits are safe in a URL fragment and fill a QR code in its compact
-// alphanumeric mode (5.5 bits a character, not 8). A newer format starts with a higher digit.
+// Upper-case letters and digits are safe in a URL fragment (and would fill a QR code in its
+// compact alphanumeric mode, were the full build of lean-qr sent). A newer format starts with
+// a higher digit.
 //
-// catalogue: { exercises: { <id>: { code, name, hold | reps (its own), sided, secondsPerRep } } }
-// (secondsPerRep for a counted exercise: the length of a routine needs it).
-// bounds: the pages' rules.own_routines (app/rules.py OWN_ROUTINES).
+// catalogue: GET /routines/catalogue.json (app/pages/player.py catalogue); bounds: the pages'
+// rules.own_routines (app/content/bounds.py). A link's routine is checked as the builder's form
+// and the server check one (lib/own-routine.js checkOwnRoutine), and refused with its first problem.
+
+import { checkOwnRoutine, normalised } from "./own-routine.js";
 
 const VERSION = "1";
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -31,8 +35,6 @@ const SIDES = ["both", "left", "right"];
 const TEXT_BITS = 10;
 const NUMBER_BITS = 7;
 const STEP_COUNT_BITS = 5;
-// What the app's own rules forbid a name or "how often" to hold (app/content/own.py does the same).
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const UPDATE = "Update Easeback (reload the page, or close and open the app again), then open the link again.";
 export const PROBLEMS = {
@@ -45,45 +47,12 @@ export const PROBLEMS = {
 class Refusal extends Error {}
 const refuse = (problem) => { throw new Refusal(problem); };
 
-const isTimed = (exercise) => exercise.hold !== undefined && exercise.hold !== null;
-const characters = (text) => [...text].length;
-
-// The definition as the server's OwnRoutine.definition() gives it: every step's dose and rest
-// written out, sides only for a one-sided exercise, "how often" null when not given.
-export function normaliseRoutine(definition, catalogue) {
-  const often = typeof definition.often === "string" ? definition.often.trim() : "";
-  return {
-    name: String(definition.name ?? "").trim(),
-    often: often || null,
-    steps: definition.steps.map((step) => {
-      const exercise = catalogue.exercises[step.exercise];
-      if (!exercise) throw new Error(`no exercise ${step.exercise} in the catalogue`);
-      const dose = isTimed(exercise)
-        ? { hold: step.hold ?? exercise.hold } : { reps: step.reps ?? exercise.reps };
-      const sides = exercise.sided ? { sides: step.sides ?? "both" } : {};
-      return { exercise: step.exercise, ...dose, rest: step.rest ?? 0, ...sides };
-    }),
-  };
-}
-
-// Seconds the routine lasts as the player lays it out: each side, a switch between sides,
-// the rest after every step but the last.
-export function routineSeconds(definition, catalogue, bounds) {
-  const { steps } = normaliseRoutine(definition, catalogue);
-  return steps.reduce((total, step, index) => {
-    const exercise = catalogue.exercises[step.exercise];
-    const sides = step.sides === "both" ? 2 : 1;
-    const perSide = step.hold ?? step.reps * exercise.secondsPerRep;
-    if (!Number.isFinite(perSide)) throw new Error(`no secondsPerRep for ${step.exercise}`);
-    const rest = index < steps.length - 1 ? step.rest : 0;
-    return total + sides * perSide + (sides - 1) * bounds.switch_sides + rest;
-  }, 0);
-}
+const isTimed = (exercise) => exercise.hold !== null;
 
 // The text after "#" in /shared#...; throws only for a definition the app should never have
 // made (an exercise not in the catalogue, a number beyond what the format holds).
 export function encodeRoutine(definition, catalogue) {
-  const routine = normaliseRoutine(definition, catalogue);
+  const routine = normalised(definition, catalogue);
   const usualRest = mostCommon(routine.steps.map((step) => step.rest));
   const bits = new BitWriter();
   writeText(bits, routine.name);
@@ -111,7 +80,8 @@ export function encodeRoutine(definition, catalogue) {
 export function decodeRoutine(text, catalogue, bounds) {
   try {
     const definition = readRoutine(String(text ?? ""), catalogue, bounds);
-    return { definition: withinBounds(definition, catalogue, bounds) };
+    const [problem] = checkOwnRoutine(definition, catalogue, bounds);
+    return problem ? { problem: problem.message } : { definition };
   } catch (error) {
     if (error instanceof Refusal) return { problem: error.message };
     throw error;
@@ -141,19 +111,15 @@ function readRoutine(text, catalogue, bounds) {
   if (leftover || text.length - 1 !== Math.ceil(((end + 4) * 8) / 5)) refuse(PROBLEMS.changed);
   const check = crcBytes(bytes.slice(0, end));
   if (check.some((byte, index) => byte !== bytes[end + index])) refuse(PROBLEMS.changed);
-  return readPayload(new BitReader(bytes.slice(start, end)), catalogue, bounds);
+  return readPayload(new BitReader(bytes.slice(start, end)), catalogue);
 }
 
-function readPayload(bits, catalogue, bounds) {
+function readPayload(bits, catalogue) {
   const byCode = new Map(Object.entries(catalogue.exercises).map(([id, exercise]) => [exercise.code, id]));
   const name = readText(bits);
   const often = bits.read(1) ? readText(bits) : null;
   const usualRest = bits.read(NUMBER_BITS);
   const count = bits.read(STEP_COUNT_BITS);
-  const [fewest, most] = bounds.steps;
-  if (count < fewest || count > most) {
-    refuse(`This routine has ${count || "no"} steps; a routine has ${fewest} to ${most}.`);
-  }
   const steps = [];
   for (let number = 1; number <= count; number += 1) {
     const code = bits.read(11);
@@ -169,40 +135,6 @@ function readPayload(bits, catalogue, bounds) {
   }
   bits.finish();
   return { name: name.trim(), often: often?.trim() || null, steps };
-}
-
-// The definition, or a refusal naming what is outside app/rules.py's bounds.
-function withinBounds(definition, catalogue, bounds) {
-  const { name, often, steps } = definition;
-  if (!name) refuse("This routine has no name.");
-  if (characters(name) > bounds.name) {
-    refuse(`This routine's name is ${characters(name)} characters long; a name has at most ${bounds.name}.`);
-  }
-  if (CONTROL.test(name) || CONTROL.test(often ?? "")) refuse(PROBLEMS.changed);
-  if (often !== null && characters(often) > bounds.often) {
-    refuse(`This routine's "how often" is ${characters(often)} characters long; it has at most ${bounds.often}.`);
-  }
-  steps.forEach((step, index) => {
-    const where = `Step ${index + 1} (${catalogue.exercises[step.exercise].name})`;
-    const [holdLow, holdHigh] = bounds.hold;
-    const [repsLow, repsHigh] = bounds.reps;
-    const [restLow, restHigh] = bounds.rest;
-    if (step.hold !== undefined && (step.hold < holdLow || step.hold > holdHigh)) {
-      refuse(`${where} holds for ${step.hold} seconds; a hold lasts ${holdLow} to ${holdHigh} seconds.`);
-    }
-    if (step.reps !== undefined && (step.reps < repsLow || step.reps > repsHigh)) {
-      refuse(`${where} has ${step.reps} repetitions; a step has ${repsLow} to ${repsHigh}.`);
-    }
-    if (step.rest < restLow || step.rest > restHigh) {
-      refuse(`${where} rests ${step.rest} seconds after it; a rest lasts ${restLow} to ${restHigh} seconds.`);
-    }
-  });
-  const seconds = routineSeconds(definition, catalogue, bounds);
-  if (seconds > bounds.most_seconds) {
-    refuse(`This routine would last ${Math.ceil(seconds / 60)} minutes; a routine lasts at most `
-      + `${bounds.most_seconds / 60} minutes.`);
-  }
-  return definition;
 }
 
 // The longest text a routine within the bounds can make (4 UTF-8 bytes a character at most):
