@@ -191,6 +191,13 @@ def about():
     return render_template("about.html")
 
 
+@bp.get("/for-clinicians")
+@same_for_everyone()
+def for_clinicians():
+    """For physiotherapists: building a home programme and handing it over, and what Easeback does not do."""
+    return render_template("for-clinicians.html")
+
+
 @bp.get("/robots.txt")
 def robots():
     """Let search engines index the pages, but not the JSON API or the offline stand-in page."""

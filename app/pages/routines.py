@@ -130,6 +130,39 @@ def get_routine_or_404(slug):
     return routine
 
 
+# What the builder's library calls each kind of exercise.
+KIND_LABELS = {
+    "stretch": "Stretch", "mobility": "Easing stiffness", "strength": "Strength",
+    "nerve-glide": "Nerve glide", "breathing": "Breathing and relaxing", "massage": "Self-massage",
+    "rest-position": "Resting position", "movement": "Everyday movement",
+}
+
+
+@bp.get("/routines/new")
+@same_for_everyone()
+def new():
+    """Build a routine of one's own from the library's exercises (or, with #<id>, change one)."""
+    exercises = sorted(library().exercises.values(), key=lambda exercise: exercise.name)
+    kinds = {kind: label for kind, label in KIND_LABELS.items()
+             if any(exercise.kind == kind for exercise in exercises)}
+    return render_template("routines/new.html", exercises=exercises, positions=POSITIONS, kinds=kinds)
+
+
+@bp.get("/routines/mine")
+@same_for_everyone()
+def mine():
+    """The overview of a routine of one's own (#<id>): drawn on the device, from what it keeps."""
+    return render_template("routines/mine.html")
+
+
+@bp.get("/shared")
+@same_for_everyone()
+def shared():
+    """A routine shared by link: it travels in the address's fragment (/shared#...), which browsers
+    never send, so this page is the same for everyone and the server never sees the routine."""
+    return render_template("routines/shared.html")
+
+
 @bp.get("/routines/<slug>")
 @same_for_everyone()
 def detail(slug):

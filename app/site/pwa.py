@@ -18,8 +18,9 @@ BACKGROUND = "#f7f3ec"
 # Pages that must work offline even if never opened, besides every routine's
 # overview and player. Each feature that adds a page adds it here.
 OFFLINE_PAGES = ("pages.home", "routines.catalogue", "favourites.page", "checklist.page", "pages.safety",
-                 "pages.about", "settings.index", "learn.index", "learn.bad_day_page",
-                 "pwa.offline")
+                 "pages.about", "pages.for_clinicians", "settings.index", "learn.index", "learn.bad_day_page",
+                 "routines.new", "routines.mine", "routines.shared", "player.play_mine",
+                 "player.exercise_catalogue", "pwa.offline")
 SHORTCUTS = (("Favourites", "favourites.page"), ("Therapist checklist", "checklist.page"))
 NO_CACHE = "no-cache"
 

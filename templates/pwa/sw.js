@@ -9,6 +9,7 @@ const CACHE = PREFIX + VERSION;
 const PERSONAL_CACHE = {{ personal_cache|tojson }};
 const PERSONAL_PAGES = {{ personal_pages|tojson }}.map((pattern) => new RegExp(pattern));
 const PRECACHE = {{ precache|tojson }};
+const PRECACHED_PATHS = new Set(PRECACHE.map((address) => new URL(address, self.location.origin).pathname));
 const OFFLINE_URL = {{ offline_url|tojson }};
 // A slow network should not keep someone in pain waiting: after this long,
 // answer from the cache and let the network response refresh it later.
@@ -133,5 +134,10 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigate(event));
   } else if (url.pathname.startsWith("/static/")) {
     event.respondWith(url.searchParams.has("v") ? staticFile(request) : unversionedStaticFile(event));
+  } else if (PRECACHED_PATHS.has(url.pathname)) {
+    // Data the pages fetch that is stored with them, such as the exercise catalogue own
+    // routines are built from: network first, then the stored copy, as for pages.
+    event.respondWith(networkFirst(event, { cacheName: CACHE, keep: true })
+      .then((answer) => answer || Response.error(), () => Response.error()));
   }
 });

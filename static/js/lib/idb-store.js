@@ -3,10 +3,11 @@
 // ("parked", kept for the person and their export). Everything is written
 // here first, so it works offline and survives a closed tab.
 const DB_NAME = "easeback";
-// 2: the "parked" store.
-const DB_VERSION = 2;
+// 2: the "parked" store. 3: "own-routines", the routines a person builds or is given.
+const DB_VERSION = 3;
 const STORES = {
   favourites: { keyPath: "routine" },
+  "own-routines": { keyPath: "id" },
   sessions: { keyPath: "id" },
   checkins: { keyPath: "id" },
   outbox: { keyPath: "seq", autoIncrement: true },

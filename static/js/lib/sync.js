@@ -10,7 +10,7 @@
 import { entries, read, remove as forget, write } from "./local-store.js";
 import { askToKeepData } from "./keep-data.js";
 import { countsAsTry, laterDelay, notSentEntry, outcome, retryDelay, statusMessage, winsOver } from "./outbox-rules.js";
-import { count, getAll, move, onStorageChange, put, putWithChange, remove, replaceUnlessWaiting } from "./idb-store.js";
+import { count, get, getAll, move, onStorageChange, put, putWithChange, remove, replaceUnlessWaiting } from "./idb-store.js";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 const UNSENT = "unsent:";
@@ -18,6 +18,7 @@ const UNSENT = "unsent:";
 const HAS_PROFILE = "has-profile";
 const FAVOURITES = "/api/v1/favourites";
 const CHECKLIST = "/api/v1/checklist";
+const OWN_ROUTINES = "/api/v1/own-routines";
 // The ETag of a read whose answer the device copy holds as it is.
 const TAG = "tag:";
 let flushing = null;
@@ -78,6 +79,7 @@ async function save(storeName, row, method, path, body) {
   document.documentElement.dataset.pending = "saving";
   forget(TAG + FAVOURITES);
   forget(TAG + CHECKLIST);
+  forget(TAG + OWN_ROUTINES);
   try {
     await putWithChange(storeName, row, { method, path, body, queuedAt: Date.now() });
     notes.deviceFailed = false;
@@ -228,6 +230,17 @@ async function pull() {
         write(TAG + FAVOURITES, favourites[1]);
       } else stale = true;
     }
+    const own = await news(OWN_ROUTINES);
+    if (own) {
+      const rows = own[0].routines.map((row) => ({
+        id: row.id, name: row.name, often: row.often ?? null, steps: row.steps,
+        changedAt: row.changed_at, changeId: row.change_id,
+      }));
+      if (await replaceUnlessWaiting("own-routines", rows, unchanged) && unchanged()) {
+        write(TAG + OWN_ROUTINES, own[1]);
+        document.dispatchEvent(new CustomEvent("easeback:own-routines-synced"));
+      } else stale = true;
+    }
     const checklist = await news(CHECKLIST);
     if (checklist) {
       const [{ state, changed_at: changedAt, change_id: changeId }, tag] = checklist;
@@ -271,6 +284,35 @@ export async function setFavourite(routine, favourite) {
 
 export async function favouriteRoutines() {
   return (await getAll("favourites")).filter((row) => row.favourite).sort((a, b) => b.changedAt - a.changedAt);
+}
+
+// A routine the person built (or saved from a link): kept here, sent when it can be. A delete is
+// kept as a change too (the row stays, marked deleted, until the server's list replaces it).
+export async function saveOwnRoutine({ id, name, often = null, steps }) {
+  const changedAt = Date.now();
+  const changeId = newId();
+  await save("own-routines", { id, name, often, steps, changedAt, changeId }, "PUT",
+    `${OWN_ROUTINES}/${id}`, { name, often, steps, change_id: changeId, changed_at: changedAt });
+  flush();
+}
+
+export async function deleteOwnRoutine(id) {
+  const changedAt = Date.now();
+  const changeId = newId();
+  await save("own-routines", { id, deleted: true, changedAt, changeId }, "DELETE",
+    `${OWN_ROUTINES}/${id}`, { change_id: changeId, changed_at: changedAt });
+  flush();
+}
+
+// The person's own routines, by name.
+export async function ownRoutines() {
+  return (await getAll("own-routines")).filter((row) => !row.deleted)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function ownRoutine(id) {
+  const row = await get("own-routines", id);
+  return row && !row.deleted ? row : null;
 }
 
 // The player does not wait for this; a failure is told on the page by save().

@@ -7,6 +7,7 @@ import { MediaSessionLink } from "../parts/media-session.js";
 import { initPlanForms } from "../parts/plan-forms.js";
 import { PlayerScreen } from "../parts/player-screen.js";
 import { AudioCues } from "../lib/audio-cues.js";
+import { ownRoutinePlayerData } from "../lib/own-player-data.js";
 import { readPageData, readRules } from "../lib/page-data.js";
 import { forgetPlace, rememberPlace, savedPlace } from "../lib/resume.js";
 import { screenOffSupport } from "../lib/screen-off.js";
@@ -20,7 +21,9 @@ import {
 import { ScreenLock } from "../lib/wake-lock.js";
 
 const root = document.querySelector("[data-player]");
-const data = readPageData("player-data");
+// A built-in routine's data is in the page; an own routine's is on the device. Without it there
+// is nothing to play (the page says why), so the player waits for ever.
+const data = readPageData("player-data") ?? await ownRoutinePlayerData(root) ?? await new Promise(() => {});
 const rules = readRules();
 const settings = loadSettings();
 // The plan's walk card opens the guided walk as #walk=<minutes>: its walking steps take that long.
@@ -292,7 +295,8 @@ ui.screenOff.textContent = screenOffSupport().advice;
 const early = navigator.serviceWorker?.controller ? cues.load() : Promise.resolve();
 early.then(() => { root.dataset.cuesReady = "true"; });
 ui.playerUi.hidden = false;
-root.querySelector("[data-guide]").hidden = true;
+const guide = root.querySelector("[data-guide]");
+if (guide) guide.hidden = true;
 const restored = savedClock(performance.now());
 root.dataset.sessionId = session.id;
 setClock(restored ?? initialClock(), performance.now());
