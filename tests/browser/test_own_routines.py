@@ -129,6 +129,11 @@ def test_edit_duplicate_and_delete_with_a_second_ask(builder):
     page = build_three(builder, name="Evenings")
     page.get_by_role("button", name="Save routine").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Evenings")
+    # Kept on the server too, as the device built it.
+    expect(page.locator("html")).to_have_attribute("data-pending", "0")
+    [kept] = page.request.get("/api/v1/own-routines").json()["routines"]
+    assert (kept["name"], [step["exercise"] for step in kept["steps"]]) == (
+        "Evenings", ["cat-cow", "knee-to-chest-single", "glute-bridge"])
     page.get_by_role("link", name="Edit").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Change Evenings")
     page.get_by_role("button", name="Remove Cat-cow", exact=True).click()
@@ -146,6 +151,9 @@ def test_edit_duplicate_and_delete_with_a_second_ask(builder):
     page.get_by_role("button", name="Delete for good").click()
     expect(page.get_by_role("heading", name="My routines")).to_be_visible()
     expect(page.locator("[data-my-routines-list] a")).to_have_text(["Evenings"])
+    expect(page.locator("html")).to_have_attribute("data-pending", "0")
+    kept = page.request.get("/api/v1/own-routines").json()["routines"]
+    assert [(routine["name"], len(routine["steps"])) for routine in kept] == [("Evenings", 2)]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

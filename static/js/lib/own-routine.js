@@ -94,7 +94,8 @@ export function spell(seconds) {
 // How a step's dose reads on an overview (templates/macros.html step_timing).
 export function stepTiming(step, catalogue) {
   const exercise = catalogue.exercises[step.exercise];
-  const dose = exercise.hold !== null ? spell(step.hold ?? exercise.hold) : `${step.reps ?? exercise.reps} times, slowly`;
+  const reps = step.reps ?? exercise.reps;
+  const dose = exercise.hold !== null ? spell(step.hold ?? exercise.hold) : `${reps === 1 ? "once" : `${reps} times`}, slowly`;
   if (!exercise.sided) return dose;
   if (!step.sides || step.sides === "both") return `${dose} on each side, right then left`;
   return `${dose} on the ${step.sides} side only`;
