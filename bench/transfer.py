@@ -9,7 +9,8 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 PAGES = ["/", "/routines", "/routines/morning-mobility", "/routines/morning-mobility/play", "/favourites",
-         "/history", "/checklist", "/safety", "/about", "/settings"]
+         "/history", "/checklist", "/safety", "/about", "/settings", "/routines/new", "/routines/mine",
+         "/routines/mine/play", "/shared", "/for-clinicians"]
 PAGE_BUDGET = 100 * 1024
 PAGE_JS_BUDGET = 30 * 1024  # the scripts any one page loads, with every module they import
 JS_BUDGET = 45 * 1024  # every script together
