@@ -28,7 +28,7 @@ def settled(page):
 
 
 def load(page, path):
-    """Open path and wait for the pull a page's start makes (favourites, then the checklist)."""
+    """Open path and wait for the pull a page's start makes (favourites, own routines, then the checklist)."""
     with page.expect_response(CHECKLIST):
         page.goto(path)
     settled(page)
@@ -53,7 +53,8 @@ def test_a_pull_of_nothing_new_is_answered_304(page):
     load(page, "/favourites")  # the tap changed this device's copy: a full answer, whose ETag is kept
     calls = api_calls(page)
     load(page, "/favourites")
-    assert calls == [("GET", "/api/v1/favourites", 304), ("GET", "/api/v1/checklist", 304)]
+    assert calls == [("GET", "/api/v1/favourites", 304), ("GET", "/api/v1/own-routines", 304),
+                     ("GET", "/api/v1/checklist", 304)]
     expect(page.get_by_role("heading", name="Desk break")).to_be_visible()
 
 
@@ -72,7 +73,7 @@ def test_a_tap_that_lost_pulls_the_change_that_won(page):
     settled(page)
     expect(button).to_have_attribute("aria-pressed", "false")  # the later change won, here too
     assert calls == [("PUT", "/api/v1/favourites/in-bed", 200), ("GET", "/api/v1/favourites", 200),
-                     ("GET", "/api/v1/checklist", 200)]
+                     ("GET", "/api/v1/own-routines", 200), ("GET", "/api/v1/checklist", 200)]
 
 
 def test_a_change_on_another_device_arrives_when_shown_again_and_on_reload(page, browser, base_url):
