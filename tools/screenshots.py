@@ -26,7 +26,7 @@ PAGES = ["/", "/routines", "/routines?goal=massage&position=sitting", "/routines
          "/routines/gentle-nerve-glide/play", "/favourites", "/history", "/checklist", "/settings", "/safety",
          "/about", "/learn", "/learn/how-much-pain-is-ok", "/bad-day", "/routines/guided-walk", "/offline",
          "/plan", "/plan/setup/symptoms", "/plan/setup/activities", "/plan/setup/schedule", "/plan/review",
-         "/plan/summary",
+         "/plan/summary", "/routines/new", "/routines/mine", "/shared", "/for-clinicians",
          "/no-such-page"]
 OUT = Path("screenshots")
 MAX_SCREENS = 4
