@@ -107,7 +107,7 @@ def test_save_then_see_it_listed_opened_and_played_to_the_end_offline(builder, c
     expect(page.get_by_text("On a bad day, leave this one for later", exact=False)).to_be_visible()
     overview = page.url
     page.goto("/routines")
-    page.get_by_role("link", name="My mornings").click()
+    page.get_by_role("link", name="My mornings", exact=True).click()
     assert page.url == overview
     wait_until_offline_ready(page)
     page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
@@ -123,6 +123,13 @@ def test_save_then_see_it_listed_opened_and_played_to_the_end_offline(builder, c
     page.clock.run_for(30 * 60 * 1000)
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
     expect(page.locator("[data-finished-summary]")).to_have_text("You finished my mornings: all 3 steps.")
+    # Kept while offline, then sent: history names it as the person did.
+    context.set_offline(False)
+    page.clock.run_for(60 * 1000)
+    page.goto("/history")
+    expect(page.locator("html")).to_have_attribute("data-pending", "0")
+    page.reload()
+    expect(page.get_by_role("heading", name="My mornings")).to_be_visible()
 
 
 def test_edit_duplicate_and_delete_with_a_second_ask(builder):
@@ -150,7 +157,7 @@ def test_edit_duplicate_and_delete_with_a_second_ask(builder):
     page.get_by_role("button", name="Delete", exact=True).click()
     page.get_by_role("button", name="Delete for good").click()
     expect(page.get_by_role("heading", name="My routines")).to_be_visible()
-    expect(page.locator("[data-my-routines-list] a")).to_have_text(["Evenings"])
+    expect(page.locator("[data-my-routines-list] .card-title a")).to_have_text(["Evenings"])
     expect(page.locator("html")).to_have_attribute("data-pending", "0")
     kept = page.request.get("/api/v1/own-routines").json()["routines"]
     assert [(routine["name"], len(routine["steps"])) for routine in kept] == [("Evenings", 2)]
@@ -198,6 +205,32 @@ def share_link(page):
     return box.input_value()
 
 
+def test_favourite_an_own_routine_and_start_it_from_favourites_and_the_list(page):
+    saved_routine(page, TEN[:2], name="Lunch break", often="Weekdays")
+    favourite = page.get_by_role("button", name="Favourite Lunch break")
+    expect(favourite).to_have_attribute("aria-pressed", "false")
+    favourite.click()
+    expect(favourite).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("html")).to_have_attribute("data-pending", "0")
+    saved = page.request.get("/api/v1/favourites").json()
+    assert [row["routine"] for row in saved["favourites"]] == [f"own-{page.url.split('#')[1]}"]
+    for path, heading in (("/favourites", "Saved routines"), ("/routines", "My routines")):
+        page.goto(path)
+        cards = page.get_by_role("region", name=heading).get_by_role("article")
+        expect(cards.get_by_role("link", name="Lunch break", exact=True)).to_be_visible()
+        expect(cards).to_contain_text("How often: Weekdays")
+        expect(cards).to_contain_text("2 steps")
+        favourite = cards.get_by_role("button", name="Favourite Lunch break")
+        expect(favourite).to_have_attribute("aria-pressed", "true")
+        assert violations(page) == ""
+    # The card's Start goes straight to the player, as a built-in routine's does.
+    cards.get_by_role("link", name="Start Lunch break").click()
+    expect(page).to_have_url(re.compile(r"/routines/mine/play#"))
+    page.goto("/favourites")
+    page.get_by_role("button", name="Favourite Lunch break").click()
+    expect(page.get_by_role("heading", name="No favourites yet")).to_be_visible()
+
+
 def test_share_gives_a_link_a_copy_button_and_a_qr_code(page, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     saved_routine(page, TEN[:3])
@@ -229,7 +262,7 @@ def test_a_shared_link_opens_in_a_fresh_browser_offline_and_is_saved_there(page,
         fresh.get_by_role("button", name="Save to my routines").click()
         expect(fresh.get_by_role("status").filter(has_text="It is already in your routines.")).to_be_visible()
         fresh.goto("/routines")
-        expect(fresh.locator("[data-my-routines-list] a")).to_have_text(["Home programme"])
+        expect(fresh.locator("[data-my-routines-list] .card-title a")).to_have_text(["Home programme"])
         fresh.goto(link)
         fresh.get_by_role("button", name="Start", exact=True).click()
         # A first routine on this device passes the warning signs first.
@@ -252,7 +285,7 @@ def test_a_tampered_link_says_what_is_wrong_and_saves_nothing(page, tamper):
     expect(page.get_by_text("Nothing was saved.")).to_be_visible()
     assert violations(page) == ""
     page.goto("/routines")
-    expect(page.locator("[data-my-routines-list] a")).to_have_count(1)
+    expect(page.locator("[data-my-routines-list] .card-title a")).to_have_count(1)
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])

@@ -2,6 +2,7 @@
 // its steps and cautions as a built-in routine's page shows them (parts/own-steps.js), Start,
 // Edit, Duplicate, Delete (asked twice), Share (a link, the phone's share sheet, a QR code) and
 // Print (a one-page home-exercise sheet).
+import { showFavourites } from "../parts/favourites.js";
 import { drawRoutine } from "../parts/own-steps.js";
 import { readRules } from "../lib/page-data.js";
 import { stepTiming } from "../lib/own-routine.js";
@@ -15,6 +16,10 @@ const own = (name) => root.querySelector(`[data-own-${name}]`);
 const id = decodeURIComponent(window.location.hash.slice(1));
 let routine = null;
 let catalogue = null;
+// Its routine is named here, from the address: the button shows and keeps what the device has.
+const favourite = root.querySelector("[data-favourite]");
+favourite.dataset.favourite = rules.own_routines.slug_prefix + id;
+showFavourites();
 
 const address = (path) => new URL(path, window.location.origin).href;
 const shareLink = () => `${address(root.dataset.shared)}#${encodeRoutine(routine, catalogue)}`;
@@ -29,6 +34,7 @@ function draw() {
   document.title = `${routine.name} - Easeback`;
   own("start").href = `${root.dataset.play}#${encodeURIComponent(id)}`;
   own("start-name").textContent = ` ${routine.name}`;
+  favourite.lastElementChild.textContent = ` ${routine.name}`;
   own("edit").href = `${root.dataset.builder}#${encodeURIComponent(id)}`;
   own("loading").hidden = true;
   own("found").hidden = false;
