@@ -15,7 +15,7 @@ from app.content import library
 from app.days import person_today, person_zone, start_of, week_mondays, zoned_moment
 from app.db import db
 from app.history.chart import MONTHS, REACH_LABELS, gentle_notes, pain_chart, short_date
-from app.history.titles import routine_titles
+from app.history.titles import own_routines, routine_titles
 from app.models import CheckIn, PracticeSession, rows_of, utcnow
 from app.plan.data import plan_for, plan_zone
 from app.plan.trends import review_trends
@@ -107,17 +107,20 @@ def page():
     zone_name = plan_zone(parts)
     zone = person_zone(zone_name)
     chart_points = [in_zone(checkin, zone, "recorded_at") for checkin in checkins]
-    routines = library().routines
+    slugs = {session.routine for session in sessions}
+    own = own_routines(profile, slugs)
+    # The routine each session played, for counting how far a stopped one got.
+    played = library().routines | {slug: kept.routine for slug, kept in own.items()}
     # Weeks without a session are left out: a new person would see only zeros.
     weeks = [(short_date(monday), count) for monday, count in sessions_per_week(profile, zone_name) if count]
     response = make_response(render_template(
         "history.html", sessions=sessions, checkins=checkins, more_checkins=more_checkins,
         by_session=checkins_by_session(profile, sessions), chart=pain_chart(chart_points), weeks=weeks,
         busiest=max([count for _, count in weeks] + [1]), notes=gentle_notes(chart_points),
-        reach_labels=REACH_LABELS, routines=routines, month_names=MONTHS,
-        titles=routine_titles(profile, {session.routine for session in sessions}),
+        reach_labels=REACH_LABELS, routines=library().routines, month_names=MONTHS,
+        titles=routine_titles(profile, slugs, own),
         trends=review_trends(plan, reviews, zone),
-        steps={session.id: steps_reached(session, routines.get(session.routine)) for session in sessions},
+        steps={session.id: steps_reached(session, played.get(session.routine)) for session in sessions},
     ))
     # Personal: no shared cache may keep it. Not no-store: the service worker keeps a copy
     # so the page still opens offline, and asks the server first when online.

@@ -1,8 +1,13 @@
-"""A routine's title from the slug a session or feedback recorded, for the pages that show what a
-person did: a built-in routine's own title, an own routine's name as this profile saved it, or words
-that say what it was when its name is not here (deleted, or not yet sent from its device)."""
+"""What a session or feedback's slug stands for, on the pages that show what a person did: a built-in
+routine, or an own routine as this profile saved it (its name, and its steps for counting how far a
+stopped session got), or words that say what it was when it is not here (deleted, or not yet sent
+from its device)."""
+from typing import NamedTuple
+
+from pydantic import ValidationError
+
 from app.content import library
-from app.content.own import slug_of
+from app.content.own import OwnRoutine, slug_of
 from app.db import db
 from app.models import SavedRoutine, rows_of
 from app.rules import OWN_ROUTINES
@@ -10,16 +15,39 @@ from app.rules import OWN_ROUTINES
 UNNAMED_OWN_ROUTINE = "Your own routine"
 
 
-def routine_titles(profile, slugs):
+class Kept(NamedTuple):
+    """An own routine as the profile saved it: its name, and the routine laid out against today's
+    library (None if one of its exercises has since left the library)."""
+
+    name: str
+    routine: OwnRoutine | None
+
+
+def own_routines(profile, slugs):
+    """{slug: Kept} for the slugs that name one of this profile's live own routines."""
+    prefix = OWN_ROUTINES["slug_prefix"]
+    own = [slug.removeprefix(prefix) for slug in slugs if slug.startswith(prefix)]
+    if not own or profile is None:
+        return {}
+    saved = db.session.execute(
+        rows_of(SavedRoutine, profile, SavedRoutine.id, SavedRoutine.definition)
+        .where(SavedRoutine.id.in_(own), SavedRoutine.deleted.is_(False)))
+    return {slug_of(row.id): Kept(row.definition["name"], laid_out(row.definition)) for row in saved}
+
+
+def laid_out(definition):
+    try:
+        return OwnRoutine.model_validate(definition, context={"exercises": library().exercises})
+    except ValidationError:
+        return None
+
+
+def routine_titles(profile, slugs, own=None):
     """{slug: title} for each slug; a slug neither built in nor own (a routine since retired) is its
-    own title."""
+    own title. own: own_routines(profile, slugs), when the caller has it already."""
     routines, prefix = library().routines, OWN_ROUTINES["slug_prefix"]
     titles = {slug: routines[slug].title for slug in slugs if slug in routines}
-    own = {slug for slug in slugs if slug not in routines and slug.startswith(prefix)}
-    if own and profile is not None:
-        saved = db.session.execute(
-            rows_of(SavedRoutine, profile, SavedRoutine.id, SavedRoutine.definition)
-            .where(SavedRoutine.id.in_([slug.removeprefix(prefix) for slug in own]),
-                   SavedRoutine.deleted.is_(False)))
-        titles.update({slug_of(row.id): row.definition["name"] for row in saved})
-    return {slug: titles.get(slug) or (UNNAMED_OWN_ROUTINE if slug in own else slug) for slug in slugs}
+    own = own_routines(profile, slugs - titles.keys()) if own is None else own
+    titles.update({slug: kept.name for slug, kept in own.items()})
+    return {slug: titles.get(slug) or (UNNAMED_OWN_ROUTINE if slug.startswith(prefix) else slug)
+            for slug in slugs}

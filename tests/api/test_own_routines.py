@@ -390,6 +390,27 @@ def test_history_names_an_own_routine_by_its_saved_name_or_says_it_was_ones_own(
     assert history_titles(client) == ["Sofa &lt;stretch&gt;", "Your own routine", "Your own routine"]
 
 
+# Both sides of the first step, the second, the left side of the third: four stops the player
+# records, three steps the person sees.
+SIDES = [{"exercise": SIDED, "hold": 30}, {"exercise": COUNTED, "reps": 8},
+         {"exercise": SIDED, "hold": 30, "sides": "left"}]
+
+
+@pytest.mark.parametrize(("recorded", "shown"), [
+    ((1, 4), "Stopped after 0 of 3 steps"),  # one side of the first step is not a whole step
+    ((2, 4), "Stopped after 1 of 3 steps"),
+    ((3, 4), "Stopped after 2 of 3 steps"),
+    ((2, 3), "Stopped after 2 of 3 steps"),  # already in steps
+])
+def test_a_stopped_own_routine_counts_its_steps_as_its_overview_shows_them(client, recorded, shown):
+    routine_id = uuid.uuid4()
+    put(client, routine_id, steps=SIDES)
+    done, total = recorded
+    body = session_body(routine=slug_of(routine_id), steps_done=done, steps_total=total, completed=False)
+    assert client.put(f"/api/v1/sessions/{uuid.uuid4()}", json=body).status_code == 201
+    assert shown in client.get("/history").get_data(as_text=True)
+
+
 def test_another_profile_never_sees_the_name(client, app):
     routine_id = uuid.uuid4()
     put(client, routine_id, name="Mine alone")
