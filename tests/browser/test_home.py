@@ -1,5 +1,5 @@
-"""Home on a phone: one light question first, a suggestion that never needs the floor, favourites one
-tap from play."""
+"""Home on a phone: a suggestion that never needs the floor, one light question under it that
+changes it, favourites one tap from play."""
 import re
 
 import pytest
@@ -41,33 +41,32 @@ def test_an_answer_changes_the_suggestion_and_is_remembered(page):
     expect(suggestion(page)).to_contain_text("A break from your desk")
     expect(suggestion(page).get_by_role("heading")).not_to_have_text(before)
     expect(suggestion(page).locator(".meta")).to_contain_text("Sitting")
-    expect(page.get_by_text("You said: A break from my desk")).to_be_visible()
-    expect(page.get_by_role("button", name="Change your answer")).to_be_focused()
+    expect(page.get_by_role("status").filter(has_text="You chose: A break from my desk")).to_be_visible()
+    expect(page.get_by_role("button", name="A break from my desk")).to_be_focused()
 
     page.reload()
     expect(suggestion(page)).to_contain_text("A break from your desk")
-    expect(page.get_by_text("You said: A break from my desk")).to_be_visible()
-    expect(page.get_by_role("button", name="I feel stiff")).to_be_hidden()
+    expect(page.get_by_role("button", name="A break from my desk")).to_have_attribute("aria-pressed", "true")
+    # Every choice stays in view, so the question is the same size answered or not.
+    expect(page.get_by_role("button", name="I feel stiff")).to_have_attribute("aria-pressed", "false")
 
 
-def test_the_answer_can_be_changed_or_forgotten(page):
+def test_the_answer_can_be_changed_or_cleared(page):
     page.clock.set_fixed_time("2026-11-23T07:30:00Z")
     page.goto("/")
     page.get_by_role("button", name="A flare-up").click()
     expect(suggestion(page)).to_contain_text("Gentle, for a flare-up")
     expect(suggestion(page).get_by_role("link", name="The bad-day plan")).to_be_visible()
-    change = page.get_by_role("button", name="Change your answer")
-    change.click()
-    expect(change).to_have_attribute("aria-expanded", "true")
     expect(page.get_by_role("button", name="A flare-up")).to_have_attribute("aria-pressed", "true")
-    expect(page.get_by_role("button", name="A flare-up")).to_be_focused()
     page.get_by_role("button", name="I can\u2019t get down to the floor").click()
     expect(suggestion(page)).to_contain_text("Without getting down to the floor")
     expect(suggestion(page).locator(".meta")).not_to_have_text(FLOOR_WORDS)
+    expect(page.get_by_role("button", name="A flare-up")).to_have_attribute("aria-pressed", "false")
 
-    change.click()
-    page.get_by_role("button", name="Forget my answer").click()
+    page.get_by_role("button", name="I can\u2019t get down to the floor").click()
     expect(suggestion(page)).to_contain_text("Suggested for this morning")
+    said = page.get_by_role("status").filter(has_text="Your answer changes the suggestion above.")
+    expect(said).to_be_visible()
     page.reload()
     expect(suggestion(page)).to_contain_text("Suggested for this morning")
     expect(page.get_by_role("button", name="A flare-up")).to_have_attribute("aria-pressed", "false")
@@ -80,11 +79,14 @@ def test_on_a_bad_day_the_gentle_card_stands_whatever_the_answer(page):
     page.evaluate("localStorage.setItem('easeback:bad-day', JSON.stringify('2026-11-23'))")
     page.reload()
     expect(suggestion(page)).to_contain_text("Gentle, for a bad day")
-    expect(page.get_by_role("heading", name="What do you need right now?")).to_be_hidden()
+    said = page.get_by_role("status").filter(has_text="A bad day: the gentle card stays today.")
+    expect(said).to_be_visible()
+    page.get_by_role("button", name="I feel stiff").click()
+    expect(suggestion(page)).to_contain_text("Gentle, for a bad day")
     # The next day the answer is back.
     page.clock.set_fixed_time("2026-11-24T10:00:00Z")
     page.reload()
-    expect(suggestion(page)).to_contain_text("A break from your desk")
+    expect(suggestion(page)).to_contain_text("To ease stiffness")
 
 
 @pytest.mark.parametrize("answer", ANSWERS)
@@ -120,12 +122,11 @@ def test_the_rest_of_a_card_still_opens_the_overview(page):
 
 
 def favourite_and_answer(page):
-    """A home page with a favourite drawn and the question open with an answer chosen."""
+    """A home page with a favourite drawn and an answer chosen."""
     page.goto("/routines/desk-break")
     page.get_by_role("button", name="Favourite Desk break").click()
     page.goto("/")
     page.get_by_role("button", name="I feel stiff").click()
-    page.get_by_role("button", name="Change your answer").click()
     expect(page.locator("[data-favourites-list] article")).to_have_count(1)
 
 

@@ -1,7 +1,7 @@
-// The home page: "What do you need right now?", answered once and remembered
-// on this device; the suggestion for that answer (or for the device's time of
-// day, or a gentle one when the person has said today is a bad day); and an
-// offer to continue a routine left part-way on this device.
+// The home page: the suggestion for the person's answer to "What do you need
+// right now?" (remembered on this device), or for the device's time of day, or
+// a gentle one when the person has said today is a bad day; an offer to
+// continue a routine left part-way on this device; and today's plan.
 import { isBadDay } from "../lib/bad-day.js";
 import { read, remove, write } from "../lib/local-store.js";
 import { readPageData } from "../lib/page-data.js";
@@ -40,54 +40,32 @@ function showSuggestion() {
   for (const card of section.querySelectorAll("[data-day-part], [data-need]")) card.hidden = card !== wanted;
 }
 
-// The question shows its choices until answered; then the answer, with a way to change it.
-function showQuestion(question, open) {
-  const chosen = question.querySelector(`[data-need-choice="${CSS.escape(String(need))}"]`);
+// The question keeps its choices in view, the chosen one pressed; tapping it again clears the answer.
+// The line under them says what the answer does (a bad day keeps the gentle card whatever it is).
+function showQuestion(question) {
+  let chosen = null;
   for (const choice of question.querySelectorAll("[data-need-choice]")) {
-    choice.setAttribute("aria-pressed", String(choice === chosen));
+    choice.setAttribute("aria-pressed", String(choice.dataset.needChoice === need));
+    if (choice.dataset.needChoice === need) chosen = choice;
   }
-  question.querySelector("[data-need-said]").hidden = !chosen;
-  question.querySelector("[data-need-answer]").textContent = chosen ? chosen.textContent : "";
-  const expanded = open || !chosen;
-  question.querySelector("[data-need-choices]").hidden = !expanded;
-  question.querySelector("[data-need-forget]").hidden = !(expanded && chosen);
-  const change = question.querySelector("[data-need-change]");
-  change.hidden = !chosen;
-  change.setAttribute("aria-expanded", String(expanded));
-}
-
-// What each of the question's buttons does, and where focus goes next (the
-// button tapped may have just been hidden).
-function answer(question, event) {
-  const button = event.target.closest("button");
-  if (!button) return;
-  let open = false;
-  let focus = "[data-need-change]";
-  if (button.matches("[data-need-choice]")) {
-    need = button.dataset.needChoice;
-    write(NEED_KEY, need);
-  } else if (button.matches("[data-need-forget]")) {
-    need = null;
-    remove(NEED_KEY);
-    [open, focus] = [true, "[data-need-choice]"];
-  } else if (button.matches("[data-need-change]")) {
-    open = button.getAttribute("aria-expanded") !== "true";
-    if (open) focus = '[aria-pressed="true"]';
-  } else {
-    return;
-  }
-  showQuestion(question, open);
-  showSuggestion();
-  question.querySelector(focus)?.focus();
+  question.querySelector("[data-need-said]").textContent = isBadDay()
+    ? "A bad day: the gentle card stays today."
+    : chosen ? `You chose: ${chosen.textContent}. Tap it again to clear it.` : "Your answer changes the suggestion above.";
 }
 
 function askWhatIsNeeded() {
   const question = document.querySelector("[data-need-question]");
   if (!question) return;
-  // On a bad day the gentle card stands; the bad-day page is where that is changed.
-  question.hidden = isBadDay();
-  showQuestion(question, false);
-  question.addEventListener("click", (event) => answer(question, event));
+  showQuestion(question);
+  question.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-need-choice]");
+    if (!button) return;
+    need = button.dataset.needChoice === need ? null : button.dataset.needChoice;
+    if (need) write(NEED_KEY, need);
+    else remove(NEED_KEY);
+    showQuestion(question);
+    showSuggestion();
+  });
 }
 
 function offerToContinue() {
@@ -103,22 +81,27 @@ function offerToContinue() {
   section.hidden = false;
 }
 
+function fillPlanCard(card, today) {
+  card.hidden = !today?.set_up;
+  if (today?.set_up) card.querySelector("[data-plan-summary]").textContent = today.summary;
+}
+
 // Today's plan, on a device that has saved something (a plan is asked for only
-// then): the server's answer, or the last one kept here when offline. A bad day
-// sets the plan aside, as /plan does.
+// then): the copy kept here at once, so the card is in place as the page first
+// shows, then the server's answer. A bad day sets the plan aside, as /plan does.
 async function showPlan() {
   const card = document.querySelector("[data-plan-card]");
   if (!card || !(read("has-plan") || read("has-profile")) || isBadDay()) return;
-  let today = read("plan-today");
+  fillPlanCard(card, read("plan-today"));
   try {
     const response = await fetch("/api/v1/plan/today", { credentials: "same-origin" });
-    if (response.ok) write("plan-today", (today = await response.json()));
+    if (!response.ok) return;
+    const today = await response.json();
+    write("plan-today", today);
+    fillPlanCard(card, today);
   } catch {
-    // offline: the copy kept here
+    // offline: the copy kept here stands
   }
-  if (!today?.set_up) return;
-  card.querySelector("[data-plan-summary]").textContent = today.summary;
-  card.hidden = false;
 }
 
 askWhatIsNeeded();
