@@ -39,16 +39,20 @@ def box(locator):
     return locator.bounding_box()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("scheme", "text"), [("light", "100%"), ("dark", "100%"), ("light", "200%")])
 @pytest.mark.parametrize("seconds", [8, 75], ids=["reps", "sided"])
-def test_started_exercise_fits_above_the_controls_on_a_small_phone(page, scheme, seconds):
+def test_started_exercise_fits_above_the_controls_on_a_small_phone(page, scheme, text, seconds):
     page.emulate_media(color_scheme=scheme)
-    open_player(page, SMALL_PHONE)
+    open_player(page, SMALL_PHONE, double_text=text == "200%")
     start_and_run(page, seconds)
+    # The controls as a row of icons at double text, each named by its word.
     controls = box(page.get_by_role("button", name="Pause", exact=True))
-    for name, element in [("step name", page.locator("#step-name")), ("timer", timer(page)),
-                          ("picture", page.locator("[data-picture]")),
-                          ("caution", page.locator(".ease-off"))]:
+    shown = [("step name", page.locator("#step-name")), ("timer", timer(page)),
+             ("picture", page.locator("[data-picture]"))]
+    # With text at its usual size, the first line of the caution too (at double text, a scroll away).
+    if text == "100%":
+        shown.append(("caution", page.locator(".ease-off")))
+    for name, element in shown:
         where = box(element)
         assert where["y"] >= 0, f"the {name} starts above the screen: {where}"
         assert where["y"] + where["height"] <= controls["y"], (

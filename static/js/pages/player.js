@@ -102,10 +102,16 @@ function loop() {
 // --- Controls -------------------------------------------------------------
 
 function setClock(next, now, options = {}) {
+  const starting = root.dataset.status === "ready" && next.status !== "ready";
   clock = next;
   const playing = clock.status === "playing";
-  buttons.toggle.textContent = { ready: "Start", playing: "Pause", paused: "Resume" }[clock.status] ?? "Start";
+  buttons.toggle.lastElementChild.textContent = { ready: "Start", playing: "Pause", paused: "Resume" }[clock.status] ?? "Start";
   root.dataset.status = clock.status;
+  // With large text on a small screen the stage may start below the fold: bring it up, so the
+  // step's name, timer and picture show above the controls from the first second.
+  if (starting && ui.picture.getBoundingClientRect().bottom > ui.controls.getBoundingClientRect().top) {
+    ui.stage.scrollIntoView({ block: "start" });
+  }
   screen.setPaused(clock.status === "paused");
   // Every cue from here to the end goes onto the audio clock at once, so it sounds on time
   // with the screen off; any change of the clock places them again.
