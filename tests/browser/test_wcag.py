@@ -217,10 +217,13 @@ def answer_the_set_up(page):
     page.get_by_label("How many minutes can you walk comfortably now?").fill("15")
     page.get_by_role("button", name="Save and go on").click()
     expect(page.get_by_role("heading", name="What matters to you")).to_be_visible()
+    # The screen's script saves the form; a tap before it has run would reload the screen.
+    page.wait_for_load_state()
     page.get_by_label("What is it?").first.fill("Walk to the shops")
     page.locator("label[for='activities.0.score-3']").click()
     page.get_by_role("button", name="Save and go on").click()
     expect(page.get_by_role("heading", name="When suits you")).to_be_visible()
+    page.wait_for_load_state()
     group(page, "Which days suit you?").get_by_label("Monday").check()
     group(page, "How many minutes a day?").get_by_label("15 minutes").check()
     page.get_by_role("button", name="Save my plan").click()
@@ -247,6 +250,15 @@ def test_each_plan_set_up_screen_opens_again_with_the_answers_given(page):
     answer_the_set_up(page)
     for screen in ("symptoms", "activities", "schedule"):
         page.goto(f"/plan/setup/{screen}")
+        expect_set_up_answers(page, screen)
+
+
+def test_going_back_in_the_plan_set_up_keeps_every_answer(page):
+    # The browser's Back shows the screen as first sent; what was typed comes back only when the
+    # boxes let the browser restore it.
+    answer_the_set_up(page)
+    for screen in ("schedule", "activities", "symptoms"):
+        page.go_back()
         expect_set_up_answers(page, screen)
 
 
@@ -292,6 +304,12 @@ def test_a_link_code_can_be_pasted_instead_of_retyped(page, browser, base_url):
 
 
 # --- 2.2.1 Timing adjustable --------------------------------------------------
+
+def test_the_link_code_box_lets_a_password_manager_or_the_phone_fill_it(page):
+    page.goto("/settings")
+    box = page.get_by_label("Code from your other device")
+    assert box.get_attribute("autocomplete") == "one-time-code"
+
 
 def open_player(page):
     """Open the desk-break player and wait until it is ready to start."""
