@@ -9,6 +9,8 @@ ARGS = [
     "--disable-sync", "--no-first-run",
 ]
 PHONE = {"width": 390, "height": 844}
+# The smallest phone the pages are held to: reflow at 200% text, focus, layout shift, the player.
+SMALL_PHONE = {"width": 360, "height": 640}
 
 
 def launch(playwright):

@@ -19,7 +19,7 @@ from flask_migrate import upgrade
 from playwright.sync_api import sync_playwright
 
 from app import create_app
-from tools.browser import PHONE, launch
+from tools.browser import PHONE, SMALL_PHONE, launch
 from tools.servers import serving
 
 PAGES = ["/", "/routines", "/routines?goal=massage&position=sitting", "/routines/morning-mobility",
@@ -30,7 +30,6 @@ PAGES = ["/", "/routines", "/routines?goal=massage&position=sitting", "/routines
          "/no-such-page"]
 OUT = Path("screenshots")
 MAX_SCREENS = 4
-SMALL_PHONE = {"width": 360, "height": 640}
 # (name in the file names, screen size, colour scheme, text size)
 VIEWS = [("light", PHONE, "light", "100%"), ("dark", PHONE, "dark", "100%"),
          ("small", SMALL_PHONE, "light", "100%"), ("small-dark", SMALL_PHONE, "dark", "100%"),

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import separate_database_uri
-from tools.browser import ARGS, EXECUTABLE, PHONE
+from tools.browser import ARGS, EXECUTABLE, PHONE, SMALL_PHONE
 from tools.servers import app_process
 
 HERE = Path(__file__).parent
@@ -55,3 +55,14 @@ def no_content_security_policy_violations(page):
             if "Content Security Policy" in message.text else None)
     yield
     assert refused == [], refused
+
+
+@pytest.fixture
+def small_phone(browser, base_url):
+    """A 360x640 phone whose person has said they read the warning signs, so the player shows."""
+    context = browser.new_context(base_url=base_url, viewport=SMALL_PHONE, service_workers="block")
+    page = context.new_page()
+    page.goto("/safety")
+    page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
+    yield page
+    context.close()

@@ -5,7 +5,6 @@ import pytest
 
 from tools.screenshots import PAGES
 
-SMALL_PHONE = {"width": 360, "height": 640}
 MOST_STOPS = 150  # more than any page has; a page that loops sooner stops sooner
 # The focused element, and every fixed or stuck bar it does not sit in that overlaps it.
 COVERED = """() => {
@@ -48,16 +47,6 @@ def hidden_stops(page, most=MOST_STOPS):
             hidden.append(f"{stop['focused']} under {', '.join(stop['under'])}")
     return hidden
 
-
-@pytest.fixture
-def small_phone(browser, base_url):
-    """A 360x640 phone whose person has read the warning signs, so routines play."""
-    context = browser.new_context(base_url=base_url, viewport=SMALL_PHONE, service_workers="block")
-    page = context.new_page()
-    page.goto("/safety")
-    page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("path", [path for path in PAGES if not path.endswith("/play")])

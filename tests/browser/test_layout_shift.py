@@ -4,9 +4,9 @@ up to under 0.02 on every page of a small phone, served by the network and by th
 import pytest
 
 from tests.browser.test_offline import wait_until_offline_ready
+from tools.browser import SMALL_PHONE
 from tools.screenshots import PAGES
 
-SMALL_PHONE = {"width": 360, "height": 640}
 MOST_SHIFT = 0.02
 # Every layout shift from the first paint on, with what moved, kept on window for the test to read.
 OBSERVE = """

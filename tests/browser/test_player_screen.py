@@ -9,9 +9,9 @@ from tests.browser.axe import violations
 from tests.browser.test_offline import wait_until_offline_ready
 from tests.browser.test_player import PLAY, START, heading, start_and_run, timer
 from tests.browser.test_saved import fill_checkin
+from tools.browser import SMALL_PHONE
 
 OVERVIEW = "/routines/desk-break"
-SMALL_PHONE = {"width": 360, "height": 640}
 DOUBLE_TEXT = ("document.addEventListener('DOMContentLoaded', "
                "() => { document.documentElement.style.fontSize = '200%'; })")
 # Buttons whose words are wider than the button itself: a label spilling out.

@@ -7,7 +7,6 @@ import pytest
 
 from tools.screenshots import PAGES
 
-SMALL_PHONE = {"width": 360, "height": 640}
 DOUBLE_TEXT = ("document.addEventListener('DOMContentLoaded', "
                "() => { document.documentElement.style.fontSize = '200%'; })")
 WIDEST = """() => {
@@ -23,16 +22,6 @@ WIDEST = """() => {
   return { scroll: document.documentElement.scrollWidth, width, over };
 }"""
 
-
-@pytest.fixture
-def small_phone(browser, base_url):
-    """A 360x640 phone whose person has said they read the warning signs, so the player shows."""
-    context = browser.new_context(base_url=base_url, viewport=SMALL_PHONE, service_workers="block")
-    page = context.new_page()
-    page.goto("/safety")
-    page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("text", ["100%", "200%"])

@@ -16,22 +16,13 @@ from tests.browser.test_linking import CODE, favourite_in_bed
 from tests.browser.test_own_routines import add, step_names
 from tests.browser.test_plan import group, set_up_through_the_api
 from tests.browser.test_player import PAUSED, PLAY, START
-from tools.screenshots import PAGES, SEND, SMALL_PHONE, saves
+from tools.browser import SMALL_PHONE
+from tools.screenshots import PAGES, SEND, saves
 
 STYLESHEETS = Path(__file__).parents[2] / "static" / "css"
 HELP = "Warning signs and when to get help"
 FOOTER_HELP = f"footer: {HELP}"
 
-
-@pytest.fixture
-def small_phone(browser, base_url):
-    """A 360x640 phone whose person has read the warning signs, so the player shows."""
-    context = browser.new_context(base_url=base_url, viewport=SMALL_PHONE, service_workers="block")
-    page = context.new_page()
-    page.goto("/safety")
-    page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
-    yield page
-    context.close()
 
 
 @pytest.fixture
