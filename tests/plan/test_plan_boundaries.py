@@ -1,0 +1,231 @@
+"""My plan's numbers, each pinned on both sides of its boundary: a table a clinician can check against
+the lessons without reading the code. Each case is named for what it means to the person.
+
+The plan's own module docstrings (app/plan/rules.py, weeks.py, picks.py) state the same rules in words.
+"""
+from datetime import date, timedelta
+from types import SimpleNamespace
+
+import pytest
+
+from app.plan.picks import left_out, next_to, pick_routines, strength_days, swapped_out, walk_goal
+from app.plan.rules import moved, next_move, see_someone, strength_at
+from app.plan.weeks import clear_leg_change, clear_points, how_the_week_went, steps_back_at_once
+
+MONDAY = date(2026, 11, 23)
+
+
+def review(activities=(5, 5), leg_pain=5, numbness="same", **answers):
+    """A weekly review's answers, as the plan's rules read them."""
+    calm = {"weakness": "none", "warning_sign": False, "foot_drags": False}
+    return SimpleNamespace(activities=list(activities), leg_pain=leg_pain, numbness=numbness,
+                           **(calm | answers))
+
+
+def case(meaning, *values):
+    return pytest.param(*values, id=meaning)
+
+
+# --- A clear change: 2 points, or 30% of leg pain's starting figure ---------------------------------
+
+@pytest.mark.parametrize(("before", "now", "clear"), [
+    case("activities 2 points easier is a clear change", 4.0, 6.0, True),
+    case("activities 1.9 points easier is not", 4.0, 5.9, False),
+    case("activities 2 points harder is a clear change", 6.0, 4.0, True),
+    case("activities 1.9 points harder is not", 6.0, 4.1, False),
+    case("averages of whole scores that differ by exactly 2 are clear", 4 + 2 / 3, 2 + 2 / 3, True),
+])
+def test_a_clear_change_in_a_0_to_10_figure(before, now, clear):
+    assert clear_points(before, now) is clear
+
+
+@pytest.mark.parametrize(("before", "now", "clear"), [
+    case("leg pain 6 to 4 (2 points) is clear", 6, 4, True),
+    case("leg pain 6 to 5 (1 point, 17%) is not", 6, 5, False),
+    case("leg pain 10 to 7 (30% exactly) is clear", 10, 7, True),
+    case("leg pain 10 to 8 (20%, 2 points) is clear by its points", 10, 8, True),
+    case("leg pain 3 to 2 (33%) is clear", 3, 2, True),
+    case("leg pain 4 to 3 (25%) is not", 4, 3, False),
+    case("leg pain 0 to 1 has no share to count: not clear", 0, 1, False),
+    case("leg pain 0 to 2 is clear by its points", 0, 2, True),
+])
+def test_a_clear_change_in_leg_pain(before, now, clear):
+    assert clear_leg_change(before, now) is clear
+
+
+# --- How a week went, against the week before ------------------------------------------------------
+
+@pytest.mark.parametrize(("before_scores", "before_leg", "week", "went"), [
+    case("activities and leg pain the same: no worse", [5, 5], 5, review((5, 5), 5), "better"),
+    case("activities half a point easier, leg pain the same: no worse",
+         [5, 5], 5, review((5, 6), 5), "better"),
+    case("activities half a point harder: a little mixed", [5, 5], 5, review((5, 4), 5), "steady"),
+    case("leg pain 1 point higher (20%): a little mixed", [5, 5], 5, review((5, 5), 6), "steady"),
+    case("leg pain 1 point lower, activities the same: no worse", [5, 5], 5, review((5, 5), 4), "better"),
+    case("leg pain 5 to 7 (2 points): harder", [5, 5], 5, review((5, 5), 7), "worse"),
+    case("activities 2 points harder on average: harder", [5, 5], 5, review((3, 3), 5), "worse"),
+    case("activities 1.5 points harder on average: a little mixed", [5, 5], 5, review((3, 4), 5), "steady"),
+    case("numbness worse alone: harder", [5, 5], 5, review((5, 5), 5, numbness="worse"), "worse"),
+    case("a warning sign: urgent", [5, 5], 5, review((5, 5), 5, warning_sign=True), "urgent"),
+])
+def test_how_a_week_went(before_scores, before_leg, week, went):
+    assert how_the_week_went(before_scores, before_leg, week)[0] == went
+
+
+def test_pain_reaching_further_down_the_leg_makes_a_week_harder_whatever_the_figures():
+    assert how_the_week_went([5, 5], 5, review((6, 6), 4), spread=True)[0] == "worse"
+
+
+@pytest.mark.parametrize(("week", "at_once"), [
+    case("activities 2 points harder: back at once", review((3, 3)), True),
+    case("activities 1.5 points harder: not at once", review((3, 4)), False),
+    case("numbness worse: back at once", review(numbness="worse"), True),
+    case("leg pain clearly worse alone: not at once", review(leg_pain=8), False),
+])
+def test_which_harder_weeks_step_back_at_once(week, at_once):
+    assert steps_back_at_once([5, 5], week) is at_once
+
+
+# --- Stepping up and back ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("went", "week_before", "at_once", "done", "move"), [
+    case("no worse with 2 routines done: up", "better", None, False, 2, "up"),
+    case("no worse with 1 routine done: stays", "better", None, False, 1, "stay"),
+    case("a little mixed with 5 routines: stays", "steady", None, False, 5, "stay"),
+    case("one harder week (leg pain): stays", "worse", "better", False, 3, "stay"),
+    case("a second harder week running: back", "worse", "worse", False, 3, "back"),
+    case("a harder week after an urgent one: back", "worse", "urgent", False, 3, "back"),
+    case("a harder week that steps back at once: back", "worse", "better", True, 3, "back"),
+    case("an urgent answer: back", "urgent", "better", False, 3, "back"),
+])
+def test_the_move_after_a_week(went, week_before, at_once, done, move):
+    assert next_move(went, week_before, at_once, done) == move
+
+
+@pytest.mark.parametrize(("move", "before", "after"), [
+    case("up from Starting gently: Building, one walk step more", "up", (0, 0, 0), (1, 1, 0)),
+    case("up at the top step stays at the top", "up", (3, 5, 4), (3, 6, 5)),
+    case("up from Steady counts a strength week", "up", (2, 2, 1), (3, 3, 2)),
+    case("back from Building: Starting gently, a walk step less", "back", (1, 2, 0), (0, 1, 0)),
+    case("back at the gentlest step stays there, walk never below its start", "back", (0, 0, 0), (0, 0, 0)),
+    case("back from Stronger takes strength back a level", "back", (3, 4, 5), (2, 3, 2)),
+    case("back below Steady stops strength", "back", (2, 3, 3), (1, 2, 0)),
+    case("staying changes nothing", "stay", (2, 3, 3), (2, 3, 3)),
+])
+def test_what_a_move_does(move, before, after):
+    assert moved(move, *before) == after
+
+
+@pytest.mark.parametrize(("level", "strength_weeks", "strength"), [
+    case("below Steady: no strength work", 1, 5, 0),
+    case("at Steady, first weeks: level 1", 2, 0, 1),
+    case("1 good week is not yet 2: still level 1", 2, 1, 1),
+    case("after 2 good weeks: level 2", 2, 2, 2),
+    case("after 4 good weeks: level 3", 3, 4, 3),
+    case("never above level 3", 3, 9, 3),
+])
+def test_the_strength_level(level, strength_weeks, strength):
+    assert strength_at(level, strength_weeks) == strength
+
+
+# --- When the plan suggests the GP or physiotherapist ----------------------------------------------
+
+SYMPTOMS = {"leg_pain": 6}
+ACTIVITIES = [{"name": "Walk", "score": 5}]
+
+
+@pytest.mark.parametrize(("lasted", "prompted"), [
+    case("6 weeks less a day without a clear change: not yet", timedelta(weeks=6) - timedelta(days=1), False),
+    case("6 weeks without a clear change: suggests a check", timedelta(weeks=6), True),
+])
+def test_six_weeks_without_a_clear_improvement(lasted, prompted):
+    reasons = see_someone(SYMPTOMS, ACTIVITIES, [review((5,), 6)], lasted)
+    assert any("6 weeks" in reason for reason in reasons) is prompted
+
+
+@pytest.mark.parametrize(("lasted", "prompted"), [
+    case("13 weeks less a day: not yet the 3-month review", timedelta(weeks=13) - timedelta(days=1), False),
+    case("13 weeks (about 3 months): a review is worth having", timedelta(weeks=13), True),
+])
+def test_three_months_in_any_case(lasted, prompted):
+    better = review((8,), 2)  # a clear improvement does not stop the 3-month prompt
+    reasons = see_someone(SYMPTOMS, ACTIVITIES, [better], lasted)
+    assert any("3 months" in reason for reason in reasons) is prompted
+
+
+@pytest.mark.parametrize(("leg_pains", "prompted"), [
+    case("leg pain 7 at the last two reviews: suggests the GP", (7, 7), True),
+    case("leg pain 6 then 7: not yet", (6, 7), False),
+    case("leg pain 7 at one review only: not yet", (7,), False),
+])
+def test_high_leg_pain_at_two_reviews_running(leg_pains, prompted):
+    reasons = see_someone(SYMPTOMS, ACTIVITIES, [review((5,), pain) for pain in leg_pains], timedelta(0))
+    assert any("7 or more" in reason for reason in reasons) is prompted
+
+
+# --- Walking, strength days and what is left out ------------------------------------------------------
+
+@pytest.mark.parametrize(("comfortable", "worse", "steps", "minutes"), [
+    case("starts at four fifths of what is comfortable: 10 gives 8", 10, [], 0, 8),
+    case("four fifths rounds down: 9 gives 7", 9, [], 0, 7),
+    case("never under 2 minutes: 2 gives 2", 2, [], 0, 2),
+    case("each step up adds 2 minutes", 10, [], 3, 14),
+    case("when walking makes it worse, 1 minute a step", 10, ["walking"], 3, 11),
+    case("60 minutes exactly is allowed", 60, [], 6, 60),
+    case("never over 60 minutes", 60, [], 7, 60),
+])
+def test_the_walking_goal(comfortable, worse, steps, minutes):
+    assert walk_goal({"walk_minutes": comfortable, "worse": worse}, steps) == minutes
+
+
+@pytest.mark.parametrize(("day", "other", "next_door"), [
+    case("Monday and Tuesday run on", "MO", "TU", True),
+    case("Sunday and Monday run on", "SU", "MO", True),
+    case("Monday and Wednesday have a day between", "MO", "WE", False),
+])
+def test_strength_days_never_run_on(day, other, next_door):
+    assert next_to(day, other) is next_door
+
+
+@pytest.mark.parametrize(("chosen", "days"), [
+    case("three chosen days apart are kept", ["MO", "WE", "FR"], ("MO", "WE", "FR")),
+    case("at most three days", ["MO", "WE", "FR", "SU"], ("MO", "WE", "FR")),
+    case("a day next to a chosen one is skipped", ["MO", "TU"], ("MO", "WE", "FR")),
+])
+def test_strength_days(chosen, days):
+    assert strength_days(chosen) == days
+
+
+def routine(slug, seconds, positions=("standing",), bends=None):
+    steps = [SimpleNamespace(exercise=SimpleNamespace(position=position, bends=bends, kind="stretch"))
+             for position in positions]
+    return SimpleNamespace(slug=slug, total_seconds=seconds, steps=steps, goals=["mobility"],
+                           suits_a_bad_day=True, title=slug)
+
+
+@pytest.mark.parametrize(("positions", "left"), [
+    case("half the steps sitting is not 'mostly sitting'", ("sitting", "standing"), False),
+    case("two of three steps sitting is mostly sitting", ("sitting", "sitting", "standing"), True),
+])
+def test_mostly_sitting_is_more_than_half(positions, left):
+    assert bool(left_out(routine("r", 300, positions), {"worse": ["sitting"]})) is left
+
+
+@pytest.mark.parametrize(("seconds", "fits"), [
+    case("a routine a minute over the person's 10 minutes fits", 11 * 60, True),
+    case("a routine a minute and a second over does not", 11 * 60 + 1, False),
+])
+def test_a_routine_fits_the_minutes_with_a_minute_to_spare(seconds, fits):
+    shortest = routine("a-short-one", 60)
+    picks, _ = pick_routines({"long": routine("long", seconds), "short": shortest}, {}, 10, 1, set(), MONDAY)
+    chosen = {pick.slug for pick in picks}
+    assert ("long" in chosen) is fits
+
+
+@pytest.mark.parametrize(("times", "swapped"), [
+    case("said worse twice: swapped for a gentler one", 2, True),
+    case("said worse once: still suggested", 1, False),
+])
+def test_a_routine_said_worse_twice_is_swapped(times, swapped):
+    feedback = [SimpleNamespace(routine="desk-break", verdict="worse")] * times
+    assert ("desk-break" in swapped_out(feedback)) is swapped
