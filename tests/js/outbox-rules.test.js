@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import {
-  MAX_TRIES, countsAsTry, laterDelay, notSentEntry, outcome, retryDelay, statusMessage,
+  MAX_TRIES, countsAsTry, laterDelay, notSentEntry, outcome, retryDelay, statusMessage, winsOver,
 } from "../../static/js/lib/outbox-rules.js";
 
 describe("outcome", () => {
@@ -33,6 +33,20 @@ describe("outcome", () => {
   test("earlier 5xx answers do not park a change the server now takes", () => {
     assert.equal(outcome(200, MAX_TRIES + 3), "sent");
   });
+  // The numbers themselves, pinned on both sides.
+  test("the fifth server error in a row parks a change; the fourth keeps it", () => {
+    assert.equal(outcome(500, 3), "keep");
+    assert.equal(outcome(500, 4), "park");
+  });
+  test("299 is the last answer that means sent; 300 keeps the change", () => {
+    assert.equal(outcome(299), "sent");
+    assert.equal(outcome(300), "keep");
+  });
+});
+
+test("the same change again does not beat the row it made", () => {
+  assert.equal(winsOver(5, "b", { changedAt: 5, changeId: "b" }), false);
+  assert.equal(winsOver(5, "c", { changedAt: 5, changeId: "b" }), true);
 });
 
 test("only server errors count as tries", () => {
@@ -45,6 +59,8 @@ test("retries back off, doubling, at most five minutes", () => {
 
 test("Retry-After is honoured, at most five minutes, a minute when missing or odd", () => {
   assert.deepEqual(["30", "600", null, "soon", "0"].map(laterDelay), [30, 300, 60, 60, 60]);
+  // One second is a wait of one second; 300 exactly is taken as it is.
+  assert.deepEqual(["1", "300", "301"].map(laterDelay), [1, 300, 300]);
 });
 
 describe("statusMessage", () => {
