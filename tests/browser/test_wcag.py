@@ -208,13 +208,10 @@ def answer_the_set_up(page):
     page.get_by_label("How many minutes can you walk comfortably now?").fill("15")
     page.get_by_role("button", name="Save and go on").click()
     expect(page.get_by_role("heading", name="What matters to you")).to_be_visible()
-    # The screen's script saves the form; a tap before it has run would reload the screen.
-    page.wait_for_load_state()
     page.get_by_label("What is it?").first.fill("Walk to the shops")
     page.locator("label[for='activities.0.score-3']").click()
     page.get_by_role("button", name="Save and go on").click()
     expect(page.get_by_role("heading", name="When suits you")).to_be_visible()
-    page.wait_for_load_state()
     group(page, "Which days suit you?").get_by_label("Monday").check()
     group(page, "How many minutes a day?").get_by_label("15 minutes").check()
     page.get_by_role("button", name="Save my plan").click()

@@ -80,6 +80,8 @@ async function save(event) {
 
 export function initPlanForms() {
   document.addEventListener("submit", save);
+  // Sent disabled: a tap before this script ran would reload the page and lose the answers.
+  for (const button of document.querySelectorAll("[data-plan-form] [type=submit]")) button.disabled = false;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   for (const input of document.querySelectorAll("[data-time-zone]")) input.value = zone || input.value;
 }
