@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run serve test system-packages bench check db migration screenshots pictures voice voice-sample clean
+.PHONY: run serve test system-packages bench mutation check db migration screenshots pictures voice voice-sample clean
 
 # The virtualenv is rebuilt whenever the declared dependencies change.
 $(BIN)/activate: pyproject.toml
@@ -61,6 +61,19 @@ bench: $(VENV)/.bench
 	else \
 	  $(BIN)/python -m bench $(PARTS); \
 	fi
+
+## mutation: mutation testing, slow and not part of make test: mutmut changes the rule modules
+## (pyproject.toml [tool.mutmut]) one change at a time and runs their tests; tools/mutate_js.py does
+## the same for the pure front-end modules under node --test. Both list every surviving mutant.
+$(VENV)/.mutation: $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[test,mutation]'
+	touch $@
+
+mutation: $(VENV)/.mutation
+	rm -rf mutants
+	$(BIN)/mutmut run
+	$(BIN)/mutmut results
+	$(BIN)/python -m tools.mutate_js
 
 ## check: validate all content (exercises, routines, the checklist)
 check: $(BIN)/activate
