@@ -224,9 +224,12 @@ def test_favourite_an_own_routine_and_start_it_from_favourites_and_the_list(page
         favourite = cards.get_by_role("button", name="Favourite Lunch break")
         expect(favourite).to_have_attribute("aria-pressed", "true")
         assert violations(page) == ""
-    # The card's Start goes straight to the player, as a built-in routine's does.
+    # The card's Start goes straight to the player, as a built-in routine's does (the warning signs
+    # read, so the player does not send this first routine to them).
+    page.evaluate("localStorage.setItem('easeback:safety-acknowledged', '{}')")
     cards.get_by_role("link", name="Start Lunch break").click()
     expect(page).to_have_url(re.compile(r"/routines/mine/play#"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lunch break")
     page.goto("/favourites")
     page.get_by_role("button", name="Favourite Lunch break").click()
     expect(page.get_by_role("heading", name="No favourites yet")).to_be_visible()
