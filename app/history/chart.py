@@ -35,25 +35,24 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 WIDTH, HEIGHT = 600, 300
 MAX_X_LABELS = 5
 LABEL_STEPS = (1, 2, 3, 4, 7, 14)
+SCALE_LINES = (0, 2, 4, 6, 8, 10)  # a line across the plot at each of these pain scores
 
 
 @dataclass(frozen=True)
 class _Frame:
-    """The plot area and the time span it covers; maps data to viewBox coordinates."""
+    """The plot area (from 0, 0 at its top left) and the time span it covers; maps data to viewBox
+    coordinates."""
 
-    left: float
-    right: float
-    top: float
-    bottom: float
+    width: float
+    height: float
     start: datetime
     end: datetime
 
     def x(self, moment: datetime) -> float:
-        share = (moment - self.start) / (self.end - self.start)
-        return self.left + share * (self.right - self.left)
+        return (moment - self.start) / (self.end - self.start) * self.width
 
     def y(self, pain: int) -> float:
-        return self.bottom - max(0, min(10, pain)) / 10 * (self.bottom - self.top)
+        return self.height - max(0, min(10, pain)) / 10 * self.height
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,7 @@ def lay_out(ordered, fields, *, width=WIDTH, height=HEIGHT):
     first, last = _day(ordered[0].recorded_at), _day(ordered[-1].recorded_at)
     step, count = _label_step((last - first).days + 1)
     frame = _frame(first, ordered[0].recorded_at.tzinfo, step * count, width, height)
-    grid = [(_num(frame.y(score)), score) for score in range(0, 11, 2)]
+    grid = [(_num(frame.y(score)), score) for score in SCALE_LINES]
     x_labels = [short_date(first + timedelta(days=step * n)) for n in range(count)]
     return grid, x_labels, [_series(frame, ordered, field) for field in fields]
 
@@ -167,7 +166,7 @@ def _frame(first: date, zone, days: int, width, height) -> _Frame:
     # out by hour. The span is a whole number of label steps, so each date label sits centred
     # under its own equal share of the width (laid out by CSS, not by these numbers).
     start = datetime.combine(first, time(), zone)
-    return _Frame(0, width, 0, height, start, start + timedelta(days=days))
+    return _Frame(width, height, start, start + timedelta(days=days))
 
 
 def _label_step(days: int) -> tuple[int, int]:

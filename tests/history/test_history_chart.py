@@ -213,6 +213,13 @@ RISING_NOTE = (
     pytest.param(daily([2, 2, 2, 4, 4, 3]), [], id="average up by less than 2"),
     pytest.param(daily([4, 5, 6], reaches=["thigh", "thigh", "calf"]), [REACH_NOTE, RISING_NOTE], id="both"),
     pytest.param(daily([5, 5, 5, 5, 5, 5]), [], id="steady"),
+    pytest.param(daily([3, 3, 4]), [], id="flat then up is not three rising"),
+    pytest.param(daily([9, 2, 2, 2, 4, 4, 4]), [RISING_NOTE], id="of seven, last three 2 up on the 3 before"),
+    pytest.param(daily([2, 2, 2, 2, 4, 4, 3]), [], id="of seven, the last three less than 2 up"),
+    pytest.param(
+        daily([4, 4, 4], reaches=["thigh", "foot", "calf"]), [],
+        id="reach to the calf after the foot in an earlier check-in is not further",
+    ),
     pytest.param(
         daily([7, 6, 5, 4, 3], reaches=["foot", "calf", "calf", "thigh", "buttock"]), [], id="improving"
     ),
@@ -237,5 +244,25 @@ def test_gentle_notes_never_overclaim():
 
 
 def test_gentle_notes_reject_an_unknown_reach():
-    with pytest.raises(ValueError, match="reach must be one of"):
+    with pytest.raises(ValueError) as raised:
         gentle_notes(daily([4, 4], reaches=["thigh", "knee"]))
+    assert str(raised.value) == "reach must be one of none, buttock, thigh, calf, foot, not 'knee'"
+
+
+# --- the chart's description in words -------------------------------------
+
+FELL = "Back pain stayed at 5; leg pain went from 4 to 3."
+
+
+@pytest.mark.parametrize(("checkins", "description"), [
+    pytest.param(daily([4]), "1 check-in on 3 Nov 2026. Back pain was 5; leg pain was 4.", id="one"),
+    pytest.param(daily([4, 6], backs=[5, 5]),
+                 "2 check-ins from 3 Nov to 4 Nov 2026. Back pain stayed at 5; leg pain went from 4 to 6.",
+                 id="two days"),
+    pytest.param(daily([4, 3], every=timedelta(hours=2)),
+                 f"2 check-ins on 3 Nov 2026. {FELL}", id="one day"),
+    pytest.param(daily([4, 3], every=timedelta(days=60)),
+                 f"2 check-ins from 3 Nov 2026 to 2 Jan 2027. {FELL}", id="across a new year, both years"),
+])
+def test_the_description_says_how_many_when_and_how_pain_moved(checkins, description):
+    assert pain_chart(checkins).description == description
