@@ -1,0 +1,95 @@
+"""The rate limits as declared: which requests each one counts, by what key, how many, and what the
+refusal says. The API applies them once, when it is imported; here they are applied again to a
+recorder, so each part of the declaration is read as a rule (tests/profiles/test_limits.py shows
+the same limits refusing real requests).
+"""
+from types import SimpleNamespace
+
+import pytest
+from flask import Blueprint
+
+from app.profiles import limits
+
+
+class Recorder:
+    """Stands in for the limiter: keeps each limit declared, and returns the view or blueprint as is."""
+
+    def __init__(self):
+        self.declared = []
+
+    def shared_limit(self, limit, **options):
+        self.declared.append(SimpleNamespace(limit=limit, **options))
+        return lambda target: target
+
+    limit = shared_limit
+
+
+@pytest.fixture
+def recorder(monkeypatch):
+    recorder = Recorder()
+    monkeypatch.setattr(limits, "limiter", recorder)
+    return recorder
+
+
+def test_every_change_through_the_api_is_counted_twice_over(app, recorder):
+    blueprint = Blueprint("probe", __name__)
+    assert limits.limit_writes(blueprint) is blueprint
+    new_profiles, writes = recorder.declared
+    with app.app_context():
+        assert new_profiles.limit() == app.config["PROFILE_CREATION_LIMIT"] == "20 per hour"
+        assert writes.limit() == app.config["WRITE_RATE_LIMIT"] == "120 per minute"
+    # Saves that make a profile: per network, skipped for a device that already has one.
+    assert new_profiles.scope == "new-profiles"
+    assert new_profiles.key_func is limits.network
+    assert new_profiles.exempt_when is limits.has_profile
+    assert new_profiles.error_message == limits.NEW_PROFILES_SLOWED
+    # Every save: per profile (or per network for a device without one), with no one exempt.
+    assert writes.scope == "writes"
+    assert writes.key_func is limits.writer
+    assert not hasattr(writes, "exempt_when")
+    assert writes.error_message == limits.WRITES_SLOWED
+    # Only changes count; reading never does.
+    assert new_profiles.methods == writes.methods == ["POST", "PUT", "PATCH", "DELETE"]
+
+
+def test_link_tries_are_counted_per_network_and_only_when_a_code_was_wrong(app, recorder):
+    def view():
+        return "linked"
+
+    assert limits.limit_link_tries(view) is view
+    (tries,) = recorder.declared
+    with app.app_context():
+        assert tries.limit() == app.config["LINK_TRY_LIMIT"] == "5 per 10 minutes"
+    assert tries.key_func is limits.network
+    assert tries.deduct_when is limits.wrong_try
+    assert tries.error_message == "Too many tries. Wait ten minutes, then make a new code."
+
+
+@pytest.mark.parametrize(("status", "costs_a_try"), [
+    pytest.param(200, False, id="linked: no try spent"),
+    pytest.param(429, False, id="refused for too many tries: no code was looked at"),
+    pytest.param(404, True, id="no such code: a try spent"),
+    pytest.param(410, True, id="a code that ran out: a try spent"),
+    pytest.param(400, True, id="a code badly typed: a try spent"),
+])
+def test_which_answers_cost_a_link_try(status, costs_a_try):
+    assert limits.wrong_try(SimpleNamespace(status_code=status)) is costs_a_try
+
+
+@pytest.mark.parametrize(("address", "network"), [
+    pytest.param("192.0.2.7", "192.0.2.7", id="an IPv4 address is its own network"),
+    pytest.param("::ffff:192.0.2.7", "192.0.2.7", id="an IPv4 visitor on a dual-stack socket"),
+    pytest.param("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64", id="an IPv6 address counts by its /64"),
+    pytest.param("unix-socket", "unix-socket", id="not an address: counted as it is"),
+])
+def test_whose_network_a_request_comes_from(app, address, network):
+    with app.test_request_context(environ_base={"REMOTE_ADDR": address}):
+        assert limits.network() == network
+
+
+def test_writes_are_counted_by_profile_when_the_cookie_names_one(app, monkeypatch):
+    with app.test_request_context(environ_base={"REMOTE_ADDR": "192.0.2.7"}):
+        monkeypatch.setattr(limits.profiles, "current_profile_id", lambda: 42)
+        assert (limits.writer(), limits.has_profile()) == ("profile:42", True)
+        monkeypatch.setattr(limits.profiles, "current_profile_id", lambda: None)
+        assert (limits.writer(), limits.has_profile()) == ("address:192.0.2.7", False)
