@@ -182,3 +182,63 @@ describe("the plan's walk", () => {
     }
   });
 });
+
+// The numbers and comparisons of the timer, each pinned on both sides.
+describe("every boundary, held", () => {
+  test("the get-ready is the first five seconds, and belongs to the first step", () => {
+    assert.deepEqual({ ...schedule[0] },
+      { kind: "ready", seconds: 5, step: 0, side: null, index: 0, ms: 5000, start: 0, end: 5000 });
+  });
+
+  test("a schedule with nothing in it lasts no time", () => {
+    assert.equal(totalMs([]), 0);
+  });
+
+  test("at the end nothing is left and nothing is under way", () => {
+    assert.deepEqual(positionAt(schedule, totalMs(schedule)),
+      { index: schedule.length, segment: null, remainingMs: 0, intoMs: 0, done: true });
+  });
+
+  test("a clock read a moment before its start shows the whole get-ready, not 1 ms less", () => {
+    for (const elapsed of [-250, 0]) {
+      const { index, remainingMs, intoMs } = positionAt(schedule, elapsed);
+      assert.deepEqual([index, remainingMs, intoMs], [0, READY_MS, 0], `at ${elapsed} ms`);
+    }
+  });
+
+  test("the time into a segment counts from that segment's start (the reps are counted from it)", () => {
+    assert.equal(positionAt(schedule, READY_MS).intoMs, 0);
+    assert.equal(positionAt(schedule, READY_MS + 29_999).intoMs, 29_999);
+    assert.equal(positionAt(schedule, schedule[7].start + 4000).intoMs, 4000);
+  });
+
+  test("the timer moves from hold to rest at exactly the hold's end, not 1 ms before", () => {
+    const hold = schedule[1];
+    assert.equal(positionAt(schedule, hold.end - 1).segment.kind, "exercise");
+    assert.equal(positionAt(schedule, hold.end).segment.kind, "rest");
+  });
+
+  test("a seek before the first start (coming back after a reload) leaves the clock paused there", () => {
+    const back = seek(initialClock(), 50_000, 12_000);
+    assert.deepEqual(back, { status: "paused", elapsedMs: 12_000, origin: null });
+  });
+
+  test("with 1 ms left the display changes in 1 ms; with none left, at once", () => {
+    assert.equal(msUntilNextChange(1), 1);
+    assert.equal(msUntilNextChange(0.25), 1);
+    assert.equal(msUntilNextChange(0), 0);
+    assert.equal(msUntilNextChange(-40), 0);
+  });
+
+  test("a minute left reads 1:00, not 0:60; a second less reads 0:59", () => {
+    assert.equal(formatRemaining(60_000), "1:00");
+    assert.equal(formatRemaining(59_001), "1:00");
+    assert.equal(formatRemaining(59_000), "0:59");
+    assert.equal(formatRemaining(119_001), "2:00");
+  });
+
+  test("a one-minute walk is the shortest the address can ask for; none is no walk", () => {
+    assert.equal(walkMinutesFrom("#walk=1", 120), 1);
+    assert.equal(walkMinutesFrom("#walk=0", 120), null);
+  });
+});
