@@ -11,6 +11,7 @@
 //   kind "beep":   tone "count" (3, 2, 1 before a change, when the voice is off) or "change".
 // `announces` is the moment on the timeline the cue is about: the first clip of each
 // announcement starts exactly then.
+import { totalMs } from "./timeline.js";
 
 const COUNT_FROM = 3; // seconds: "three, two, one" before each change
 const GAP_MS = 80; // between the clips of one announcement
@@ -19,7 +20,8 @@ const REP_COUNT_FROM_MS = 1500; // reps this slow or slower are counted aloud
 
 // The words of each segment's announcement, as clip ids. `upcoming` is the exercise segment
 // the person gets ready for (itself, for an exercise).
-function announcement(segment, upcoming, steps, { slug, names }) {
+function announcement(schedule, segment, steps, { slug, names }) {
+  const upcoming = schedule.find((later) => later.kind === "exercise" && later.start >= segment.start) ?? segment;
   const { cue_clips: cue, clip_prefixes: prefix } = names;
   const name = prefix.exercise + steps[upcoming.step].exercise;
   const side = (which) => (which ? [cue[which]] : []);
@@ -48,23 +50,21 @@ function countdown(segment, steps, voice, names) {
   for (let seconds = COUNT_FROM; seconds >= 1; seconds -= 1) {
     const at = segment.end - seconds * 1000;
     if (at <= segment.start) continue;
-    cues.push(voice ? { at, clips: [names.clip_prefixes.number + seconds], count: true } : { at, beep: "count" });
+    cues.push(voice ? { at, clips: [names.clip_prefixes.number + seconds] } : { at, beep: "count" });
   }
   return cues;
 }
 
 // Every spoken moment and beep of the routine, before clips are laid out.
 function moments(schedule, steps, { slug, names, voice, beeps }) {
-  const exercises = schedule.filter((segment) => segment.kind === "exercise");
   const found = [];
   for (const segment of schedule) {
-    const upcoming = exercises.find((exercise) => exercise.start >= segment.start) ?? segment;
-    if (voice) found.push({ at: segment.start, clips: announcement(segment, upcoming, steps, { slug, names }), lead: true });
+    if (voice) found.push({ at: segment.start, clips: announcement(schedule, segment, steps, { slug, names }), lead: true });
     if (voice) found.push(...within(segment, steps, names));
     if (voice || beeps) found.push(...countdown(segment, steps, voice, names));
     if (beeps && segment.start > 0) found.push({ at: segment.start, beep: "change" });
   }
-  const end = schedule.length ? schedule[schedule.length - 1].end : 0;
+  const end = totalMs(schedule);
   if (voice) found.push({ at: end, clips: [names.cue_clips.well_done], lead: true });
   if (beeps) found.push({ at: end, beep: "change" });
   return found.sort((a, b) => a.at - b.at || (b.lead ? 1 : 0) - (a.lead ? 1 : 0));
@@ -75,8 +75,7 @@ function moments(schedule, steps, { slug, names, voice, beeps }) {
 function restatement(schedule, steps, { slug, names }, fromMs) {
   const segment = schedule.find((candidate) => fromMs > candidate.start && fromMs < candidate.end);
   if (!segment) return [];
-  const upcoming = schedule.find((later) => later.kind === "exercise" && later.start >= segment.start) ?? segment;
-  const clips = announcement(segment, upcoming, steps, { slug, names })
+  const clips = announcement(schedule, segment, steps, { slug, names })
     .filter((id) => id !== names.cue_clips.begin && !id.startsWith(names.clip_prefixes.note));
   return [{ at: fromMs, clips, lead: true }];
 }
