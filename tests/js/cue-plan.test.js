@@ -148,3 +148,111 @@ test("with no clips at all (this device's voice chosen), a walk's note is said w
   const begin = plan.find((cue) => cue.at === schedule[1].start);
   assert.deepEqual([begin.kind, begin.text], ["speech", "begin exercise knee to chest Start slowly."]);
 });
+
+// The numbers and comparisons of the plan, each pinned on both sides.
+describe("every boundary, held", () => {
+  // One exercise after the get-ready, laid out as the player lays it out.
+  const single = (step, seconds) => ({
+    one: [step], schedule: buildSchedule([{ kind: "exercise", seconds, step: 0, side: null }], [step]),
+  });
+  const hold = (seconds) => single({ exercise: "knee-to-chest", hold: seconds, reps: null, secondsPerRep: null }, seconds);
+  const reps = (count, secondsPerRep) =>
+    single({ exercise: "pelvic-tilt", hold: null, reps: count, secondsPerRep }, count * secondsPerRep);
+  // Clips for every number a count could reach, so a count too many would be heard.
+  const counting = { ...clips, ...Object.fromEntries([5, 6, 7, 8, 9].map((n) => [`number-${n}`, { ms: 600 }])) };
+  // A number said during the segment (the segment's own announcement aside).
+  const repCount = (segment) => (cue) => cue.clip?.startsWith("number-") && cue.at > segment.start && cue.at < segment.end;
+
+  test("a 20-second hold hears 'halfway' at 10 seconds; a 19-second hold does not", () => {
+    const twenty = hold(20);
+    const halfway = cuePlan(twenty.schedule, twenty.one, options).filter((cue) => cue.clip === "halfway");
+    assert.deepEqual(halfway.map((cue) => cue.at - twenty.schedule[1].start), [10_000]);
+    const nineteen = hold(19);
+    assert.deepEqual(cuePlan(nineteen.schedule, nineteen.one, options).filter((cue) => cue.clip === "halfway"), []);
+  });
+
+  test("reps of 1.5 seconds each are counted aloud; reps of 1.4 seconds are not", () => {
+    const slow = reps(4, 1.5);
+    const start = slow.schedule[1].start;
+    const counted = cuePlan(slow.schedule, slow.one, { ...options, clips: counting }).filter(repCount(slow.schedule[1]));
+    assert.deepEqual(counted.map((cue) => [cue.clip, cue.at - start]), [["number-2", 1500], ["number-3", 3000], ["number-4", 4500]]);
+    const quick = reps(5, 1.4);
+    assert.deepEqual(cuePlan(quick.schedule, quick.one, { ...options, clips: counting }).filter(repCount(quick.schedule[1])), []);
+  });
+
+  test("four reps are counted two, three, four (the first is 'Begin'), and nothing is said after 'well done'", () => {
+    const schedule = buildSchedule(segments, steps);
+    const plan = cuePlan(schedule, steps, { ...options, clips: counting });
+    const last = schedule.at(-1);
+    assert.deepEqual(spoken(plan).filter((cue) => cue.at >= last.start).map((cue) => cue.clip),
+      ["begin", "exercise-pelvic-tilt", "number-2", "number-3", "number-4", "well-done"]);
+  });
+
+  test("a three-second side switch beeps 'two' and 'one' only: its 'three' would fall on the change beep", () => {
+    const sided = [{ exercise: "figure-four", hold: 20, reps: null, secondsPerRep: null }];
+    const schedule = buildSchedule([
+      { kind: "exercise", seconds: 20, step: 0, side: "right" },
+      { kind: "switch", seconds: 3, step: 0, side: "left" },
+      { kind: "exercise", seconds: 20, step: 0, side: "left" },
+    ], sided);
+    const change = schedule[2];
+    const plan = cuePlan(schedule, sided, { ...options, voice: false });
+    const during = plan.filter((cue) => cue.at >= change.start && cue.at < change.end);
+    assert.deepEqual(during.map((cue) => [cue.tone, cue.at - change.start]), [["change", 0], ["count", 1000], ["count", 2000]]);
+  });
+
+  test("an announcement's clips follow each other 80 ms apart; a count just as the last gap ends is said, 1 ms sooner it is not", () => {
+    const { schedule, one } = hold(30);
+    // The get-ready's announcement: 600 + 80 + 600 + 80 + `last` + 80 ms, then "three" at 2000 ms.
+    const ready = (last) => {
+      const timed = { ...clips, "get-ready": { ms: 600 }, first: { ms: 600 }, "exercise-knee-to-chest": { ms: last } };
+      return cuePlan(schedule, one, { ...options, clips: timed, beeps: false }).filter((cue) => cue.at < schedule[0].end);
+    };
+    assert.deepEqual(ready(560).map((cue) => [cue.clip, cue.at, cue.end]), [
+      ["get-ready", 0, 600], ["first", 680, 1280], ["exercise-knee-to-chest", 1360, 1920],
+      ["number-3", 2000, 2844], ["number-2", 3000, 3807], ["number-1", 4000, 4770],
+    ]);
+    assert.deepEqual(ready(561).map((cue) => cue.clip), ["get-ready", "first", "exercise-knee-to-chest", "number-2", "number-1"]);
+  });
+
+  test("the device's own voice is given 1.5 s a phrase: a count a second after another is left out, 'well done' is not", () => {
+    const { schedule, one } = hold(30);
+    const end = schedule.at(-1).end;
+    const plan = cuePlan(schedule, one, { ...options, clips: {}, beeps: false });
+    assert.deepEqual(plan.filter((cue) => cue.at >= end - 3000).map((cue) => [cue.at - end, cue.text]),
+      [[-3000, "number 3"], [-1000, "number 1"], [0, "well done"]]);
+  });
+
+  test("with the device's voice, reps of 1.5 s are each counted: a phrase's 1.5 s is over as the next rep starts", () => {
+    const { schedule, one } = reps(4, 1.5);
+    const start = schedule[1].start;
+    const plan = cuePlan(schedule, one, { ...options, clips: {}, beeps: false });
+    assert.deepEqual(plan.filter((cue) => cue.at >= start).map((cue) => [cue.at - start, cue.text]),
+      [[0, "begin exercise pelvic tilt"], [1500, "number 2"], [3000, "number 3"], [4500, "number 4"], [6000, "well done"]]);
+  });
+
+  test("picking up exactly on a boundary says that segment's announcement, not the one just ended as well", () => {
+    const schedule = buildSchedule(segments, steps);
+    const at = schedule[3].start;
+    const plan = cuePlan(schedule, steps, options, at);
+    assert.deepEqual(spoken(plan).filter((cue) => cue.at < at + 3000).map((cue) => cue.clip),
+      ["begin", "exercise-figure-four", "right-side"]);
+  });
+
+  test("picking up in a rest names the exercise coming next", () => {
+    const schedule = buildSchedule(segments, steps);
+    const at = schedule[2].start + 5000;
+    const plan = cuePlan(schedule, steps, options, at);
+    assert.deepEqual(spoken(plan).filter((cue) => cue.announces === at).map((cue) => cue.clip),
+      ["rest", "next", "exercise-figure-four", "right-side"]);
+  });
+
+  for (const voice of [true, false]) {
+    test(`the plan lists its moments in time order, each beep among them (voice ${voice ? "on" : "off"})`, () => {
+      const plan = cuePlan(buildSchedule(segments, steps), steps, { ...options, voice });
+      for (let n = 1; n < plan.length; n += 1) {
+        assert.ok(plan[n].announces >= plan[n - 1].announces, `${plan[n].clip ?? plan[n].tone} at ${plan[n].at}`);
+      }
+    });
+  }
+});
