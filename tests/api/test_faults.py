@@ -152,23 +152,24 @@ class Phone:
                 threading.Event().wait(RETRY_PAUSE)
 
 
-def gunicorn_workers(base):
-    """The process ids of the gunicorn workers serving base (children of its master, a child of ours)."""
-    bind = f"127.0.0.1:{base.rsplit(':', 1)[1]}".encode()
-    processes = {}  # pid: parent pid, of every process serving base
+def gunicorn_workers():
+    """The process ids of the gunicorn workers this test runs: children of its master, a child of ours
+    (one at a time). Found by parent, not by address: setproctitle, when installed, rewrites a gunicorn
+    process's command line to "gunicorn: master [...]", without the address it serves."""
+    parents, masters = {}, []  # pid: parent pid, of every process; gunicorn masters we started
     for folder in Path("/proc").glob("[0-9]*"):
         try:
-            if bind in (folder / "cmdline").read_bytes():
-                processes[int(folder.name)] = int((folder / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            parents[int(folder.name)] = int((folder / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if parents[int(folder.name)] == os.getpid() and b"gunicorn" in (folder / "cmdline").read_bytes():
+                masters.append(int(folder.name))
         except OSError:
             continue  # a process that ended while we looked
-    masters = [pid for pid, parent in processes.items() if parent == os.getpid()]
-    return [pid for pid, parent in processes.items() if parent in masters]
+    return [pid for pid, parent in parents.items() if parent in masters]
 
 
 def kill_a_worker(base, _database):
     """SIGKILL one gunicorn worker mid-save; its master starts another."""
-    os.kill(gunicorn_workers(base)[0], signal.SIGKILL)
+    os.kill(gunicorn_workers()[0], signal.SIGKILL)
     return "an app worker killed (SIGKILL)"
 
 
