@@ -19,6 +19,7 @@ from app.content.fields import (
     listing,
     one_of,
     past_day,
+    problem,
     seconds_within,
     sentences,
     table,
@@ -172,6 +173,12 @@ def test_a_file_id_matches_its_file_name_and_no_earlier_file():
         "duplicate id 'morning-ease', already used by other.toml")
 
 
+def test_a_problem_is_a_content_error_that_carries_its_field():
+    error = problem("must be a non-empty string", "name")
+    assert (error.type, error.message()) == ("content", "must be a non-empty string")
+    assert error.context == {"message": "must be a non-empty string", "field": "name"}
+
+
 def test_an_unknown_key_is_named_with_the_keys_allowed():
     @table
     class Step(Table):
@@ -182,3 +189,5 @@ def test_an_unknown_key_is_named_with_the_keys_allowed():
     with pytest.raises(ValidationError) as raised:
         TypeAdapter(Step).validate_python({"name": "Rest", "second": 5})
     assert "unknown key (allowed: name, seconds)" in str(raised.value)
+    with pytest.raises(ValidationError):  # made in code rather than read from a file: refused too
+        Step(name="Rest", seconds=5, second=5)

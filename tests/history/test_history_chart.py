@@ -133,7 +133,10 @@ def test_x_labels_are_few_readable_dates(count, every, expected, pain_chart_svg)
 
 
 @pytest.mark.parametrize(("count", "every", "step"), [
-    (30, timedelta(days=1), 7), (30, timedelta(hours=8), 3), (3, timedelta(days=1), 1)])
+    (30, timedelta(days=1), 7), (30, timedelta(hours=8), 3), (3, timedelta(days=1), 1),
+    (70, timedelta(days=1), 14),  # 70 days: five fortnights, the longest of the fixed steps
+    (71, timedelta(days=1), 21),  # past that, whole weeks: three at a time
+    (200, timedelta(days=1), 42)])
 def test_each_date_heads_an_equal_share_of_the_width_holding_its_days(count, every, step):
     """CSS gives each date label an equal share of the width; the plot must place the days to match."""
     checkins = daily([5] * count, every=every)
@@ -171,6 +174,14 @@ def test_words_are_html_so_they_grow_with_the_text_size(pain_chart_svg):
     assert plot.get("preserveAspectRatio") == "none"
     strokes = [e for e in plot.iter() if e.tag in (f"{SVG}path", f"{SVG}line")]
     assert strokes and all(e.get("vector-effect") == "non-scaling-stroke" for e in strokes)
+
+
+def test_points_are_placed_on_the_size_asked_for_to_one_decimal():
+    chart = pain_chart(daily([0, 5, 10]), width=100, height=50)
+    # Three days in three equal shares of 100; each check-in at 8 am, a third of the way into its day.
+    assert chart.leg.markers == [("11.1", "50"), ("44.4", "25"), ("77.8", "0")]
+    assert chart.leg.path == "M11.1 50 L44.4 25 L77.8 0"
+    assert chart.grid == [("50", 0), ("40", 2), ("30", 4), ("20", 6), ("10", 8), ("0", 10)]
 
 
 def test_layout_is_plain_data_with_scores_kept_on_the_scale():

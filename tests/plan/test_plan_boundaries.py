@@ -3,14 +3,23 @@ the lessons without reading the code. Each case is named for what it means to th
 
 The plan's own module docstrings (app/plan/rules.py, weeks.py, picks.py) state the same rules in words.
 """
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
 
 from app.plan.picks import left_out, next_to, pick_routines, strength_days, swapped_out, walk_goal
-from app.plan.rules import moved, next_move, see_someone, strength_at
-from app.plan.weeks import clear_leg_change, clear_points, how_the_week_went, steps_back_at_once
+from app.plan.rules import moved, next_move, see_someone, strength_at, why_it_stayed
+from app.plan.weeks import (
+    activities_averages,
+    clear_leg_change,
+    clear_points,
+    furthest,
+    how_the_week_went,
+    reading,
+    spread_further,
+    steps_back_at_once,
+)
 
 MONDAY = date(2026, 11, 23)
 
@@ -48,6 +57,7 @@ def test_a_clear_change_in_a_0_to_10_figure(before, now, clear):
     case("leg pain 4 to 3 (25%) is not", 4, 3, False),
     case("leg pain 0 to 1 has no share to count: not clear", 0, 1, False),
     case("leg pain 0 to 2 is clear by its points", 0, 2, True),
+    case("leg pain 1 to 0 (100%) is clear", 1, 0, True),
 ])
 def test_a_clear_change_in_leg_pain(before, now, clear):
     assert clear_leg_change(before, now) is clear
@@ -67,9 +77,87 @@ def test_a_clear_change_in_leg_pain(before, now, clear):
     case("activities 1.5 points harder on average: a little mixed", [5, 5], 5, review((3, 4), 5), "steady"),
     case("numbness worse alone: harder", [5, 5], 5, review((5, 5), 5, numbness="worse"), "worse"),
     case("a warning sign: urgent", [5, 5], 5, review((5, 5), 5, warning_sign=True), "urgent"),
+    case("leg pain 3 to 4 (1 point, 33%): harder", [5, 5], 3, review((5, 5), 4), "worse"),
+    case("no leg pain figure to compare, activities the same: no worse", [5, 5], None, review((5, 5), 8),
+         "better"),
+    case("no activities at the start: read by leg pain alone", [], 5, review((5, 5), 5), "better"),
 ])
 def test_how_a_week_went(before_scores, before_leg, week, went):
     assert how_the_week_went(before_scores, before_leg, week)[0] == went
+
+
+@pytest.mark.parametrize(("before_scores", "before_leg", "week", "spread", "words"), [
+    case("urgent", [5], 5, review((5,), 5, foot_drags=True), False,
+         "you answered a warning sign, or weakness was getting worse"),
+    case("spreading", [5, 5], 5, review((5, 6), 5), True,
+         "your pain reached further down the leg in a check-in last week"
+         " (activities 5.0 → 5.5, leg pain 5 → 5)"),
+    case("numbness", [5], None, review((5,), 5, numbness="worse"), False,
+         "numbness was worse last week (activities 5.0 → 5.0)"),
+    case("harder", [5], 5, review((3,), 5), False,
+         "last week was harder (activities 5.0 → 3.0, leg pain 5 → 5)"),
+    case("no worse", [], 5, review((), 4), False, "last week was no worse (leg pain 5 → 4)"),
+    case("mixed", [5], 5, review((5,), 6), False,
+         "last week was a little mixed (activities 5.0 → 5.0, leg pain 5 → 6)"),
+    case("nothing to compare", [], None, review((), 5), False, "last week was no worse"),
+])
+def test_what_the_plan_says_about_a_week(before_scores, before_leg, week, spread, words):
+    assert how_the_week_went(before_scores, before_leg, week, spread)[1] == words
+
+
+NOT_CLEAR = "A change this small is within ordinary day-to-day ups and downs."
+
+
+@pytest.mark.parametrize(("scores", "later", "leg_pains", "lines"), [
+    case("both clearly better", [4, 5], [7, 7], (6, 2), (
+        "Your everyday activities are easier than at the start (4.5 → 7.0 out of 10).",
+        "Leg pain is less than at the start (6 → 2 out of 10).")),
+    case("both clearly worse", [7, 7], [4, 4], (4, 7), (
+        "Your everyday activities are harder than at the start (7.0 → 4.0 out of 10).",
+        "Leg pain is worse than at the start (4 → 7 out of 10).")),
+    case("neither clear", [5, 4, 5], [5, 5, 6], (5, 6), (
+        f"Your everyday activities: no clear change yet (4.7 → 5.3). {NOT_CLEAR}",
+        f"Leg pain: no clear change yet (5 → 6). {NOT_CLEAR}")),
+])
+def test_the_reading_since_the_start(scores, later, leg_pains, lines):
+    start, now = leg_pains
+    activities = [{"name": f"Activity {n}", "score": score} for n, score in enumerate(scores)]
+    latest = SimpleNamespace(**vars(review(later, now)), recorded_at=datetime(2026, 12, 1))
+    assert reading(activities, {"leg_pain": start}, [latest]) == lines
+
+
+@pytest.mark.parametrize(("lists", "averages"), [
+    case("only the activities every list rated count", ([5, 5, 2], [7, 7]), (5.0, 7.0)),
+    case("a list with no scores has no average", ([5], []), (5.0, None)),
+])
+def test_activities_are_averaged_over_the_ones_both_weeks_rated(lists, averages):
+    assert activities_averages(*lists) == averages
+
+
+def test_how_far_down_the_leg_follows_the_leg_not_the_alphabet():
+    assert furthest(["foot", "thigh", "buttock"]) == "foot"
+    assert furthest([]) == "none"
+
+
+WEEK_START, WEEK_END = datetime(2026, 11, 23), datetime(2026, 11, 30)
+
+
+@pytest.mark.parametrize(("checkins", "symptoms", "spread"), [
+    case("the calf this week after the thigh before it: spreading",
+         [(WEEK_START - timedelta(days=1), "thigh"), (WEEK_START + timedelta(days=2), "calf")], {}, True),
+    case("a check-in at the very start belongs to the week",
+         [(WEEK_START - timedelta(days=1), "thigh"), (WEEK_START, "calf")], {}, True),
+    case("a check-in at the very end belongs to the week",
+         [(WEEK_START - timedelta(days=1), "thigh"), (WEEK_END, "calf")], {}, True),
+    case("after the week's end: not this week's",
+         [(WEEK_START - timedelta(days=1), "thigh"), (WEEK_END + timedelta(seconds=1), "calf")], {}, False),
+    case("no check-in before: the set-up's areas are the start",
+         [(WEEK_START, "calf")], {"areas": ["back", "below-knee"]}, False),
+    case("no check-in before and no areas: anything down the leg is further",
+         [(WEEK_START, "buttock")], {}, True),
+])
+def test_pain_spreading_further_within_a_week(checkins, symptoms, spread):
+    assert spread_further(symptoms, checkins, WEEK_START, WEEK_END) is spread
 
 
 def test_pain_reaching_further_down_the_leg_makes_a_week_harder_whatever_the_figures():
@@ -111,9 +199,24 @@ def test_the_move_after_a_week(went, week_before, at_once, done, move):
     case("back from Stronger takes strength back a level", "back", (3, 4, 5), (2, 3, 2)),
     case("back below Steady stops strength", "back", (2, 3, 3), (1, 2, 0)),
     case("staying changes nothing", "stay", (2, 3, 3), (2, 3, 3)),
+    case("back from Steady after strength weeks clears them", "back", (2, 3, 4), (1, 2, 0)),
+    case("back from Stronger after 1 strength week: strength starts over", "back", (3, 4, 1), (2, 3, 0)),
 ])
 def test_what_a_move_does(move, before, after):
     assert moved(move, *before) == after
+
+
+@pytest.mark.parametrize(("went", "done", "words"), [
+    case("no worse but 1 routine done", "better", 1,
+         ", but 1 routine in the week before it, and a step up needs at least 2"),
+    case("no worse but none done", "better", 0,
+         ", but 0 routines in the week before it, and a step up needs at least 2"),
+    case("no worse with 2 done: nothing to add", "better", 2, ""),
+    case("one harder week", "worse", 0, ", but one harder week alone is within ordinary ups and downs"),
+    case("a little mixed", "steady", 5, ""),
+])
+def test_why_the_plan_stayed_where_it_was(went, done, words):
+    assert why_it_stayed(went, done) == words
 
 
 @pytest.mark.parametrize(("level", "strength_weeks", "strength"), [

@@ -18,8 +18,13 @@ class Recorder:
         self.declared = []
 
     def shared_limit(self, limit, **options):
-        self.declared.append(SimpleNamespace(limit=limit, **options))
-        return lambda target: target
+        declared = SimpleNamespace(limit=limit, applied_to=None, **options)
+        self.declared.append(declared)
+
+        def apply(target):
+            declared.applied_to = target
+            return target
+        return apply
 
     limit = shared_limit
 
@@ -35,6 +40,7 @@ def test_every_change_through_the_api_is_counted_twice_over(app, recorder):
     blueprint = Blueprint("probe", __name__)
     assert limits.limit_writes(blueprint) is blueprint
     new_profiles, writes = recorder.declared
+    assert new_profiles.applied_to is writes.applied_to is blueprint
     with app.app_context():
         assert new_profiles.limit() == app.config["PROFILE_CREATION_LIMIT"] == "20 per hour"
         assert writes.limit() == app.config["WRITE_RATE_LIMIT"] == "120 per minute"
@@ -58,6 +64,7 @@ def test_link_tries_are_counted_per_network_and_only_when_a_code_was_wrong(app, 
 
     assert limits.limit_link_tries(view) is view
     (tries,) = recorder.declared
+    assert tries.applied_to is view
     with app.app_context():
         assert tries.limit() == app.config["LINK_TRY_LIMIT"] == "5 per 10 minutes"
     assert tries.key_func is limits.network
