@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from app.plan.picks import left_out, next_to, pick_routines, strength_days, swapped_out, walk_goal
-from app.plan.rules import moved, next_move, see_someone, strength_at, why_it_stayed
+from app.plan.rules import Week, fold_weeks, moved, next_move, see_someone, strength_at, why_it_stayed
 from app.plan.weeks import (
     activities_averages,
     clear_leg_change,
@@ -332,3 +332,64 @@ def test_a_routine_fits_the_minutes_with_a_minute_to_spare(seconds, fits):
 def test_a_routine_said_worse_twice_is_swapped(times, swapped):
     feedback = [SimpleNamespace(routine="desk-break", verdict="worse")] * times
     assert ("desk-break" in swapped_out(feedback)) is swapped
+
+
+# --- Weeks in time order, and the person's own choice of step -----------------------------------------
+
+def reviewed(on, activities=(5, 5), leg_pain=5, **answers):
+    return SimpleNamespace(**vars(review(activities, leg_pain, **answers)), recorded_at=on)
+
+
+SUNDAY = datetime(2026, 11, 29, 18, 0)
+EASY_WEEK = [SUNDAY - timedelta(days=2), SUNDAY - timedelta(days=1)]  # two routines: enough to step up
+
+
+def fold(reviews, choice=None, sessions=()):
+    return fold_weeks({"leg_pain": 5}, [{"name": "Walk", "score": 5}, {"name": "Sit", "score": 5}],
+                      reviews, choice, sessions)
+
+
+def test_reviews_are_read_in_time_order_whatever_order_they_come_in():
+    later, first = reviewed(SUNDAY + timedelta(weeks=1)), reviewed(SUNDAY)
+    sessions = [*EASY_WEEK, *(moment + timedelta(weeks=1) for moment in EASY_WEEK)]
+    weeks = fold([later, first], sessions=sessions)
+    assert [(week.on, week.level) for week in weeks] == [(first.recorded_at.date(), 1),
+                                                         (later.recorded_at.date(), 2)]
+
+
+@pytest.mark.parametrize(("sessions", "move"), [
+    case("a routine exactly a week before the review counts", [SUNDAY - timedelta(weeks=1), SUNDAY], "up"),
+    case("a routine at the very moment of the review counts", [SUNDAY - timedelta(days=3), SUNDAY], "up"),
+    case("a routine a second more than a week before does not",
+         [SUNDAY - timedelta(weeks=1, seconds=1), SUNDAY - timedelta(days=3)], "stay"),
+    case("a routine a second after the review does not",
+         [SUNDAY - timedelta(days=3), SUNDAY + timedelta(seconds=1)], "stay"),
+])
+def test_which_routines_count_for_a_week(sessions, move):
+    (week,) = fold([reviewed(SUNDAY)], sessions=sessions)
+    assert week.move == move
+
+
+def test_the_persons_own_choice_of_step_is_a_week_of_its_own_in_time_order():
+    chosen = (SUNDAY + timedelta(days=3), 3)
+    weeks = fold([reviewed(SUNDAY + timedelta(weeks=1)), reviewed(SUNDAY)], chosen, sessions=EASY_WEEK)
+    why = "you chose “Stronger” yourself"
+    assert weeks[1] == Week((SUNDAY + timedelta(days=3)).date(), "chosen", 3, 1, why, "chosen", 0)
+    assert [week.went for week in weeks] == ["better", "chosen", "better"]
+
+
+def test_a_choice_made_as_a_review_is_saved_comes_after_it():
+    weeks = fold([reviewed(SUNDAY)], (SUNDAY, 0), sessions=EASY_WEEK)
+    assert [(week.went, week.level) for week in weeks] == [("better", 1), ("chosen", 0)]
+
+
+@pytest.mark.parametrize(("chosen_level", "strength_weeks"), [
+    case("choosing Steady keeps the strength weeks counted", 2, 2),
+    case("choosing Building (below Steady) clears them", 1, 0),
+])
+def test_a_chosen_step_keeps_strength_weeks_only_from_steady(chosen_level, strength_weeks):
+    ups = [SUNDAY + timedelta(weeks=n) for n in range(4)]  # four good weeks: up to Stronger, 2 strength weeks
+    sessions = [moment - timedelta(days=day) for moment in ups for day in (1, 2)]
+    weeks = fold([reviewed(moment) for moment in ups], (ups[-1] + timedelta(days=1), chosen_level), sessions)
+    assert (weeks[-2].level, weeks[-2].strength_weeks) == (3, 2)
+    assert (weeks[-1].level, weeks[-1].strength_weeks) == (chosen_level, strength_weeks)
