@@ -9,7 +9,17 @@ from types import SimpleNamespace
 import pytest
 
 from app.plan.picks import left_out, next_to, pick_routines, strength_days, swapped_out, walk_goal
-from app.plan.rules import Week, fold_weeks, moved, next_move, see_someone, strength_at, why_it_stayed
+from app.plan.rules import (
+    Week,
+    explain_level,
+    fold_weeks,
+    moved,
+    next_move,
+    see_someone,
+    strength_at,
+    strength_words,
+    why_it_stayed,
+)
 from app.plan.weeks import (
     activities_averages,
     clear_leg_change,
@@ -393,3 +403,46 @@ def test_a_chosen_step_keeps_strength_weeks_only_from_steady(chosen_level, stren
     weeks = fold([reviewed(moment) for moment in ups], (ups[-1] + timedelta(days=1), chosen_level), sessions)
     assert (weeks[-2].level, weeks[-2].strength_weeks) == (3, 2)
     assert (weeks[-1].level, weeks[-1].strength_weeks) == (chosen_level, strength_weeks)
+
+
+# --- What the plan says about its step, and strength work ---------------------------------------------
+
+def week(level, move, went="better", why="last week was no worse"):
+    return Week(date(2026, 11, 29), went, level, 0, why, move)
+
+
+HARDER = "last week was harder"
+
+
+@pytest.mark.parametrize(("weeks", "level", "words"), [
+    case("no review yet", [], 0,
+         "The plan starts at “Starting gently”. After each weekly review it steps up if the week was no "
+         "worse and you did at least 2 routines in it, and back if it was harder."),
+    case("the person's own choice", [week(3, "chosen", "chosen", "you chose")], 3,
+         "You chose “Stronger” yourself on 29 November; the weekly reviews carry on from it."),
+    case("a step up", [week(1, "up")], 1,
+         "Last week was no worse, so the plan has stepped up to “Building”."),
+    case("a step up at the top", [week(3, "up")], 3,
+         "Last week was no worse, and the plan is at its top step, “Stronger”."),
+    case("back from Building to the gentlest step", [week(1, "up"), week(0, "back", "worse", HARDER)], 0,
+         "Last week was harder, so the plan has stepped back to “Starting gently”."),
+    case("back at the gentlest step, after one review", [week(0, "back", "worse", HARDER)], 0,
+         "Last week was harder, so the plan stays at its gentlest step, “Starting gently”."),
+    case("back at the gentlest step, after two", [week(0, "stay"), week(0, "back", "worse", "x harder")], 0,
+         "X harder, so the plan stays at its gentlest step, “Starting gently”."),
+])
+def test_why_the_plan_is_at_its_step(weeks, level, words):
+    assert explain_level(weeks, level) == words
+
+
+@pytest.mark.parametrize(("days", "when"), [
+    case("two days", ("TU", "FR"), "Tuesdays and Fridays, 2 days a week"),
+    case("three days", ("MO", "WE", "FR"), "Mondays, Wednesdays and Fridays, 3 days a week"),
+])
+def test_when_strength_work_comes(days, when):
+    routines = {"strength-level-2": SimpleNamespace(title="Strength, level 2")}
+    (words,) = strength_words(routines, 2, days)
+    assert words == (f"Strength: “Strength, level 2” on {when} and never two days running, so your "
+                     "muscles have a day to recover. It moves up a level after every 2 weeks that step the "
+                     "plan up (up to level 3), and back a level when the plan steps back.")
+    assert strength_words(routines, 0, days) == ()
