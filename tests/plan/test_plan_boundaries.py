@@ -309,11 +309,12 @@ def test_strength_days(chosen, days):
     assert strength_days(chosen) == days
 
 
-def routine(slug, seconds, positions=("standing",), bends=None):
-    steps = [SimpleNamespace(exercise=SimpleNamespace(position=position, bends=bends, kind="stretch"))
+def routine(slug, seconds, positions=("standing",), bends=None, kind="stretch", goals=("mobility",),
+            bad_day=True):
+    steps = [SimpleNamespace(exercise=SimpleNamespace(position=position, bends=bends, kind=kind))
              for position in positions]
-    return SimpleNamespace(slug=slug, total_seconds=seconds, steps=steps, goals=["mobility"],
-                           suits_a_bad_day=True, title=slug)
+    return SimpleNamespace(slug=slug, total_seconds=seconds, steps=steps, goals=list(goals),
+                           suits_a_bad_day=bad_day, title=slug)
 
 
 @pytest.mark.parametrize(("positions", "left"), [
@@ -446,3 +447,75 @@ def test_when_strength_work_comes(days, when):
                      "muscles have a day to recover. It moves up a level after every 2 weeks that step the "
                      "plan up (up to level 3), and back a level when the plan steps back.")
     assert strength_words(routines, 0, days) == ()
+
+
+# --- Which routines each step offers ---------------------------------------------------------------------
+
+GENTLE = routine("gentle", 300)
+NOT_FOR_A_BAD_DAY = routine("brisker", 300, bad_day=False)
+MASSAGE = routine("self-massage", 300, goals=("massage",))
+GLIDES = routine("nerve-glides", 300, bad_day=False, kind="nerve glide")
+STRONG_STEP = routine("strong-step", 300, bad_day=False, kind="strength")
+STRENGTH = {f"strength-level-{n}": routine(f"strength-level-{n}", 300, kind="strength", goals=("strength",))
+            for n in (1, 2, 3)}
+EVERY_KIND = {each.slug: each for each in (GENTLE, NOT_FOR_A_BAD_DAY, MASSAGE, GLIDES, STRONG_STEP)}
+
+
+@pytest.mark.parametrize(("level", "offered"), [
+    case("Starting gently: only routines that suit a bad day, and no massage", 0, {"gentle"}),
+    case("Building: massage, nerve glides and the rest, but no strength steps", 1,
+         {"gentle", "brisker", "self-massage", "nerve-glides"}),
+    case("Steady: every kind", 2, {"gentle", "brisker", "self-massage", "nerve-glides", "strong-step"}),
+    case("Stronger: every kind", 3, {"gentle", "brisker", "self-massage", "nerve-glides", "strong-step"}),
+])
+def test_what_each_step_of_the_plan_offers(level, offered):
+    offers = set()
+    for day in range(14):  # a routine is picked by the day, so a fortnight shows every one offered
+        picks, _ = pick_routines(EVERY_KIND | STRENGTH, {}, 60, level, set(), MONDAY + timedelta(days=day))
+        offers |= {pick.slug for pick in picks}
+    assert offers == offered
+
+
+def test_routines_left_out_or_swapped_are_never_offered():
+    pool = {"gentle": GENTLE, "guided-walk": routine("guided-walk", 300), "other": routine("other", 300)}
+    for day in range(14):
+        picks, _ = pick_routines(pool, {}, 60, 1, {"other"}, MONDAY + timedelta(days=day))
+        assert {pick.slug for pick in picks} == {"gentle"}
+
+
+@pytest.mark.parametrize(("strength_level", "today", "picked"), [
+    case("a strength day at Steady: the strength routine of its level", 2, MONDAY, "strength-level-2"),
+    case("not a strength day: no strength routine", 2, MONDAY + timedelta(days=1), None),
+    case("strength level 0 (below Steady): none", 0, MONDAY, None),
+])
+def test_strength_routines_come_on_strength_days(strength_level, today, picked):
+    strength = (strength_level, ("MO",))
+    picks, _ = pick_routines({"gentle": GENTLE} | STRENGTH, {}, 10, 2, set(), today, strength)
+    strong = [pick.slug for pick in picks if pick.slug.startswith("strength-")]
+    assert strong == ([picked] if picked else [])
+
+
+def test_a_strength_routine_that_does_not_suit_the_answers_is_left_out_with_the_reason():
+    lying = {slug: routine(slug, 300, positions=("lying",), kind="strength", goals=("strength",))
+             for slug in STRENGTH}
+    picks, reasons = pick_routines({"gentle": GENTLE} | lying, {"worse": ["lying"]}, 10, 2, set(), MONDAY,
+                                   (1, ("MO",)))
+    assert [pick.slug for pick in picks] == ["gentle"]
+    assert reasons == ("It leaves out routines done mostly lying down, because you said lying down makes it "
+                       "worse.",)
+
+
+@pytest.mark.parametrize(("pool", "picked", "reasons"), [
+    case("nothing fits: the shortest that suits, said so", {"a": routine("a", 1500), "b": routine("b", 900)},
+         ["b"], ("None fits in 10 minutes, so it suggests the shortest that suits you.",)),
+    case("nothing suits at all: nothing, without that sentence", {}, [], ()),
+])
+def test_when_no_routine_fits_the_minutes(pool, picked, reasons):
+    picks, why = pick_routines(pool, {}, 10, 1, set(), MONDAY)
+    assert ([pick.slug for pick in picks], why) == (picked, reasons)
+
+
+def test_on_a_strength_day_nothing_else_fitting_the_strength_routine_is_enough():
+    pool = {"long": routine("long", 1500)} | STRENGTH
+    picks, why = pick_routines(pool, {}, 10, 2, set(), MONDAY, (1, ("MO",)))
+    assert ([pick.slug for pick in picks], why) == (["strength-level-1"], ())
