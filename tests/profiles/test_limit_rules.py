@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from flask import Blueprint
 
+from app import create_app
 from app.profiles import limits
 
 
@@ -100,3 +101,22 @@ def test_writes_are_counted_by_profile_when_the_cookie_names_one(app, monkeypatc
         assert (limits.writer(), limits.has_profile()) == ("profile:42", True)
         monkeypatch.setattr(limits.profiles, "current_profile_id", lambda: None)
         assert (limits.writer(), limits.has_profile()) == ("address:192.0.2.7", False)
+
+
+def test_counts_are_kept_in_memory_unless_shared_storage_is_named(app):
+    assert app.config["RATELIMIT_STORAGE_URI"] == "memory://"
+    assert app.config["RATELIMIT_IN_MEMORY_FALLBACK_ENABLED"] is True  # storage gone: count in memory
+    assert app.config["RATELIMIT_HEADERS_ENABLED"] is False  # no extra round trip on every accepted save
+    assert "RATELIMIT_STORAGE_OPTIONS" not in app.config
+
+
+def test_a_redis_that_hangs_is_given_up_on_within_a_second(tmp_path):
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+                      "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:1"})  # not reached: nothing is counted here
+    assert app.config["RATELIMIT_STORAGE_OPTIONS"] == {"socket_connect_timeout": 1, "socket_timeout": 1}
+
+
+def test_an_app_may_set_its_own_limits(make_app):
+    app = make_app(WRITE_RATE_LIMIT="3 per minute", LINK_TRY_LIMIT="2 per hour")
+    assert (app.config["WRITE_RATE_LIMIT"], app.config["LINK_TRY_LIMIT"]) == ("3 per minute", "2 per hour")
+    assert app.config["PROFILE_CREATION_LIMIT"] == "20 per hour"
