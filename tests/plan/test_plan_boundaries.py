@@ -519,3 +519,47 @@ def test_on_a_strength_day_nothing_else_fitting_the_strength_routine_is_enough()
     pool = {"long": routine("long", 1500)} | STRENGTH
     picks, why = pick_routines(pool, {}, 10, 2, set(), MONDAY, (1, ("MO",)))
     assert ([pick.slug for pick in picks], why) == (["strength-level-1"], ())
+
+
+@pytest.mark.parametrize(("worse", "each", "reason"), [
+    case("bending forward", ["forward"], routine("r", 300, bends="forward"),
+         "It leaves out routines with bending forward, because you said bending forward makes it worse."),
+    case("bending backwards", ["backward"], routine("r", 300, bends="backward"),
+         "It leaves out routines with bending backwards, because you said bending backwards makes it worse."),
+    case("sitting", ["sitting"], routine("r", 300, positions=("sitting",)),
+         "It leaves out routines done mostly sitting, because you said sitting makes it worse."),
+    case("lying down", ["lying"], routine("r", 300, positions=("lying",)),
+         "It leaves out routines done mostly lying down, because you said lying down makes it worse."),
+    case("bending forward is fine when only bending backwards hurts", ["backward"],
+         routine("r", 300, bends="forward"), None),
+    case("a routine that bends no way suits someone who cannot bend forward", ["forward"],
+         routine("r", 300), None),
+    case("a routine that bends forward suits someone who said nothing of bending", [],
+         routine("r", 300, bends="forward"), None),
+])
+def test_what_the_persons_answers_leave_out(worse, each, reason):
+    assert left_out(each, {"worse": worse}) == reason
+
+
+@pytest.mark.parametrize(("level", "seconds", "picked"), [
+    case("Building: a second routine when both fit", 1, (300, 300), 2),
+    case("Building: a second routine that fills the minutes and the spare minute exactly", 1, (300, 360), 2),
+    case("Building: no second routine when the two together would not fit", 1, (400, 400), 1),
+    case("Starting gently: one routine, even when two fit", 0, (300, 300), 1),
+])
+def test_when_a_second_routine_is_added(level, seconds, picked):
+    pool = {f"r{n}": routine(f"r{n}", each) for n, each in enumerate(seconds)}
+    for day in range(4):
+        picks, _ = pick_routines(pool, {}, 10, level, set(), MONDAY + timedelta(days=day))
+        assert len(picks) == picked
+
+
+def test_the_walking_goal_without_answers_starts_from_five_minutes():
+    assert walk_goal({}, 0) == 4  # four fifths of the 5 minutes a set-up starts with
+    assert walk_goal({}, 1) == 6
+
+
+def test_the_reading_with_no_activities_given_is_leg_pain_alone():
+    latest = SimpleNamespace(**vars(review((5, 5), 2)), recorded_at=datetime(2026, 12, 1))
+    less = "Leg pain is less than at the start (6 → 2 out of 10)."
+    assert reading([], {"leg_pain": 6}, [latest]) == (less,)
