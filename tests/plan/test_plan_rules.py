@@ -334,3 +334,98 @@ def test_bad_day_routines_are_gentle():
     plan = plan_on(DAY_ONE)
     assert plan.bad_day_routines
     assert all(routine.suits_a_bad_day and "flare-up" in routine.goals for routine in plan.bad_day_routines)
+
+
+# --- What a plan holds, from a set-up with parts missing or given ---------------------------------------
+
+def test_a_plan_from_symptoms_alone_uses_the_defaults():
+    plan = make_plan({"symptoms": ({"leg_pain": 5}, at(DAY_ONE, 8))}, [], [], ROUTINES, DAY_ONE)
+    assert (plan.status, plan.level, plan.activities, plan.schedule) == ("plan", 0, (), {})
+    assert (plan.strength_level, plan.strength_days) == (0, ("MO", "WE", "FR"))  # days kept for later
+    assert plan.walk_minutes == 4  # four fifths of the 5 minutes a set-up starts with
+    assert sum(routine.total_seconds for routine in plan.routines) <= 11 * 60  # 10 minutes and one spare
+    assert plan.weeks == () and plan.started == DAY_ONE
+    assert plan.reasons[0].startswith("The plan starts at “Starting gently”.")
+
+
+def test_a_plan_keeps_what_the_set_up_said():
+    plan = plan_on(DAY_ONE, minutes=5, days=["TU", "TH"])
+    assert plan.symptoms == SYMPTOMS
+    assert plan.activities == tuple(ACTIVITIES["activities"])
+    assert (plan.schedule["minutes"], plan.schedule["days"]) == (5, ["TU", "TH"])
+    assert sum(routine.total_seconds for routine in plan.routines) <= 6 * 60
+
+
+def test_strength_days_come_from_the_schedule_from_steady():
+    good = [review(week(n), [5, 5, 5], 5) for n in (1, 2)]  # two good weeks: up to Steady
+    plan = plan_on(week(2), good, days=["TU", "TH"])
+    assert plan.level_name == "Steady"
+    assert (plan.strength_level, plan.strength_days) == (1, ("TU", "TH", "SA"))  # theirs first, then spread
+
+
+@pytest.mark.parametrize(("since", "today", "long_lasting"), [
+    pytest.param("weeks", DAY_ONE + timedelta(weeks=13) - timedelta(days=1), False,
+                 id="started weeks ago: 3 months less a day after the set-up is not yet long-lasting"),
+    pytest.param("weeks", DAY_ONE + timedelta(weeks=13), True, id="started weeks ago: 13 weeks after set-up"),
+    pytest.param("months", DAY_ONE + timedelta(weeks=7) - timedelta(days=1), False,
+                 id="started months ago: counted as 6 weeks, so 7 weeks less a day later is not yet"),
+    pytest.param("months", DAY_ONE + timedelta(weeks=7), True, id="started months ago: 7 weeks later it is"),
+    pytest.param(None, DAY_ONE + timedelta(weeks=13) - timedelta(days=1), False,
+                 id="no answer to since when: counted from the set-up"),
+])
+def test_how_long_symptoms_have_lasted_counts_the_answer_to_since_when(since, today, long_lasting):
+    symptoms = {key: value for key, value in SYMPTOMS.items() if key != "since"} | (
+        {"since": since} if since else {})
+    assert plan_on(today, symptoms=symptoms).long_lasting is long_lasting
+
+
+def test_the_plan_says_why_it_suggests_the_gp_in_its_own_words():
+    hard = review(week(1), [3, 3, 3], 7, numbness="worse", woken_most_nights=True, struggling=True)
+    plan = plan_on(week(1), [review(week(0) + timedelta(days=3), [4, 3, 5], 7), hard])
+    assert plan.see_someone == (
+        "Your leg pain was 7 or more out of 10 in your last 2 reviews. Your GP can talk through what else "
+        "might ease it.",
+        "Leg pain woke you on most nights last week.",
+        "You said you are struggling to cope. That is worth saying to your GP: there is help for the pain, "
+        "and for how it is making you feel.",
+        "Numbness was worse in your last review, so the plan has eased off. A GP or physiotherapist can "
+        "check the nerve.",
+    )
+    assert plan.status == "see-someone"
+
+
+@pytest.mark.parametrize(("since", "words"), [
+    pytest.param("months", "It has been 6 weeks or more since your symptoms started, without a clear "
+                 "improvement yet. That is common, and worth a check.", id="six weeks"),
+    pytest.param("long", "Your symptoms have lasted 3 months or more. A review with your GP or "
+                 "physiotherapist is worth having, if you have not had one since then.", id="three months"),
+])
+def test_the_time_based_reasons_to_see_someone_word_for_word(since, words):
+    assert plan_on(DAY_ONE, symptoms=SYMPTOMS | {"since": since}).see_someone == (words,)
+
+
+def test_a_review_without_the_later_questions_suggests_nothing_for_them():
+    plain = SimpleNamespace(recorded_at=at(week(1), 9), activities=[3, 2, 4], leg_pain=5, numbness="same",
+                            weakness="same", warning_sign=False, foot_drags=False)
+    assert plan_on(week(1), [plain]).see_someone == ()
+
+
+def test_urgent_answers_are_named_one_after_another():
+    both = review(week(1), [3, 2, 4], 5, weakness="worse", foot_drags=True)
+    plan = plan_on(week(1), [both])
+    assert plan.status == "urgent"
+    assert plan.urgent_because == (
+        "In your last weekly review you said weakness in your leg or foot was getting worse. In your last "
+        "weekly review you said your foot drags or slaps down when you walk.")
+
+
+def test_a_swapped_routine_and_the_top_step_are_explained():
+    chosen = ({"level": 3}, at(DAY_ONE, 9))
+    first = next(slug for slug, routine in ROUTINES.items() if "flare-up" in routine.goals)
+    worse = [verdict(DAY_ONE, first, "worse"), verdict(DAY_ONE + timedelta(days=1), first, "worse")]
+    plan = plan_on(DAY_ONE + timedelta(days=2), feedback=worse, choice=chosen)
+    title = ROUTINES[first].title
+    assert (f"You said {title} made things worse twice, so the plan no longer suggests it and offers gentler "
+            "ones instead. You can still choose it from Routines.") in plan.reasons
+    assert plan.reasons[-1] == ("If stretches feel easy now, try holding them a bit longer: Settings, Hold "
+                                "time, “A bit longer”.")
