@@ -1,6 +1,8 @@
 """What the API accepts, pinned on both sides of every bound it states: the value just inside is
 taken, the value just outside is refused. Named for what each bound means to a device sending data.
 The bounds themselves live in app/schemas.py and app/rules.py (LIMITS)."""
+import os
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -9,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from app import days
 from app.content.loading import SLUG_MAX_LENGTH
 from app.rules import LIMITS
-from app.schemas import CheckInIn, DeviceMillis, LinkIn, PainScore, SessionIn, Slug, UtcDatetime
+from app.schemas import AHEAD, CheckInIn, DeviceMillis, LinkIn, PainScore, SessionIn, Slug, UtcDatetime
 from tests.api.test_api import checkin_body, session_body
 
 NOW = datetime(2026, 11, 23, 12, 0)
@@ -128,3 +130,50 @@ def test_a_link_code_s_length(code, taken):
         assert not taken
     else:
         assert taken
+
+
+def refusal(kind, value):
+    """The message a device gets for value (None when it is taken)."""
+    try:
+        TypeAdapter(kind).validate_python(value)
+    except ValidationError as error:
+        return error.errors()[0]["msg"]
+    return None
+
+
+@pytest.mark.parametrize(("moment", "message"), [
+    case("before 2020", datetime(2019, 12, 31, 23, 59), "Value error, must be in the year 2020 or later"),
+    case("year 1 an hour east of UTC, before the calendar begins in UTC",
+         datetime.fromisoformat("0001-01-01T00:30+01:00"), "Value error, must be in the year 2020 or later"),
+    case("more than a day ahead", NOW + timedelta(days=2), f"Value error, {AHEAD}"),
+    case("past 9999 in UTC", datetime.fromisoformat("9999-12-31T23:00-05:00"), f"Value error, {AHEAD}"),
+])
+def test_a_refused_time_says_why(moment, message):
+    assert refusal(UtcDatetime, moment) == message
+
+
+def test_a_device_clock_too_far_ahead_says_why():
+    assert refusal(DeviceMillis, (NOW + timedelta(days=2) - EPOCH) // MS) == f"Value error, {AHEAD}"
+
+
+@pytest.fixture
+def server_zone():
+    """Run the server in another local time zone (TZ), then put the process's zone back."""
+    before = os.environ.get("TZ")
+
+    def move(zone):
+        os.environ["TZ"] = zone
+        time.tzset()
+    yield move
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Australia/Sydney"])
+def test_a_time_with_an_offset_is_kept_as_its_utc_moment_whatever_the_servers_zone(zone, server_zone):
+    server_zone(zone)
+    stored = TypeAdapter(UtcDatetime).validate_python(datetime.fromisoformat("2026-11-23T09:30+02:00"))
+    assert stored == datetime(2026, 11, 23, 7, 30)  # naive, in UTC
