@@ -3,10 +3,13 @@ refusal says. The API applies them once, when it is imported; here they are appl
 recorder, so each part of the declaration is read as a rule (tests/profiles/test_limits.py shows
 the same limits refusing real requests).
 """
+import logging
+import time
 from types import SimpleNamespace
 
 import pytest
-from flask import Blueprint
+from flask import Blueprint, Response
+from flask.logging import default_handler
 
 from app import create_app
 from app.profiles import limits
@@ -120,3 +123,52 @@ def test_an_app_may_set_its_own_limits(make_app):
     app = make_app(WRITE_RATE_LIMIT="3 per minute", LINK_TRY_LIMIT="2 per hour")
     assert (app.config["WRITE_RATE_LIMIT"], app.config["LINK_TRY_LIMIT"]) == ("3 per minute", "2 per hour")
     assert app.config["PROFILE_CREATION_LIMIT"] == "20 per hour"
+
+
+# --- What a refusal says, and who is looked up first --------------------------------------------------
+
+@pytest.mark.parametrize(("status", "limit", "retry_after"), [
+    pytest.param(429, (True, 30.5), "30", id="a refusal says in whole seconds when to send again"),
+    pytest.param(429, (True, 0.4), "1", id="never sooner than in a second"),
+    pytest.param(429, (True, -5), "1", id="a count already reset still says a second"),
+    pytest.param(429, (False, 30.5), None, id="a refusal by another limit that is not breached"),
+    pytest.param(429, None, None, id="a refusal with no limit counted (none applied)"),
+    pytest.param(200, (True, 30.5), None, id="an accepted save carries no Retry-After"),
+])
+def test_when_a_refusal_says_to_send_again(status, limit, retry_after, monkeypatch):
+    """limit: (breached, seconds until its count resets), or None."""
+    if limit is not None:
+        breached, seconds_left = limit
+        limit = SimpleNamespace(breached=breached, reset_at=time.time() + seconds_left)
+    monkeypatch.setattr(limits, "limiter", SimpleNamespace(current_limit=limit))
+    response = limits.say_when_to_retry(Response(status=status))
+    assert response.headers.get("Retry-After") == retry_after
+    assert [name for name in response.headers.keys() if name.lower() == "retry-after"] == (
+        ["Retry-After"] if retry_after else [])
+
+
+@pytest.mark.parametrize(("method", "path", "looked_up"), [
+    pytest.param("PUT", "/api/v1/favourites/in-bed", True, id="a save through the API"),
+    pytest.param("DELETE", "/api/v1/favourites/in-bed", True, id="a delete through the API"),
+    pytest.param("GET", "/api/v1/favourites", False, id="a read through the API"),
+    pytest.param("POST", "/settings", False, id="a page, even posted to"),
+])
+def test_the_device_is_looked_up_before_the_limiter_only_for_api_writes(app, method, path, looked_up,
+                                                                        monkeypatch):
+    seen = []
+    monkeypatch.setattr(limits.profiles, "current_profile_id", lambda: seen.append(path))
+    with app.test_request_context(path, method=method):
+        limits.look_up_the_device_first()
+    assert bool(seen) is looked_up
+
+
+@pytest.mark.parametrize(("root_has_handlers", "gets_the_apps"), [
+    pytest.param(False, True, id="logging not set up: the limiter's warnings reach the app's log"),
+    pytest.param(True, False, id="logging set up: the limiter's warnings go where it says"),
+])
+def test_the_limiters_warnings_reach_a_log(root_has_handlers, gets_the_apps, monkeypatch):
+    monkeypatch.setattr(logging.getLogger(), "handlers", [logging.NullHandler()] if root_has_handlers else [])
+    monkeypatch.setattr(limits.limiter.logger, "handlers", [])
+    limits._warn_where_the_app_does()
+    limits._warn_where_the_app_does()  # twice: still one handler
+    assert limits.limiter.logger.handlers == ([default_handler] if gets_the_apps else [])
