@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from app.plan.picks import STRENGTH_FROM, fits_level, pick_routines, strength_days, swapped_out, walk_goal
 from app.plan.weeks import (
     activities_averages,
+    baselines,
     how_the_week_went,
     improved,
     reading,
@@ -89,6 +90,7 @@ class Plan:
     started: date | None = None
     review_due: bool = False
     reading: tuple = ()
+    last_answers: tuple = ((), None)  # (activity scores, leg pain) the next review is compared with
     activities: tuple = ()
     symptoms: dict = field(default_factory=dict)
     schedule: dict = field(default_factory=dict)
@@ -141,17 +143,18 @@ def why_it_stayed(went, done):
         counted = f"{done} routine{'' if done == 1 else 's'}"
         return f", but {counted} in the week before it, and a step up needs at least {SESSIONS_TO_STEP_UP}"
     if went == "worse":
-        return ", but one harder week alone is within ordinary ups and downs"
+        return ", but a step back needs two harder weeks in a row"
     return ""
 
 
 def fold_weeks(symptoms, activities, reviews, choice, sessions=(), checkins=()):
     """Walk through the reviews and the person's own choice in time order: the step after each."""
-    events = sorted([(review.recorded_at, review) for review in reviews]
+    reviews = sorted(reviews, key=lambda review: review.recorded_at)
+    compared = zip(baselines(activities, symptoms, reviews)[:-1], reviews, strict=True)
+    events = sorted([(review.recorded_at, (base, review)) for base, review in compared]
                     + ([choice] if choice else []), key=lambda event: event[0])
     level = walk_steps = strength_weeks = 0
-    before_scores = [activity["score"] for activity in activities]
-    before_leg, week_before, weeks = symptoms.get("leg_pain"), None, []
+    week_before, weeks = None, []
     for moment, event in events:
         if isinstance(event, int):
             level, week_before = event, "chosen"
@@ -159,15 +162,16 @@ def fold_weeks(symptoms, activities, reviews, choice, sessions=(), checkins=()):
             why = f"you chose “{LEVELS[level]}” yourself"
             weeks.append(Week(moment.date(), "chosen", level, walk_steps, why, "chosen", strength_weeks))
             continue
+        (before_scores, before_leg), review = event
         start = moment - WEEK
         spread = spread_further(symptoms, checkins, start, moment)
-        went, why = how_the_week_went(before_scores, before_leg, event, spread)
+        went, why = how_the_week_went(before_scores, before_leg, review, spread)
         done = sum(start <= session <= moment for session in sessions)
-        move = next_move(went, week_before, steps_back_at_once(before_scores, event), done)
+        move = next_move(went, week_before, steps_back_at_once(before_scores, review), done)
         level, walk_steps, strength_weeks = moved(move, level, walk_steps, strength_weeks)
         why += why_it_stayed(went, done) if move == "stay" else ""
         weeks.append(Week(moment.date(), went, level, walk_steps, why, move, strength_weeks))
-        before_scores, before_leg, week_before = event.activities or before_scores, event.leg_pain, went
+        week_before = went
     return tuple(weeks)
 
 
@@ -223,9 +227,11 @@ def make_plan(parts, reviews, feedback, routines, today, sessions=(), checkins=(
     started = min([set_up_at, *(review.recorded_at for review in reviews)]).date()
     weeks = fold_weeks(symptoms, activities, reviews, (choice[1], choice[0]["level"]) if choice else None,
                        sessions, checkins)
-    last = weeks[-1] if weeks else Week(started, "chosen", 0, 0, "", "chosen")
-    level, swapped = last.level, swapped_out(feedback)
-    strength = (strength_at(level, last.strength_weeks), strength_days(schedule.get("days", [])))
+    level, walk_steps, strength_weeks = 0, 0, 0  # where a plan starts, before any review or choice
+    if weeks:
+        level, walk_steps, strength_weeks = weeks[-1].level, weeks[-1].walk_steps, weeks[-1].strength_weeks
+    swapped = swapped_out(feedback)
+    strength = (strength_at(level, strength_weeks), strength_days(schedule.get("days", [])))
     minutes = schedule.get("minutes", PLAN_DEFAULTS["minutes"])
     picks, left_out_reasons = pick_routines(routines, symptoms, minutes, level, swapped, today, strength)
     reasons = [explain_level(weeks, level), *strength_words(routines, *strength)]
@@ -246,9 +252,10 @@ def make_plan(parts, reviews, feedback, routines, today, sessions=(), checkins=(
     because = " ".join(URGENT_WORDS[name] for name in URGENT_WORDS
                        if any(urgent_tier({name: answers.get(name)}) for answers in urgent_answers))
     status = "urgent" if tier else "see-someone" if gp else "plan"
-    return Plan(status=status, level=level, routines=picks, walk_minutes=walk_goal(symptoms, last.walk_steps),
+    return Plan(status=status, level=level, routines=picks, walk_minutes=walk_goal(symptoms, walk_steps),
                 reasons=tuple(reasons), bad_day_routines=gentle, weeks=weeks, started=started,
                 review_due=today - last_look >= REVIEW_EVERY, reading=reading(activities, symptoms, reviews),
+                last_answers=baselines(activities, symptoms, reviews)[-1],
                 activities=tuple(activities), symptoms=symptoms, schedule=schedule, tier=tier,
                 urgent_because=because, see_someone=gp, long_lasting=lasted >= LONG_LASTING_AFTER,
                 strength_level=strength[0], strength_days=strength[1])

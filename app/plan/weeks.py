@@ -95,32 +95,53 @@ def steps_back_at_once(before_scores, review):
     return fell or review.numbness == "worse"
 
 
+def baselines(activities, symptoms, reviews):
+    """What each review (oldest first) is compared with, and last what the next review will be:
+    (activity scores, leg pain) from the review before it (or its earlier scores when it rated no
+    activities), or the set-up's for the first. The weeks, the reading and the review form share it."""
+    scores, leg = [activity["score"] for activity in activities], symptoms.get("leg_pain")
+    found = [(scores, leg)]
+    for review in reviews:
+        scores, leg = review.activities or scores, review.leg_pain
+        found.append((scores, leg))
+    return found
+
+
 def reading(activities, symptoms, reviews):
-    """A plain reading of the change since the set-up: only changes bigger than day-to-day noise."""
+    """A plain reading of the latest review, since last week (when there was a review before it) and
+    since the set-up, from the numbers the weeks use: only changes bigger than day-to-day noise."""
     if not reviews:
         return ()
-    latest = max(reviews, key=lambda review: review.recorded_at)
+    reviews = sorted(reviews, key=lambda review: review.recorded_at)
+    bases = baselines(activities, symptoms, reviews)
     lines = []
-    before, now = activities_averages([activity["score"] for activity in activities], latest.activities)
-    if before is not None and now is not None:
-        clear = clear_points(before, now)
-        lines.append(describe("Your everyday activities", before, now, True, clear))
-    if symptoms.get("leg_pain") is not None:
-        clear = clear_leg_change(symptoms["leg_pain"], latest.leg_pain)
-        lines.append(describe("Leg pain", symptoms["leg_pain"], latest.leg_pain, False, clear))
+    for since, (scores, leg) in [("last week", bases[-2])] * (len(reviews) > 1) + [("you started", bases[0])]:
+        before, now = activities_averages(scores, reviews[-1].activities)
+        if before is not None and now is not None:
+            clear = clear_points(before, now)
+            lines.append(describe("your everyday activities", before, now, True, clear, since))
+        if leg is not None:
+            clear = clear_leg_change(leg, reviews[-1].leg_pain)
+            lines.append(describe("leg pain", leg, reviews[-1].leg_pain, False, clear, since))
     return tuple(lines)
 
 
-def describe(what, before, now, higher_is_better, clear):
-    """One sentence on a change from the set-up to now, honest about noise."""
+def describe(what, before, now, higher_is_better, clear, since):
+    """One sentence on a change since a moment ("last week", "you started"), honest about noise; a
+    clear change for the worse says when to see the GP."""
     figures = f"{before:.1f} → {now:.1f}" if isinstance(before, float) else f"{before} → {now}"
     if not clear:
-        return (f"{what}: no clear change yet ({figures}). A change this small is within ordinary "
+        return (f"Since {since}, {what}: about the same ({figures} out of 10), within ordinary "
                 "day-to-day ups and downs.")
     better = (now > before) == higher_is_better
-    if what == "Leg pain":
-        return f"Leg pain is {'less' if better else 'worse'} than at the start ({figures} out of 10)."
-    return f"{what} are {'easier' if better else 'harder'} than at the start ({figures} out of 10)."
+    if what == "leg pain":
+        if better:
+            return f"Since {since}, leg pain is less ({figures} out of 10)."
+        return f"Since {since}, leg pain is worse ({figures} out of 10). If it keeps rising, see your GP."
+    if better:
+        return f"Since {since}, {what} are easier ({figures} out of 10)."
+    return (f"Since {since}, {what} are harder ({figures} out of 10). If they keep getting harder, "
+            "see your GP.")
 
 
 def improved(activities, symptoms, latest):

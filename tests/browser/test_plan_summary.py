@@ -61,8 +61,8 @@ def test_the_summary_prints_on_one_sheet(page, tmp_path, paper):
     flat = " ".join(text.split())
     for name in ACTIVITIES:
         assert name in flat
-    assert "Your everyday activities: no clear change yet (2.0 → 2.7)." in flat
-    assert "Leg pain: no clear change yet (7 → 6)." in flat
+    assert "your everyday activities: about the same (2.0 → 2.7 out of 10)" in flat
+    assert "leg pain: about the same (7 → 6 out of 10)" in flat
     assert "It is not a diagnosis" in flat
     for screen_only in ("Skip to content", "Settings", "Print", "Back to my plan",
                         "Easeback supports self-care"):
@@ -92,5 +92,5 @@ def test_the_summary_and_the_weekly_reviews_on_history_have_no_axe_violations(pa
     reviews.get_by_text("The same reviews as a table").click()
     expect(reviews.get_by_role("columnheader", name="Everyday activities (average)")).to_be_visible()
     expect(reviews.get_by_role("rowheader", name=re.compile(r"^Set-up, "))).to_be_visible()
-    expect(reviews.get_by_text("Your everyday activities: no clear change yet")).to_be_visible()
+    expect(reviews.get_by_text("your everyday activities: about the same")).to_be_visible()
     assert violations(page) == ""

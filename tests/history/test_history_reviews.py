@@ -85,8 +85,8 @@ def test_a_clear_change_is_read_plainly(client):
     set_up(client)
     review(client, 9, [6, 5], 3)
     html = section(client)
-    assert "Your everyday activities are easier than at the start (2.5 → 5.5 out of 10)." in html
-    assert "Leg pain is less than at the start (6 → 3 out of 10)." in html
+    assert "Since you started, your everyday activities are easier (2.5 → 5.5 out of 10)." in html
+    assert "Since you started, leg pain is less (6 → 3 out of 10)." in html
     assert 'href="/plan"' in html
 
 
@@ -94,10 +94,10 @@ def test_a_change_within_day_to_day_noise_gets_no_reading(client):
     set_up(client)
     review(client, 9, [4, 2], 7)
     html = section(client)
-    assert "Your everyday activities: no clear change yet (2.5 → 3.0)." in html
-    assert "Leg pain: no clear change yet (6 → 7)." in html
+    assert "Since you started, your everyday activities: about the same (2.5 → 3.0 out of 10)" in html
+    assert "Since you started, leg pain: about the same (6 → 7 out of 10)" in html
     reading = html[html.index("How things have changed"):]
-    assert not re.search(r"easier|harder|less than|worse than", reading)
+    assert not re.search(r"easier|harder|is less|is worse", reading)
 
 
 def test_without_a_leg_pain_baseline_the_line_starts_at_the_first_review(client):

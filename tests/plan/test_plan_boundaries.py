@@ -22,6 +22,7 @@ from app.plan.rules import (
 )
 from app.plan.weeks import (
     activities_averages,
+    baselines,
     clear_leg_change,
     clear_points,
     furthest,
@@ -115,25 +116,67 @@ def test_what_the_plan_says_about_a_week(before_scores, before_leg, week, spread
     assert how_the_week_went(before_scores, before_leg, week, spread)[1] == words
 
 
-NOT_CLEAR = "A change this small is within ordinary day-to-day ups and downs."
+NOT_CLEAR = "within ordinary day-to-day ups and downs."
+KEEPS_RISING = "If it keeps rising, see your GP."
 
 
 @pytest.mark.parametrize(("scores", "later", "leg_pains", "lines"), [
     case("both clearly better", [4, 5], [7, 7], (6, 2), (
-        "Your everyday activities are easier than at the start (4.5 → 7.0 out of 10).",
-        "Leg pain is less than at the start (6 → 2 out of 10).")),
+        "Since you started, your everyday activities are easier (4.5 → 7.0 out of 10).",
+        "Since you started, leg pain is less (6 → 2 out of 10).")),
     case("both clearly worse", [7, 7], [4, 4], (4, 7), (
-        "Your everyday activities are harder than at the start (7.0 → 4.0 out of 10).",
-        "Leg pain is worse than at the start (4 → 7 out of 10).")),
+        "Since you started, your everyday activities are harder (7.0 → 4.0 out of 10). If they keep "
+        "getting harder, see your GP.",
+        f"Since you started, leg pain is worse (4 → 7 out of 10). {KEEPS_RISING}")),
     case("neither clear", [5, 4, 5], [5, 5, 6], (5, 6), (
-        f"Your everyday activities: no clear change yet (4.7 → 5.3). {NOT_CLEAR}",
-        f"Leg pain: no clear change yet (5 → 6). {NOT_CLEAR}")),
+        f"Since you started, your everyday activities: about the same (4.7 → 5.3 out of 10), {NOT_CLEAR}",
+        f"Since you started, leg pain: about the same (5 → 6 out of 10), {NOT_CLEAR}")),
+    case("a 2-point rise in leg pain is never ordinary", [5], [5], (5, 7), (
+        f"Since you started, your everyday activities: about the same (5.0 → 5.0 out of 10), {NOT_CLEAR}",
+        f"Since you started, leg pain is worse (5 → 7 out of 10). {KEEPS_RISING}")),
 ])
 def test_the_reading_since_the_start(scores, later, leg_pains, lines):
     start, now = leg_pains
     activities = [{"name": f"Activity {n}", "score": score} for n, score in enumerate(scores)]
     latest = SimpleNamespace(**vars(review(later, now)), recorded_at=datetime(2026, 12, 1))
     assert reading(activities, {"leg_pain": start}, [latest]) == lines
+
+
+def test_after_two_reviews_the_reading_says_since_last_week_then_since_you_started():
+    activities = [{"name": "Walk", "score": 4}, {"name": "Sit", "score": 4}]
+    week_one = reviewed(datetime(2026, 11, 28), (5, 5), 5)
+    week_two = reviewed(datetime(2026, 12, 5), (3, 3), 7)
+    # read in time order, whatever the order given
+    assert reading(activities, {"leg_pain": 6}, [week_two, week_one]) == (
+        "Since last week, your everyday activities are harder (5.0 → 3.0 out of 10). If they keep getting "
+        "harder, see your GP.",
+        f"Since last week, leg pain is worse (5 → 7 out of 10). {KEEPS_RISING}",
+        f"Since you started, your everyday activities: about the same (4.0 → 3.0 out of 10), {NOT_CLEAR}",
+        f"Since you started, leg pain: about the same (6 → 7 out of 10), {NOT_CLEAR}")
+
+
+def test_the_reading_since_last_week_uses_the_numbers_the_week_was_judged_on():
+    """A review that rated no activities is compared, as the week is, with the scores before it."""
+    activities = [{"name": "Walk", "score": 2}]
+    rated = reviewed(datetime(2026, 11, 28), (6,), 5)
+    unrated = reviewed(datetime(2026, 12, 5), (), 5)
+    later = reviewed(datetime(2026, 12, 12), (3,), 5)
+    lines = reading(activities, {"leg_pain": 5}, [rated, unrated, later])
+    assert lines[0].startswith("Since last week, your everyday activities are harder (6.0 → 3.0")
+    assert how_the_week_went([6], 5, later)[1].startswith("last week was harder (activities 6.0 → 3.0")
+
+
+@pytest.mark.parametrize(("activities", "symptoms", "reviews", "found"), [
+    case("before any review: the set-up", [{"score": 3}, {"score": 5}], {"leg_pain": 6}, [],
+         [([3, 5], 6)]),
+    case("no set-up answers", [], {}, [], [([], None)]),
+    case("each review after the one before it", [{"score": 3}], {"leg_pain": 6},
+         [review((4,), 5), review((6,), 2)], [([3], 6), ([4], 5), ([6], 2)]),
+    case("a review that rated nothing keeps the scores before it", [{"score": 3}], {"leg_pain": 6},
+         [review((), 5)], [([3], 6), ([3], 5)]),
+])
+def test_what_each_review_is_compared_with(activities, symptoms, reviews, found):
+    assert [(list(scores), leg) for scores, leg in baselines(activities, symptoms, reviews)] == found
 
 
 @pytest.mark.parametrize(("lists", "averages"), [
@@ -222,7 +265,8 @@ def test_what_a_move_does(move, before, after):
     case("no worse but none done", "better", 0,
          ", but 0 routines in the week before it, and a step up needs at least 2"),
     case("no worse with 2 done: nothing to add", "better", 2, ""),
-    case("one harder week", "worse", 0, ", but one harder week alone is within ordinary ups and downs"),
+    case("one harder week", "worse", 0,
+         ", but a step back needs two harder weeks in a row"),
     case("a little mixed", "steady", 5, ""),
 ])
 def test_why_the_plan_stayed_where_it_was(went, done, words):
@@ -560,6 +604,6 @@ def test_the_walking_goal_without_answers_starts_from_five_minutes():
 
 
 def test_the_reading_with_no_activities_given_is_leg_pain_alone():
-    latest = SimpleNamespace(**vars(review((5, 5), 2)), recorded_at=datetime(2026, 12, 1))
-    less = "Leg pain is less than at the start (6 → 2 out of 10)."
+    latest = reviewed(datetime(2026, 12, 1), (5, 5), 2)
+    less = "Since you started, leg pain is less (6 → 2 out of 10)."
     assert reading([], {"leg_pain": 6}, [latest]) == (less,)

@@ -119,8 +119,8 @@ def test_it_carries_the_plans_reading_and_says_where_it_comes_from(client):
     set_up(client)
     review(client, 9, [6, 5], 3)
     html = summary(client)
-    assert "Your everyday activities are easier than at the start (2.5 → 5.5 out of 10)." in html
-    assert "Leg pain is less than at the start (6 → 3 out of 10)." in html
+    assert "Since you started, your everyday activities are easier (2.5 → 5.5 out of 10)." in html
+    assert "Since you started, leg pain is less (6 → 3 out of 10)." in html
     assert "These are my own answers and scores, recorded in Easeback" in html
     assert "It is not a diagnosis" in html
 
@@ -129,8 +129,8 @@ def test_a_change_within_day_to_day_noise_is_not_read_as_one(client):
     set_up(client)
     review(client, 9, [4, 2], 7)
     html = summary(client)
-    assert "Leg pain: no clear change yet (6 → 7). A change this small is within ordinary day-to-day" in html
-    assert not re.search(r"easier than|harder than|less than at|worse than at", html)
+    assert "Since you started, leg pain: about the same (6 → 7 out of 10), within ordinary day-to-day" in html
+    assert not re.search(r"are easier|are harder|is less \(|is worse \(", html)
 
 
 def test_before_any_review_there_is_no_reading_and_no_latest_figure(client):

@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, func, insert, select
 from app.db import db
 from app.models import PlanPart, PlanReview, RoutineFeedback
 from app.profiles.limits import limiter
-from app.profiles.register import PERSONAL_PAGES, REGISTER, Merge
+from app.profiles.register import PERSONAL_PAGES, REGISTER, Merge, owned
 from tests.api.test_api import T0, change, checkin_body, session_body
 from tests.plan.test_plan_api import NOW, SCHEDULE, review_body, save_part, set_up
 
@@ -46,6 +46,11 @@ def test_each_line_says_how_it_is_exported_or_why_not(line):
         assert line.why_not, f"{line.model.__name__}: say in why_not why the exports leave it out"
     else:
         assert line.record and line.shape, f"{line.model.__name__}: name its CSV record and its shape"
+
+
+@pytest.mark.parametrize("line", REGISTER, ids=lambda line: line.model.__name__)
+def test_the_rows_api_finds_each_models_own_line(line):
+    assert owned(line.model) is line
     if line.merge is Merge.LATEST:
         assert {"changed_at", "change_id"} <= set(line.model.__table__.c.keys())
     if line.gone:
