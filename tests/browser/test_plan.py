@@ -96,7 +96,7 @@ def test_a_new_person_sets_up_a_plan_in_a_few_taps(browser, browser_context_args
     expect(page.get_by_text("Your step: Starting gently")).to_be_visible()
     expect(page.get_by_role("heading", name="Walk for 4 minutes")).to_be_visible()  # a little under 5
     expect(page.get_by_text("leaves out routines with bending backwards")).to_be_visible()
-    expect(page.get_by_role("link", name="Add to calendar")).to_be_visible()
+    expect(page.get_by_role("button", name="Remind me in my calendar")).to_be_visible()
     assert violations(page) == ""
     parts = server_plan(page)["parts"]
     assert parts["symptoms"]["answers"]["worse"] == ["backward"]

@@ -1,4 +1,4 @@
-"""My plan's reminders: the "Add to calendar" file, and the webcal subscription made, replaced
+"""My plan's reminders: the file to download, and the webcal subscription made, replaced
 and stopped through the API (and by "Delete everything")."""
 from datetime import datetime, timedelta
 from types import SimpleNamespace
@@ -88,6 +88,7 @@ def test_no_days_or_no_plan_gets_a_page_that_says_what_to_do(client, parts):
     response = client.get("/plan/reminders.ics")
     assert response.status_code == 404 and response.mimetype == "text/html"
     assert "No reminders yet" in response.text and 'href="/plan/setup/schedule"' in response.text
+    assert '"Remind me in my calendar" on My plan' in response.text
 
 
 def test_a_subscription_works_without_a_cookie_and_shows_its_address_once(client, app):
@@ -180,24 +181,39 @@ def reminders_snippet(app, schedule):
         return render_template("plan/reminders.html", plan=None, parts=parts)
 
 
-def test_the_plan_page_offers_add_to_calendar_and_a_subscription(app):
+def test_the_plan_page_offers_one_main_way_and_the_file_as_the_other(app):
     html = reminders_snippet(app, SCHEDULE)
-    assert '<a class="button button--primary" href="/plan/reminders.ics">Add to calendar</a>' in html
-    assert "data-calendar-subscribe>Keep my calendar in step</button>" in html
+    assert ('<button class="button button--primary" type="button" data-calendar-subscribe>'
+            "Remind me in my calendar</button>") in html
+    assert html.count("button--primary") == 1
+    assert ('<a class="reminders__file" href="/plan/reminders.ics" data-calendar-file>'
+            "Or download the reminders as a file</a>") in html
+    assert "Use one or the other: both together give two reminders a day." in html
     assert 'href="/settings"' in html and "Choose days and a time first" not in html
+
+
+def test_the_plan_page_keeps_the_address_and_its_copy_button_hidden_until_made(app):
+    html = reminders_snippet(app, SCHEDULE)
+    assert 'data-calendar-made hidden>' in html
+    assert '<label for="calendar-address">Your calendar address</label>' in html
+    assert '<input id="calendar-address" type="text" readonly data-calendar-address>' in html
+    assert 'data-calendar-copy>Copy</button>' in html
+    assert "It is shown only this once." in html
 
 
 @pytest.mark.parametrize("schedule", [None, {**SCHEDULE, "days": []}])
 def test_without_days_the_plan_page_asks_for_them_first(app, schedule):
     html = reminders_snippet(app, schedule)
     assert "Choose days and a time first" in html and 'href="/plan/setup/schedule"' in html
-    assert "Add to calendar" not in html and "data-calendar-subscribe" not in html
+    assert "Remind me in my calendar" not in html and "data-calendar-subscribe" not in html
+    assert "reminders.ics" not in html
 
 
-def test_settings_has_a_hidden_button_to_stop_the_subscription(client):
+def test_settings_names_the_reminders_as_the_plan_does_and_hides_the_stop_button(client):
     html = client.get("/settings").text
-    assert "<h3>Calendar subscription</h3>" in html
-    assert 'data-calendar-revoke hidden>Stop calendar subscription</button>' in html
+    assert "<h3>Reminders in your calendar</h3>" in html
+    assert 'data-calendar-revoke hidden>Stop the reminders in my calendar</button>' in html
+    assert "Calendar subscription" not in html
 
 
 def test_the_uid_is_not_worked_out_from_the_profile(make_app):

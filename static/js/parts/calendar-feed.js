@@ -1,41 +1,57 @@
-// My plan's calendar subscription: made on /plan ("Keep my calendar in step"), stopped in Settings.
+// My plan's reminders in the person's calendar. On /plan, "Remind me in my calendar" makes a
+// subscription and shows its address once, with Copy; the file download says what to do with the
+// file. Settings says whether a calendar is subscribed, and stops it.
+// The words each line shows sit in the page, as data- attributes of the line (data-offline and
+// data-failed on both pages' status line): this script is counted against the JavaScript
+// budget, the pages are not.
 let status = null;
+const part = (name) => document.querySelector(`[data-calendar-${name}]`);
+const say = (line, words) => { line.textContent = line.dataset[words]; };
 
 async function run(method, done) {
   try {
     const response = await fetch("/api/v1/plan/calendar-feed",
-      { method, credentials: "same-origin", headers: { "Content-Type": "application/json" } });
-    const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(data.detail ?? "That did not work. Try again in a moment.");
+      { method, headers: { "Content-Type": "application/json" } });
+    // A stop answers 204, with no body to read.
+    const data = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(data.detail ?? status.dataset.failed);
     done(data);
   } catch (error) {
-    status.textContent = error instanceof TypeError
-      ? "This needs a connection. Connect to the internet and try again." : error.message;
+    if (error instanceof TypeError) say(status, "offline");
+    else status.textContent = error.message;
   }
 }
 
-function link(href, text = href) {
-  const anchor = document.createElement("a");
-  anchor.href = href;
-  anchor.textContent = text;
-  return anchor;
-}
-
-function showActive(active) {
-  document.querySelector("[data-calendar-revoke]").hidden = !active;
-  status.textContent = `${active ? "A" : "No"} calendar is subscribed to your plan's reminders.`;
-}
-
 export function initCalendarFeed() {
-  status = document.querySelector("[data-calendar-status]");
-  document.querySelector("[data-calendar-subscribe]")?.addEventListener("click", () => run("POST", ({ url }) => {
-    status.replaceChildren(link(url, "Subscribe in my calendar app"), ". Or give your calendar this address: ",
-      link(url.replace("webcal:", location.protocol)), ". It is shown only now.");
+  status = part("status");
+  const address = part("address");
+  part("subscribe")?.addEventListener("click", () => run("POST", ({ url }) => {
+    address.value = url.replace("webcal:", location.protocol);
+    part("open").href = url;
+    part("made").hidden = false;
+    say(status, "made");
   }));
-  const revoke = document.querySelector("[data-calendar-revoke]");
+  part("copy")?.addEventListener("click", async () => {
+    let words = "copied";
+    try {
+      await navigator.clipboard.writeText(address.value);
+    } catch {
+      // No clipboard here (an insecure page, an old browser, a refusal): select it to copy by hand.
+      address.select();
+      words = "selected";
+    }
+    say(part("copied"), words);
+  });
+  part("file")?.addEventListener("click", () => say(part("file-status"), "done"));
+  const revoke = part("revoke");
   revoke?.addEventListener("click", () => run("DELETE", () => {
-    showActive(false);
-    status.textContent = "Your calendar subscription is stopped: its address no longer works.";
+    revoke.hidden = true;
+    say(status, "stopped");
   }));
-  if (revoke) run("GET", ({ active }) => showActive(active));
+  // Both pages say whether a calendar is subscribed: on /plan, so a second tap does not stop the
+  // address a calendar already has without the person knowing.
+  if (status?.dataset.on) run("GET", ({ active }) => {
+    if (revoke) revoke.hidden = !active;
+    say(status, active ? "on" : "off");
+  });
 }
