@@ -46,11 +46,10 @@ def today_in_words(plan):
         return "Set up a plan in about a minute."
     if plan.status == "urgent":
         return "Your answers need a doctor's view before you carry on. Open your plan to see why."
-    things = [routine.title for routine in plan.routines] + [f"a walk of {plan.walk_minutes} minutes"]
-    if len(things) > 1:
-        sentence = f"{', '.join(things[:-1])} and {things[-1]}."
-    else:
-        sentence = f"{things[0].capitalize()}."
+    things = [f"“{routine.title}”" if routine else f"walk {plan.walk_minutes} minutes"
+              for routine in plan.day]  # in the order they are done
+    sentence = ", then ".join(things) + "."
+    sentence = sentence[0].upper() + sentence[1:]
     if plan.status == "see-someone":
         sentence += " It is also time to see your GP or physiotherapist."
     return sentence

@@ -61,8 +61,7 @@ SIDE_CHOICES = ("both", "left", "right")
 SIDE_ORDER = ("right", "left")
 MIN_ROUTINE_SECONDS, MAX_ROUTINE_SECONDS = 3 * 60, 20 * 60
 STRETCH_HOLD = range(20, 46)
-REST_RANGE = range(5, 16)
-SWITCH_RANGE = range(3, 11)
+REST_RANGE, SWITCH_RANGE = range(5, 16), range(3, 11)
 
 
 def _stretch_hold(kind, hold):
@@ -291,6 +290,7 @@ class Routine(Table, LaidOut):
     switch_sides: seconds_within(SWITCH_RANGE)
     sources: listing(Text)
     steps: listing(Step, "a routine needs at least one step")
+    walk: one_of(("before", "after")) | None = None  # made for just before or after a walk
 
     @model_validator(mode="after")
     def _length(self):

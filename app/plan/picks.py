@@ -123,3 +123,24 @@ def walk_goal(symptoms, walk_steps):
     start = max(2, comfortable * 4 // 5)
     step = WALK_STEP_WHEN_WALKING_HURTS if "walking" in symptoms.get("worse", []) else WALK_STEP
     return min(LONGEST_WALK, start + step * walk_steps)
+
+
+# Where a routine falls in the day, around the walk (2): one made for before or after a walk
+# (content's `walk`) beside it; one for the evening or night only, last; any other, first.
+AROUND_THE_WALK = {"before": 1, "after": 3}
+LATE = {"evening", "night"}
+
+
+def in_the_day(routine):
+    """Where a routine (None: the walk) falls in the day's order."""
+    if routine is None:
+        return 2
+    if routine.walk:
+        return AROUND_THE_WALK[routine.walk]
+    return 4 if set(routine.time_of_day) <= LATE else 0
+
+
+def the_day(routines):
+    """Today's routines and the walk (None) in the order they are done (in_the_day), the plan's
+    own order kept among equals."""
+    return tuple(sorted([*routines, None], key=in_the_day))

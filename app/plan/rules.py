@@ -24,7 +24,15 @@ the same Plan. How one week went is app/plan/weeks.py; which routines today, app
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from app.plan.picks import STRENGTH_FROM, fits_level, pick_routines, strength_days, swapped_out, walk_goal
+from app.plan.picks import (
+    STRENGTH_FROM,
+    fits_level,
+    pick_routines,
+    strength_days,
+    swapped_out,
+    the_day,
+    walk_goal,
+)
 from app.plan.weeks import (
     activities_averages,
     baselines,
@@ -34,6 +42,7 @@ from app.plan.weeks import (
     spread_further,
     steps_back_at_once,
     urgent_tier,
+    what_changed,
 )
 from app.rules import DAYS, LEVELS, PLAN_DEFAULTS
 
@@ -83,6 +92,7 @@ class Plan:
     status: str  # "none" (not set up), "plan", "urgent" or "see-someone"
     level: int = 0
     routines: tuple = ()
+    day: tuple = ()  # the routines and the walk (None) in the order they are done
     walk_minutes: int | None = None
     reasons: tuple = ()
     bad_day_routines: tuple = ()
@@ -91,6 +101,7 @@ class Plan:
     review_due: bool = False
     reading: tuple = ()
     last_answers: tuple = ((), None)  # (activity scores, leg pain) the next review is compared with
+    reviewed_today: str = ""  # what a review made today did to the plan, in one sentence
     activities: tuple = ()
     symptoms: dict = field(default_factory=dict)
     schedule: dict = field(default_factory=dict)
@@ -252,10 +263,12 @@ def make_plan(parts, reviews, feedback, routines, today, sessions=(), checkins=(
     because = " ".join(URGENT_WORDS[name] for name in URGENT_WORDS
                        if any(urgent_tier({name: answers.get(name)}) for answers in urgent_answers))
     status = "urgent" if tier else "see-someone" if gp else "plan"
-    return Plan(status=status, level=level, routines=picks, walk_minutes=walk_goal(symptoms, walk_steps),
+    return Plan(status=status, level=level, routines=picks, day=the_day(picks),
+                walk_minutes=walk_goal(symptoms, walk_steps),
                 reasons=tuple(reasons), bad_day_routines=gentle, weeks=weeks, started=started,
                 review_due=today - last_look >= REVIEW_EVERY, reading=reading(activities, symptoms, reviews),
                 last_answers=baselines(activities, symptoms, reviews)[-1],
+                reviewed_today=what_changed(weeks) if weeks and weeks[-1].on == today else "",
                 activities=tuple(activities), symptoms=symptoms, schedule=schedule, tier=tier,
                 urgent_because=because, see_someone=gp, long_lasting=lasted >= LONG_LASTING_AFTER,
                 strength_level=strength[0], strength_days=strength[1])

@@ -8,7 +8,7 @@ counts as a clear change, a warning-sign answer and its tier, and pain spreading
 """
 from statistics import fmean
 
-from app.rules import PAIN_REACHES, URGENT_ANSWERS
+from app.rules import LEVELS, PAIN_REACHES, URGENT_ANSWERS
 
 CLEAR_CHANGE = 2  # points, on a 0-10 scale
 CLEAR_SHARE_PERCENT = 30  # of leg pain's starting figure
@@ -151,3 +151,17 @@ def improved(activities, symptoms, latest):
         return True
     baseline = symptoms.get("leg_pain")
     return baseline is not None and latest.leg_pain < baseline and clear_leg_change(baseline, latest.leg_pain)
+
+
+def what_changed(weeks):
+    """What the latest review did to the plan, its move first ("Stepped back to “Starting gently”
+    because last week was harder (…)"); empty after the person's own choice."""
+    last, before = weeks[-1], weeks[-2].level if weeks[:-1] else 0
+    step = f"“{LEVELS[last.level]}”"
+    if last.move == "up" and before < last.level:
+        return f"Stepped up to {step} because {last.why}."
+    if last.move == "back" and before > last.level:
+        return f"Stepped back to {step} because {last.why}."
+    if last.move in ("up", "back", "stay"):
+        return f"Staying at {step}: {last.why}."
+    return ""

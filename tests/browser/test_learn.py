@@ -24,11 +24,9 @@ def test_a_bad_day_said_on_the_bad_day_page_makes_home_suggest_only_gentle_routi
     expect(suggestion).not_to_contain_text("Gentle, for a bad day")
     page.get_by_role("link", name="Having a bad day?").click()
     expect(page.get_by_role("heading", level=1, name="Having a bad day?")).to_be_visible()
-    toggle = page.get_by_role("button", name="Today is a bad day")
-    expect(toggle).to_have_attribute("aria-pressed", "false")
-    toggle.click()
-    expect(toggle).to_have_attribute("aria-pressed", "true")
-    expect(page.get_by_role("status").filter(has_text="Noted for today")).to_be_visible()
+    page.get_by_role("button", name="Mark today as a bad day").click()
+    expect(page.get_by_role("status").filter(has_text="Today is marked as a bad day")).to_be_in_viewport()
+    expect(page.get_by_role("button", name="Undo")).to_be_focused()
 
     page.goto("/")
     expect(suggestion).to_have_count(1)
@@ -46,11 +44,10 @@ def test_a_bad_day_said_on_the_bad_day_page_makes_home_suggest_only_gentle_routi
 
 def test_saying_it_is_not_a_bad_day_after_all_brings_the_usual_suggestion_back(page):
     page.goto("/bad-day")
-    toggle = page.get_by_role("button", name="Today is a bad day")
-    toggle.click()
-    expect(toggle).to_have_attribute("aria-pressed", "true")
-    toggle.click()
-    expect(toggle).to_have_attribute("aria-pressed", "false")
+    page.get_by_role("button", name="Mark today as a bad day").click()
+    page.get_by_role("button", name="Undo").click()
+    expect(page.get_by_role("status").filter(has_text="Back to the usual plan for today.")).to_be_visible()
+    expect(page.get_by_role("button", name="Mark today as a bad day")).to_be_focused()
     page.goto("/")
     expect(page.locator(".suggestion article:visible")).not_to_contain_text("Gentle, for a bad day")
 
@@ -62,7 +59,7 @@ def test_lessons_and_the_bad_day_page_work_offline(page, context):
     try:
         page.goto("/bad-day")
         expect(page.get_by_role("heading", name="First, find a position of ease")).to_be_visible()
-        page.get_by_role("button", name="Today is a bad day").click()
+        page.get_by_role("button", name="Mark today as a bad day").click()
         page.goto("/learn")
         page.get_by_role("link", name="Massage for sciatica").click()
         expect(page.get_by_role("heading", name="The five techniques")).to_be_visible()

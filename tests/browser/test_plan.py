@@ -184,7 +184,10 @@ def test_a_good_week_steps_the_plan_up_and_says_why(page):
     answer_no_to_the_rest(page)
     page.get_by_role("button", name="Save this week's review").click()
     expect(page.get_by_text("Your step: Building")).to_be_visible()
-    expect(page.get_by_text("Last week was no worse (activities 2.5 → 4.5, leg pain 6 → 5)")).to_be_visible()
+    expect(page.get_by_text("This week's review: Stepped up to “Building” because last week was no worse "
+                            "(activities 2.5 → 4.5, leg pain 6 → 5).")).to_be_visible()
+    expect(page.get_by_text("Last week was no worse (activities 2.5 → 4.5, leg pain 6 → 5), so the plan has "
+                            "stepped up to “Building”.")).to_be_visible()
     group(page, "Step").get_by_label("Starting gently").check()
     page.get_by_role("button", name="Use this step").click()
     expect(page.get_by_text("Your step: Starting gently")).to_be_visible()
@@ -216,10 +219,10 @@ def test_home_shows_todays_plan_even_offline(page, context):
     page.goto("/")
     card = page.locator("[data-plan-card]")
     expect(card.get_by_role("heading", name="My plan today")).to_be_visible()
-    expect(card).to_contain_text("a walk of 8 minutes")
+    expect(card).to_contain_text("walk 8 minutes")
     context.set_offline(True)
     page.reload()
-    expect(card).to_contain_text("a walk of 8 minutes")
+    expect(card).to_contain_text("walk 8 minutes")
     page.goto("/plan")
     expect(page.get_by_role("heading", name="Walk for 8 minutes")).to_be_visible()
     context.set_offline(False)
@@ -228,11 +231,33 @@ def test_home_shows_todays_plan_even_offline(page, context):
 def test_a_bad_day_sets_the_plan_aside(page):
     set_up_through_the_api(page)
     page.goto("/bad-day")
-    page.get_by_role("button", name="Today is a bad day").click()
+    page.get_by_role("button", name="Mark today as a bad day").click()
     page.goto("/plan")
     expect(page.get_by_role("heading", name="Today is a bad day")).to_be_visible()
     expect(page.get_by_role("heading", name="Today", exact=True)).to_be_hidden()
     assert violations(page) == ""
+
+
+def test_a_bad_day_marked_on_the_plan_says_so_in_view_and_can_be_undone(page):
+    set_up_through_the_api(page)
+    page.set_viewport_size({"width": 360, "height": 640})
+    page.goto("/plan")
+    usual_reason = page.get_by_text("The plan starts at “Starting gently”.")
+    expect(usual_reason).to_be_visible()
+    page.get_by_role("button", name="Mark today as a bad day").click()
+    expect(page.get_by_role("status").filter(has_text="Marked as a bad day")).to_be_in_viewport()
+    expect(page.get_by_role("button", name="Undo")).to_be_focused()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_hidden()
+    # Why this plan speaks of the bad-day choice, not of the step set aside.
+    expect(page.get_by_text("Today is marked as a bad day, so the plan sets its usual")).to_be_visible()
+    expect(usual_reason).to_be_hidden()
+    assert violations(page) == ""
+    page.reload()
+    expect(page.get_by_role("heading", name="Today is a bad day")).to_be_visible()  # kept on this device
+    page.get_by_role("button", name="Undo").click()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
+    expect(usual_reason).to_be_visible()
+    expect(page.get_by_role("button", name="Mark today as a bad day")).to_be_focused()
 
 
 def test_delete_everything_leaves_no_plan_on_the_device(page, context):
@@ -278,7 +303,7 @@ def test_the_walk_card_opens_the_guided_walk_at_the_plans_length(page):
     set_up_through_the_api(page)  # walking 10 minutes now: the plan starts a little under, at 8
     page.goto("/plan")
     page.get_by_role("link", name="Guided walk of 8 minutes").click()
-    expect(page).to_have_url("/routines/guided-walk/play#walk=8")
+    expect(page).to_have_url("/routines/guided-walk/play#walk=8&from=plan")
     expect(page.get_by_text("Walking for 8 minutes, as your plan suggests")).to_be_visible()
     page.clock.pause_at("2026-11-23T08:01:00Z")
     page.get_by_role("button", name="Start", exact=True).click()

@@ -18,7 +18,7 @@ from tools.browser import SMALL_PHONE
 SCHEDULE = {"days": ["TU", "SA"], "time": "18:30", "minutes": 10, "zone": "Europe/Paris"}
 SHOTS = Path("/tmp/shots/remind")
 MAIN = "Remind me in my calendar"
-FILE = "Or download the reminders as a file"
+FILE = "Add to calendar"
 WARNING = "Use one or the other: both together give two reminders a day."
 ADDRESS = re.compile(r"^http://.+/plan/calendar/[\w-]{43}\.ics$")
 NO_CLIPBOARD = "Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });"

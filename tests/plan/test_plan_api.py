@@ -44,9 +44,10 @@ def test_a_set_up_plan_suggests_today_and_leaves_out_backward_bends(client):
     set_up(client)
     today = client.get("/api/v1/plan/today").json
     assert today["set_up"] and today["status"] == "plan" and len(today["routines"]) == 1
-    assert today["walk_minutes"] == 8 and today["summary"].endswith(" and a walk of 8 minutes.")
-    # The walk card opens the guided walk at the plan's length.
-    assert 'href="/routines/guided-walk/play#walk=8">Guided walk of 8 minutes</a>' in client.get("/plan").text
+    assert today["walk_minutes"] == 8 and "walk 8 minutes" in today["summary"]
+    # The walk card opens the guided walk at the plan's length, and the player knows the plan sent it.
+    walk = 'href="/routines/guided-walk/play#walk=8&amp;from=plan">Guided walk of 8 minutes</a>'
+    assert walk in client.get("/plan").text
     assert today["routines"][0] not in ("before-a-walk", "desk-break")  # both have a standing back bend
     assert client.get("/api/v1/plan").json["parts"]["schedule"]["answers"] == SCHEDULE
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.plan.picks import left_out, next_to, pick_routines, strength_days, swapped_out, walk_goal
+from app.plan.picks import left_out, next_to, pick_routines, strength_days, swapped_out, the_day, walk_goal
 from app.plan.rules import (
     Week,
     explain_level,
@@ -30,6 +30,7 @@ from app.plan.weeks import (
     reading,
     spread_further,
     steps_back_at_once,
+    what_changed,
 )
 
 MONDAY = date(2026, 11, 23)
@@ -607,3 +608,50 @@ def test_the_reading_with_no_activities_given_is_leg_pain_alone():
     latest = reviewed(datetime(2026, 12, 1), (5, 5), 2)
     less = "Since you started, leg pain is less (6 → 2 out of 10)."
     assert reading([], {"leg_pain": 6}, [latest]) == (less,)
+
+
+WHY = "last week was no worse (activities 4.0 → 5.0, leg pain 5 → 4)"
+
+
+def weeks_to(*steps, move="up", why=WHY):
+    """Weeks whose steps were `steps`, the last one reached by `move`."""
+    return [Week(date(2026, 11, 2 + 7 * n), "better", level, 0, why, move if n == len(steps) - 1 else "stay")
+            for n, level in enumerate(steps)]
+
+
+@pytest.mark.parametrize(("weeks", "words"), [
+    case("a step up", weeks_to(0, 1), f"Stepped up to “Building” because {WHY}."),
+    case("the first review steps up from the start", weeks_to(1), f"Stepped up to “Building” because {WHY}."),
+    case("a step back", weeks_to(2, 1, move="back", why="last week was harder"),
+         "Stepped back to “Building” because last week was harder."),
+    case("back at the gentlest step stays there", weeks_to(0, 0, move="back", why="last week was harder"),
+         "Staying at “Starting gently”: last week was harder."),
+    case("up at the top step stays there", weeks_to(3, 3), f"Staying at “Stronger”: {WHY}."),
+    case("a week that leaves the step", weeks_to(1, 1, move="stay"), f"Staying at “Building”: {WHY}."),
+    case("the person's own choice is not a review", weeks_to(0, 2, move="chosen"), ""),
+])
+def test_what_a_review_changed_is_said_first(weeks, words):
+    assert what_changed(weeks) == words
+
+
+def made_for(title, walk=None, times=("morning", "daytime")):
+    return SimpleNamespace(title=title, walk=walk, time_of_day=list(times))
+
+
+ANY_TIME = made_for("Desk break")
+BEFORE = made_for("Before a walk", walk="before")
+AFTER = made_for("After a walk", walk="after", times=("daytime", "evening"))
+LATE = made_for("Bedtime wind-down", times=("evening", "night"))
+MOSTLY_LATE = made_for("Breathing", times=("evening", "night", "daytime"))
+
+
+@pytest.mark.parametrize(("picked", "order"), [
+    case("the walk alone", [], [None]),
+    case("a routine for any time comes first", [ANY_TIME], [ANY_TIME, None]),
+    case("before a walk, the walk, after it", [AFTER, BEFORE], [BEFORE, None, AFTER]),
+    case("a routine for the evening or night only comes last", [LATE, AFTER], [None, AFTER, LATE]),
+    case("one also for the daytime is not late", [MOSTLY_LATE], [MOSTLY_LATE, None]),
+    case("equals keep the plan's order", [MOSTLY_LATE, ANY_TIME], [MOSTLY_LATE, ANY_TIME, None]),
+])
+def test_the_days_cards_come_in_the_order_they_are_done(picked, order):
+    assert list(the_day(picked)) == order

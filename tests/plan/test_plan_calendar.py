@@ -187,7 +187,7 @@ def test_the_plan_page_offers_one_main_way_and_the_file_as_the_other(app):
             "Remind me in my calendar</button>") in html
     assert html.count("button--primary") == 1
     assert ('<a class="reminders__file" href="/plan/reminders.ics" data-calendar-file>'
-            "Or download the reminders as a file</a>") in html
+            "Add to calendar</a>") in html  # the name the product's contract gives it
     assert "Use one or the other: both together give two reminders a day." in html
     assert 'href="/settings"' in html and "Choose days and a time first" not in html
 

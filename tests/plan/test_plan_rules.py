@@ -452,3 +452,16 @@ def test_a_swapped_routine_and_the_top_step_are_explained():
             "ones instead. You can still choose it from Routines.") in plan.reasons
     assert plan.reasons[-1] == ("If stretches feel easy now, try holding them a bit longer: Settings, Hold "
                                 "time, “A bit longer”.")
+
+
+def test_todays_words_follow_the_order_the_day_is_done_in():
+    """Home's sentence and /plan's cards read the same order: before a walk, the walk, after it."""
+    from app.api.plan import today_in_words
+    after_walk = plan_on(week(1) + timedelta(days=6), [review(week(1), [5, 5, 5], 5)], minutes=20)
+    day = [routine.slug if routine else "walk" for routine in after_walk.day]
+    assert day == ["walk", "after-a-walk", "woken-by-leg-pain"]  # a routine for the night comes last
+    assert today_in_words(after_walk) == "Walk 10 minutes, then “After a walk”, then “Woken by leg pain”."
+    before_walk = plan_on(DAY_ONE)
+    assert [routine.slug if routine else "walk" for routine in before_walk.day] == ["before-a-walk", "walk"]
+    assert today_in_words(before_walk) == "“Before a walk”, then walk 8 minutes."
+    assert set(after_walk.day) - {None} == set(after_walk.routines)  # every routine is on the day once

@@ -37,6 +37,12 @@ if (walk) {
   note.textContent = `Walking for ${walkMinutes} minutes, as your plan suggests: each stage keeps its share of the time.`;
   note.hidden = false;
 }
+// Started from my plan (#from=plan): the finish screen speaks of the plan, and leads back to it.
+if (/from=plan/.test(location.hash)) {
+  const feedback = root.querySelector(".plan-feedback");
+  feedback.dataset.thanks = feedback.dataset.planThanks;
+  feedback.lastElementChild.hidden = false;
+}
 const ui = Object.fromEntries(
   [...root.querySelectorAll("[data-player-ui], [data-player-ui] *")]
     .flatMap((element) => Object.keys(element.dataset).map((key) => [key, element]))

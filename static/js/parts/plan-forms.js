@@ -69,8 +69,11 @@ async function save(event) {
   // An urgent answer (on a form that says where to go then): the warning signs' tier it belongs to.
   const tier = urgentTier(answers, readRules().urgent_answers);
   if (form.dataset.urgentNext && tier) return window.location.assign(`${form.dataset.urgentNext}#${tier}`);
-  // Feedback is given once: a second tap must not count as a second "worse".
-  if (!form.dataset.next) form.querySelector("fieldset").disabled = true;
+  // Feedback is given once: a second tap must not count as a second "worse"; the answer stays shown.
+  if (!form.dataset.next) {
+    event.submitter.setAttribute("aria-pressed", true);
+    form.querySelector("fieldset").disabled = true;
+  }
   if (pending || !form.dataset.next) {
     status.textContent = pending ? "Saved on this device. Your plan takes it in once you are back online." : form.dataset.thanks;
     return;
