@@ -3,11 +3,14 @@
 Pure functions over plain objects: check-ins need `recorded_at` (an aware
 datetime in the person's zone: its date is their day), `back_pain`, `leg_pain`
 (0-10), `reach` and `moment`. The caller turns database rows into such objects. pain_chart works out
-every position and label; templates/history/chart.svg.html draws them: the plot
-as SVG, its words as HTML around it, so they grow with the reader's text size.
+every position and label; templates/history/chart.svg.html draws them: the plot as stretched
+SVG, the legend and pain scale as HTML around it and the dates in an unstretched SVG under it,
+so every word grows with the reader's text size. A date label's x and a point's x come from one
+place (_Frame.x), so a date always sits under the points of that date.
 """
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from math import ceil
 from typing import ClassVar
 
@@ -33,7 +36,16 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 # rem, so it grows taller with the text size as its HTML labels do; gridlines run along its
 # top and bottom edges so the pain labels beside it line up at any size.
 WIDTH, HEIGHT = 600, 300
+# Neighbouring date labels' centres are at least width / MAX_X_LABELS apart, so at most this many
+# fit; where even that is too tight for the text size, CSS puts them on two lines, then hides
+# every other one.
 MAX_X_LABELS = 5
+# How far apart neighbouring dates are, as the share of the width each has (fifths the closest
+# allowed), for CSS to choose one or two lines and to thin them by the room they have. A share
+# counts when the dates are at least 95% of it apart: points at different times of day.
+SPACINGS = ((2, "halves"), (3, "thirds"), (4, "quarters"))
+NOON = time(12)  # a date's label sits under the middle of its day
+HALF_WEEK = timedelta(days=3.5)
 LABEL_STEPS = (1, 2, 3, 4, 7, 14)
 SCALE_LINES = (0, 2, 4, 6, 8, 10)  # a line across the plot at each of these pain scores
 
@@ -53,6 +65,20 @@ class _Frame:
 
     def y(self, pain: int) -> float:
         return self.height - max(0, min(10, pain)) / 10 * self.height
+
+
+@dataclass(frozen=True)
+class DateLabel:
+    """A date under the plot, centred at `percent` of the plot's width: _Frame.x of a moment in
+    that date, over the width, so it sits under that date's points at any size."""
+
+    percent: str
+    text: str
+
+    @property
+    def lines(self) -> list[str]:
+        """The date on two lines ("30", "Nov"), for charts too narrow for it on one."""
+        return self.text.split(" ", 1)
 
 
 @dataclass(frozen=True)
@@ -82,9 +108,13 @@ class PainChart:
     title: str
     description: str
     grid: list[tuple[str, int]]  # (y, pain) for each line across, 0 to 10 in twos
-    x_labels: list[str]  # dates, each centred under an equal share of the width
+    x_labels: list[DateLabel]  # dates, each centred under the middle of its own day
     back: Series
     leg: Series
+
+    @property
+    def date_spacing(self) -> str:
+        return date_spacing(self.x_labels)
 
 
 def pain_chart(checkins, *, width=WIDTH, height=HEIGHT, title=DEFAULT_TITLE) -> PainChart | None:
@@ -98,17 +128,62 @@ def pain_chart(checkins, *, width=WIDTH, height=HEIGHT, title=DEFAULT_TITLE) -> 
 
 
 def lay_out(ordered, fields, *, width=WIDTH, height=HEIGHT):
-    """(grid, date labels, a Series per field) for points over time on a 0-10 scale.
+    """(grid, date labels, a Series per field) for many points over time on a 0-10 scale: a date
+    every few days, each under the middle of its own day.
 
     The points (oldest first, at least one) need `recorded_at` (aware, in one zone) and each field; a
-    point whose field is None is left out of that field's line. Both /history charts use it.
+    point whose field is None is left out of that field's line.
     """
     first, last = _day(ordered[0].recorded_at), _day(ordered[-1].recorded_at)
+    zone = ordered[0].recorded_at.tzinfo
     step, count = _label_step((last - first).days + 1)
-    frame = _frame(first, ordered[0].recorded_at.tzinfo, step * count, width, height)
-    grid = [(_num(frame.y(score)), score) for score in SCALE_LINES]
-    x_labels = [short_date(first + timedelta(days=step * n)) for n in range(count)]
-    return grid, x_labels, [_series(frame, ordered, field) for field in fields]
+    frame = _frame(first, zone, step * count, width, height)
+    days = [first + timedelta(days=step * n) for n in range(count)]
+    x_labels = [_label(frame, datetime.combine(day, NOON, zone)) for day in days]
+    return _grid(frame, SCALE_LINES), x_labels, [_series(frame, ordered, field) for field in fields]
+
+
+def lay_out_each_date(ordered, fields, *, width=WIDTH, height=HEIGHT, scale=SCALE_LINES):
+    """(grid, date labels, a Series per field) for a few points days apart (the weekly reviews): each
+    point is labelled with its own date at its own x, leaving out a label too close to the one before
+    it, and never the latest. Points as for lay_out; scale is the scores with a line across."""
+    first, last = ordered[0].recorded_at, ordered[-1].recorded_at
+    # Room beyond the first and last points for half a label: half a week, or an eighth of the span
+    # (which keeps them a tenth of the width in from each edge) when that is more.
+    margin = max(HALF_WEEK, (last - first) / 8)
+    frame = _Frame(width, height, first - margin, last + margin)
+    xs = [frame.x(point.recorded_at) for point in ordered]
+    x_labels = [_label(frame, ordered[n].recorded_at) for n in _spaced(xs, width / MAX_X_LABELS)]
+    return _grid(frame, scale), x_labels, [_series(frame, ordered, field) for field in fields]
+
+
+def date_spacing(labels) -> str:
+    """How far apart the closest neighbouring date labels are: "halves", "thirds", "quarters" or
+    "fifths" of the width (one label has room for two)."""
+    gap = min((float(b.percent) - float(a.percent) for a, b in pairwise(labels)), default=100)
+    return next((name for shares, name in SPACINGS if gap >= 0.95 * 100 / shares), "fifths")
+
+
+def _spaced(xs, gap):
+    """Which of the xs (in order) to label: from the first, each at least gap past the last kept;
+    the last always, in place of a kept one too close to it."""
+    kept = []
+    for n, x in enumerate(xs):
+        if not kept or x - xs[kept[-1]] >= gap:
+            kept.append(n)
+    if kept[-1] != len(xs) - 1:
+        if xs[-1] - xs[kept[-1]] < gap:
+            kept.pop()
+        kept.append(len(xs) - 1)
+    return kept
+
+
+def _label(frame: _Frame, moment: datetime) -> DateLabel:
+    return DateLabel(percent=_num(frame.x(moment) / frame.width * 100), text=short_date(_day(moment)))
+
+
+def _grid(frame: _Frame, scale) -> list[tuple[str, int]]:
+    return [(_num(frame.y(score)), score) for score in scale]
 
 
 def _describe(ordered) -> str:
@@ -163,8 +238,8 @@ def _leg_pain_rising(leg: list[int]) -> bool:
 
 def _frame(first: date, zone, days: int, width, height) -> _Frame:
     # Whole days in the person's zone: each day is a band, so one day's check-ins still spread
-    # out by hour. The span is a whole number of label steps, so each date label sits centred
-    # under its own equal share of the width (laid out by CSS, not by these numbers).
+    # out by hour, and a date's label sits under the middle of its band. The span is a whole
+    # number of label steps, so the last label has room after it.
     start = datetime.combine(first, time(), zone)
     return _Frame(width, height, start, start + timedelta(days=days))
 

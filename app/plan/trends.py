@@ -1,7 +1,9 @@
 """My plan's weekly reviews over time, for /history: the set-up's answers as the first point,
 then each review's everyday activities (their average, 0-10, higher is easier) and leg pain.
 
-Laid out like the pain chart (app/history/chart.py's lay_out) and drawn by
+Two small charts, one a measure, because one is better higher and the other better lower: on one
+scale their lines cross and say nothing at a glance. Laid out by app/history/chart.py's
+lay_out_each_date (each point labelled with its own date, under it) and drawn by
 templates/history/reviews.html. The average and the plain reading of the change are the plan's own
 (activities_averages and Plan.reading, app/plan/rules.py): this module draws figures and never
 judges them. Each point is dated by the person's own day, as the plan dates its weeks.
@@ -11,10 +13,19 @@ from datetime import datetime, time
 from typing import ClassVar
 
 from app.days import zoned_moment
-from app.history.chart import HEIGHT, WIDTH, PainChart, Series, lay_out, short_date
-from app.plan.rules import activities_averages
+from app.history.chart import HEIGHT, WIDTH, PainChart, Series, date_spacing, lay_out_each_date, short_date
+from app.plan.rules import REVIEW_EVERY, activities_averages
 
-TITLE = "Everyday activities and leg pain at each weekly review, scored 0 to 10"
+# A small chart needs fewer lines across than the pain chart's six, or their numbers would crowd.
+SCALE_LINES = (0, 5, 10)
+# (key, the ReviewPoint field, heading, accessible name, what the description calls the figure)
+MEASURES = (
+    ("activities", "average", "Everyday activities — higher is better",
+     "Everyday activities at your set-up and each weekly review: their average, scored 0 to 10, "
+     "higher is better", "Average"),
+    ("leg", "leg_pain", "Leg pain — lower is better",
+     "Leg pain at your set-up and each weekly review, scored 0 to 10, lower is better", "Leg pain"),
+)
 
 
 @dataclass(frozen=True)
@@ -30,36 +41,44 @@ class ReviewPoint:
 
 @dataclass(frozen=True)
 class ReviewChart:
-    """Everything templates/history/reviews.html draws; lines and markers sized as the pain chart's."""
+    """One measure's chart, drawn by templates/history/reviews.html; lines and markers sized as the
+    pain chart's."""
 
     LINE_WIDTH: ClassVar[int] = PainChart.LINE_WIDTH
     LEG_DASHES: ClassVar[str] = PainChart.LEG_DASHES
     BACK_DOT: ClassVar[int] = PainChart.BACK_DOT
     LEG_SQUARE: ClassVar[int] = PainChart.LEG_SQUARE
 
+    key: str  # "activities" or "leg": its ids and how its line looks
+    heading: str
     width: int
     height: int
     title: str
     description: str
     grid: list
     x_labels: list
-    activities: Series
-    leg: Series
+    line: Series
+
+    @property
+    def date_spacing(self) -> str:
+        return date_spacing(self.x_labels)
 
 
 @dataclass(frozen=True)
 class ReviewTrends:
-    """The weekly reviews section of /history: the points, the chart, the reading."""
+    """The weekly reviews section of /history: the points, a chart a measure, the reading, and what
+    the charts will show next while they have one or two points."""
 
     points: tuple
-    chart: ReviewChart
+    charts: tuple
     reading: tuple
+    next_steps: str | None
 
 
 def review_trends(plan, reviews, zone):
     """The weekly reviews section for a Plan and its reviews (oldest first, their times naive UTC as
-    saved) in the person's zone; None without a review."""
-    if plan.status == "none" or not reviews:
+    saved) in the person's zone; None before a set-up, or before a review when the plan has stopped."""
+    if plan.status == "none" or (plan.status == "urgent" and not reviews):
         return None
     start = datetime.combine(plan.started, time(), zone)  # the set-up's day is already the person's
     baseline = (start, [activity["score"] for activity in plan.activities], plan.symptoms.get("leg_pain"))
@@ -69,34 +88,72 @@ def review_trends(plan, reviews, zone):
     points = tuple(ReviewPoint(recorded_at=at, when=short_date(at.date()), set_up=number == 0,
                                average=average, leg_pain=leg)
                    for number, ((at, _, leg), average) in enumerate(zip(rows, averages, strict=True)))
-    return ReviewTrends(points=points, chart=review_chart(points), reading=plan.reading)
+    due = None if plan.status == "urgent" else next_review(points)
+    return ReviewTrends(points=points, charts=review_charts(points), reading=plan.reading,
+                        next_steps=next_steps(len(points), due, plan.review_due))
 
 
-def review_chart(points):
-    """Lay out the activities' average and leg pain over the points (oldest first, at least one)."""
-    grid, x_labels, (activities, leg) = lay_out(points, ("average", "leg_pain"))
-    return ReviewChart(width=WIDTH, height=HEIGHT, title=TITLE, description=describe(points), grid=grid,
-                       x_labels=x_labels, activities=activities, leg=leg)
+def next_review(points):
+    """The day the next review is due ("Monday 7 December"), as /plan says it: a week after the
+    latest point's day (the set-up's, before any review)."""
+    due = points[-1].recorded_at.date() + REVIEW_EVERY
+    return f"{due:%A} {due.day} {due:%B}"
 
 
-def describe(points):
-    """The chart in words, for its description: the figures at the set-up and at the latest review."""
-    reviews = len(points) - 1
+def review_charts(points):
+    """A chart for each measure over the points (oldest first, at least one), on one time axis."""
+    grid, x_labels, lines = lay_out_each_date(points, [field for _, field, *_ in MEASURES], scale=SCALE_LINES)
+    return tuple(ReviewChart(key=key, heading=heading, width=WIDTH, height=HEIGHT, title=title,
+                             description=describe(points, field, name), grid=grid, x_labels=x_labels,
+                             line=line)
+                 for (key, field, heading, title, name), line in zip(MEASURES, lines, strict=True))
+
+
+def describe(points, field, name):
+    """One measure's chart in words, for its description: when, then its figure at the set-up and
+    at the latest review."""
     first, last = points[0], points[-1]
-    words = [(f"{reviews} weekly review{'s' if reviews != 1 else ''} after the set-up on {first.when}, "
-              f"the latest on {last.when} {last.recorded_at.year}.")]
-    averages = [point.average for point in points if point.average is not None]
-    if averages:
-        words.append(f"Everyday activities (average, higher is easier): {change(averages[0], averages[-1])}.")
-    legs = [point.leg_pain for point in points if point.leg_pain is not None]
-    if legs:
-        words.append(f"Leg pain: {change(legs[0], legs[-1])}.")
-    return " ".join(words)
+    reviews = len(points) - 1
+    if reviews:
+        when = (f"{reviews} weekly review{'s' if reviews != 1 else ''} after the set-up on {first.when}, "
+                f"the latest on {last.when} {last.recorded_at.year}.")
+    else:
+        when = f"Your set-up on {first.when} {first.recorded_at.year}, and no weekly review yet."
+    values = [getattr(point, field) for point in points if getattr(point, field) is not None]
+    if not values:
+        return f"{when} No {name.lower()} score yet."
+    if len(values) == 1:
+        return f"{when} {name}: {shown(values[0])}."
+    return f"{when} {name}: {change(values[0], values[-1])}."
+
+
+def next_steps(count, due, due_now):
+    """What the charts show next, in words, while they have one or two points (None after): due is
+    the next review's day ("Saturday 5 December"), None when the plan has stopped."""
+    if count == 1:
+        words = ("For now each chart has one point: your answers when you set up your plan. Your first "
+                 "weekly review adds a second point, and a line between them.")
+        review = "Your first review"
+    elif count == 2:
+        words = ("So far there are two points: your set-up and your first weekly review. Each review adds "
+                 "one more, and after a few weeks the lines show the way things are going better than any "
+                 "one week can.")
+        review = "Your next review"
+    else:
+        return None
+    if due is None:
+        return words
+    return f"{words} {review} is due {'now' if due_now else 'on ' + due}."
+
+
+def shown(value):
+    """A figure as the table writes it: an average to one decimal, a score whole."""
+    return f"{value:.1f}" if isinstance(value, float) else str(value)
 
 
 def change(first, last):
     """A change in figures only ("3 at first and 5 now"); whether it matters is the plan's reading."""
-    shown = [f"{value:.1f}" if isinstance(value, float) else str(value) for value in (first, last)]
-    if shown[0] == shown[1]:
-        return f"{shown[0]} at first and now"
-    return f"{shown[0]} at first and {shown[1]} now"
+    before, now = shown(first), shown(last)
+    if before == now:
+        return f"{before} at first and now"
+    return f"{before} at first and {now} now"

@@ -87,7 +87,7 @@ def test_the_summary_and_the_weekly_reviews_on_history_have_no_axe_violations(pa
     assert violations(page) == ""
     page.goto("/history")
     reviews = page.get_by_role("region", name="Weekly reviews")
-    chart = reviews.get_by_role("img", name="Everyday activities and leg pain at each weekly review")
+    chart = reviews.get_by_role("img", name="Everyday activities at your set-up and each weekly review")
     expect(chart).to_be_visible()
     reviews.get_by_text("The same reviews as a table").click()
     expect(reviews.get_by_role("columnheader", name="Everyday activities (average)")).to_be_visible()

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from markupsafe import Markup
 
-from app.history.chart import gentle_notes, pain_chart
+from app.history.chart import DateLabel, date_spacing, gentle_notes, lay_out_each_date, pain_chart, short_date
 
 SVG = "{http://www.w3.org/2000/svg}"
 START = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
@@ -38,9 +38,22 @@ def parse(markup):
 
 
 def words(markup, css_class):
-    """The text of each item in one of the chart's HTML lists (legend, pain scale, dates)."""
+    """The text of each item in one of the chart's HTML lists (legend, pain scale)."""
     (found,) = ET.fromstring(str(markup)).findall(f"*[@class='{css_class}']")
     return ["".join(item.itertext()).strip() for item in found.findall("li")]
+
+
+def date_axis(markup):
+    """The SVG of dates under the plot."""
+    (found,) = [svg for svg in ET.fromstring(str(markup)).findall(f"{SVG}svg")
+                if "pain-chart__dates" in svg.get("class").split()]
+    return found
+
+
+def dates(markup, lines="one-line"):
+    """Each date under the plot as (where its centre is, its text): on one line, or on two."""
+    (group,) = date_axis(markup).findall(f"{SVG}g[@class='pain-chart__dates-{lines}']")
+    return [(text.get("x"), " ".join(text.itertext())) for text in group.findall(f"{SVG}text")]
 
 
 def series(root, css_class):
@@ -129,7 +142,7 @@ def test_y_axis_is_labelled_0_to_10(pain_chart_svg):
     (4, timedelta(hours=2), ["3 Nov"]),
 ])
 def test_x_labels_are_few_readable_dates(count, every, expected, pain_chart_svg):
-    assert words(pain_chart_svg(daily([5] * count, every=every)), "pain-chart__dates") == expected
+    assert [text for _, text in dates(pain_chart_svg(daily([5] * count, every=every)))] == expected
 
 
 @pytest.mark.parametrize(("count", "every", "step"), [
@@ -138,7 +151,7 @@ def test_x_labels_are_few_readable_dates(count, every, expected, pain_chart_svg)
     (71, timedelta(days=1), 21),  # past that, whole weeks: three at a time
     (200, timedelta(days=1), 42)])
 def test_each_date_heads_an_equal_share_of_the_width_holding_its_days(count, every, step):
-    """CSS gives each date label an equal share of the width; the plot must place the days to match."""
+    """The span is a whole number of label steps: each date starts an equal share holding its days."""
     checkins = daily([5] * count, every=every)
     chart = pain_chart(checkins)
     share = chart.width / len(chart.x_labels)
@@ -168,9 +181,12 @@ def test_check_ins_on_one_day_spread_out_by_hour(pain_chart_svg):
 
 def test_words_are_html_so_they_grow_with_the_text_size(pain_chart_svg):
     chart = pain_chart_svg(daily([1, 2]))
-    assert "<text" not in chart and "font-size" not in chart
-    # CSS sets the plot's height in rem, so it stretches; every stroke keeps its size on screen.
     plot = parse(chart)
+    assert "font-size" not in chart and not list(plot.iter(f"{SVG}text"))
+    # The dates are text in an SVG that is never stretched (no viewBox), so they take the page's
+    # text size like the HTML words around the plot.
+    assert date_axis(chart).get("viewBox") is None and date_axis(chart).get("aria-hidden") == "true"
+    # CSS sets the plot's height in rem, so it stretches; every stroke keeps its size on screen.
     assert plot.get("preserveAspectRatio") == "none"
     strokes = [e for e in plot.iter() if e.tag in (f"{SVG}path", f"{SVG}line")]
     assert strokes and all(e.get("vector-effect") == "non-scaling-stroke" for e in strokes)
@@ -190,6 +206,114 @@ def test_layout_is_plain_data_with_scores_kept_on_the_scale():
     assert [y for _, y in chart.back.markers] == [top, bottom]  # 12 and -1 sit on the 10 and 0 lines
     assert chart.back.path.startswith("M") and chart.back.path.count(" L") == 1  # one line, two points
     assert pain_chart([]) is None
+
+
+# --- where each date sits -------------------------------------------------
+
+def percents(chart):
+    return [float(label.percent) for label in chart.x_labels]
+
+
+@pytest.mark.parametrize(("count", "every", "expected"), [
+    (3, timedelta(days=1), [16.7, 50, 83.3]),  # three days, each date under its own day's noon
+    # Five weeks: each label under the noon of its own date, half a day in; spread evenly over
+    # the width they would sit at 10, 30, 50, 70 and 90, under the middle of the week instead.
+    (30, timedelta(days=1), [1.4, 21.4, 41.4, 61.4, 81.4]),
+    (4, timedelta(hours=2), [50]),  # all on one day: its noon is the middle
+])
+def test_each_date_label_sits_under_the_middle_of_its_own_day(count, every, expected):
+    assert percents(pain_chart(daily([5] * count, every=every))) == expected
+
+
+@pytest.mark.parametrize("days", [1, 2, 3, 9, 30, 71, 200])
+def test_a_check_in_at_noon_is_drawn_right_above_its_dates_label(days):
+    noon = START.replace(hour=12)
+    checkins = [CheckIn(noon + timedelta(days=n), 5, 5) for n in range(days)]
+    chart = pain_chart(checkins)
+    drawn_at = {short_date(checkin.recorded_at.date()): float(x)
+                for checkin, (x, _) in zip(checkins, chart.back.markers, strict=True)}
+    assert chart.x_labels
+    for label in chart.x_labels:
+        assert drawn_at[label.text] == pytest.approx(float(label.percent) * chart.width / 100, abs=0.4)
+
+
+def test_dates_are_drawn_centred_at_their_own_x_on_one_line_and_on_two(pain_chart_svg):
+    markup = pain_chart_svg(daily([5] * 3))
+    expected = [("16.7%", "3 Nov"), ("50%", "4 Nov"), ("83.3%", "5 Nov")]
+    assert dates(markup) == dates(markup, "two-lines") == expected
+    texts = list(date_axis(markup).iter(f"{SVG}text"))
+    assert len(texts) == 6 and {text.get("text-anchor") for text in texts} == {"middle"}
+    months = [text.find(f"{SVG}tspan") for text in texts[3:]]
+    assert [(tspan.get("x"), tspan.get("dy"), tspan.text) for tspan in months] == [
+        ("16.7%", "1.2em", "Nov"), ("50%", "1.2em", "Nov"), ("83.3%", "1.2em", "Nov")]
+
+
+@pytest.mark.parametrize(("days", "spacing"), [
+    (30, "fifths"), (22, "quarters"), (3, "thirds"), (2, "halves"), (1, "halves")])
+def test_the_date_axis_says_how_far_apart_its_dates_are_for_css_to_fit_them(days, spacing, pain_chart_svg):
+    markup = pain_chart_svg(daily([5] * days))
+    assert date_axis(markup).get("class") == f"pain-chart__dates pain-chart__dates--{spacing}"
+
+
+@pytest.mark.parametrize(("percents", "spacing"), [
+    (["50"], "halves"),  # one date has room for two
+    (["25", "72.5"], "halves"), (["25", "72.4"], "thirds"),  # 95% of a half, or just under
+    (["10", "41.7", "90"], "thirds"), (["10", "41.6", "90"], "quarters"),  # 95% of a third (31.67)
+    (["0", "23.75", "60"], "quarters"), (["0", "23.7", "60"], "fifths"),  # 95% of a quarter
+    (["10", "30", "50", "70", "90"], "fifths"),
+    (["10", "90", "40"], "fifths"),  # out of order is not room
+])
+def test_date_spacing_is_the_closest_neighbours_share_of_the_width(percents, spacing):
+    assert date_spacing([DateLabel(percent, "1 Nov") for percent in percents]) == spacing
+
+
+def dated(days):
+    """Points at 9 am on each of the given days (fractions allowed) after START's day, scoring 5."""
+    return [SimpleNamespace(recorded_at=START.replace(hour=9) + timedelta(days=d), score=5) for d in days]
+
+
+@pytest.mark.parametrize(("days", "expected"), [
+    ([0], [50]),  # alone, in the middle: half a week either side
+    ([0, 7], [25, 75]),  # half a week beyond each end
+    ([0, 7, 14], [16.7, 50, 83.3]),
+    ([0, 27], [10.3, 89.7]),  # half a week is more than an eighth of the span
+    ([0, 28], [10, 90]),  # the same: a tenth of the width in from each edge
+    ([0, 29], [10, 90]),  # an eighth of the span is more: still a tenth of the width
+    ([0, 70], [10, 90]),
+])
+def test_each_point_is_labelled_with_its_own_date_right_under_it(days, expected):
+    points = dated(days)
+    grid, labels, (line,) = lay_out_each_date(points, ["score"])
+    assert [score for _, score in grid] == [0, 2, 4, 6, 8, 10]  # the pain chart's, unless asked
+    assert [float(label.percent) for label in labels] == expected
+    assert [label.text for label in labels] == [short_date(point.recorded_at.date()) for point in points]
+    assert [float(x) for x, _ in line.markers] == pytest.approx([at * 6 for at in expected], abs=0.35)
+
+
+@pytest.mark.parametrize(("days", "labelled"), [
+    ([0, 7, 14, 21, 28], [0, 7, 14, 21, 28]),  # exactly a fifth of the width apart: all five
+    ([0, 6, 14, 21, 28], [0, 14, 21, 28]),  # too close to the one before: left out
+    ([0, 7, 14, 21, 26], [0, 7, 14, 26]),  # too close to the latest: the latest keeps its label
+    ([0, 1], [1]),  # the latest, rather than the first
+    ([0, 0.5, 7], [0, 7]),
+    ([0, 1 / 24], [1 / 24]),  # twice on one day: one label, under the latest
+])
+def test_a_label_too_close_to_its_neighbour_is_left_out_and_the_latest_never(days, labelled):
+    points = dated(days)
+    grid, labels, (line,) = lay_out_each_date(points, ["score"])
+    kept = [days.index(day) for day in labelled]
+    xs = [float(x) for x, _ in line.markers]
+    assert [float(label.percent) * 6 for label in labels] == pytest.approx([xs[n] for n in kept], abs=0.4)
+    assert [label.text for label in labels] == [short_date(points[n].recorded_at.date()) for n in kept]
+    assert len(line.markers) == len(points)  # every point is drawn, labelled or not
+
+
+def test_points_laid_out_by_their_dates_take_the_scale_asked_for():
+    points = [SimpleNamespace(recorded_at=START, score=5, other=None)]
+    grid, _, (score, other) = lay_out_each_date(points, ["score", "other"], scale=(0, 5, 10))
+    assert grid == [("300", 0), ("150", 5), ("0", 10)]
+    assert score.markers == [("300", "150")] and score.path is None
+    assert other.markers == [] and other.path is None
 
 
 # --- gentle_notes ---------------------------------------------------------
