@@ -254,17 +254,17 @@ def test_the_checklist_is_printed_on_the_devices_day(client, freeze, zone, momen
     (PAGO_PAGO, local(PAGO_PAGO, SUNDAY, 23, 30)),  # Monday in UTC
 ])
 def test_the_gp_summary_dates_the_day_and_each_review_by_the_persons_day(client, freeze, zone, reviewed):
-    set_up(client, zone, at=millis(reviewed - timedelta(days=3)))
-    review(client, reviewed)
     day = reviewed.date()
-    since = day - timedelta(weeks=6)
+    since = day - timedelta(days=3)
+    set_up(client, zone, at=millis(local(zone, since, 0, 45)))  # the plan began then, on the person's day
+    review(client, reviewed)
     a_session(client, local(zone, since - timedelta(days=1), 23, 30), "in-a-chair")  # the evening before
-    a_session(client, local(zone, since, 0, 30))  # the first hour of the six weeks
+    a_session(client, local(zone, since, 0, 30))  # the first hour of the plan's first day
     freeze(reviewed + timedelta(minutes=5))
     html = client.get("/plan/summary").get_data(as_text=True)
     assert f"on {day.day} {day:%B %Y}. It is not a diagnosis." in html
     assert f'<th scope="row">{day.day} {day:%b %Y}</th><td>Leg pain 6/10.' in html
-    assert f"Routines done since {since.day} {since:%B %Y}</h2>" in html
+    assert f"Routines done since my plan began on {since.day} {since:%B %Y}</h2>" in html
     assert "<p>1 in all: Desk break (1).</p>" in html
 
 

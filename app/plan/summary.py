@@ -14,7 +14,7 @@ from app.history.titles import routine_titles
 from app.models import PracticeSession, rows_of, utcnow
 from app.plan.data import as_lived, plan_for, plan_zone
 from app.plan.pages import personal
-from app.plan.rules import LEVELS, SEE_SOMEONE_AFTER
+from app.plan.rules import LEVELS
 from app.plan.schemas import AREAS, CHANGES, LEGS, MOVES, SINCE
 from app.profiles import current_profile
 from app.schemas import CLOCK_SLACK
@@ -57,7 +57,7 @@ def labels(keys, names):
 
 def summary(profile, plan, reviews, today, zone):
     """Everything the summary page shows, from a plan that is set up."""
-    since = today - SEE_SOMEONE_AFTER
+    since = plan.started  # the routines done since the plan began, as its reviews are
     latest = reviews[-1] if reviews else None
     done = routines_done(profile, since, zone)
     titles = routine_titles(profile, {slug for slug, _ in done[:SHOWN_ROUTINES]})

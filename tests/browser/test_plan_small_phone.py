@@ -87,3 +87,21 @@ def test_after_a_review_what_changed_is_said_above_the_first_routine(small_phone
     reading = page.get_by_text("Since you started, your everyday activities are harder (2.5 → 0.5")
     expect(reading).to_be_visible()
     assert violations(page) == ""
+
+
+def test_home_offers_a_plan_to_someone_without_one_and_todays_plan_once_there_is_one(small_phone):
+    page = small_phone
+    page.goto("/")
+    card = page.locator("[data-plan-card]")
+    make = card.get_by_role("link", name="Make a plan")
+    expect(make).to_be_visible()
+    expect(card.get_by_role("link", name="Open my plan")).to_be_hidden()
+    make.click()
+    expect(page.get_by_role("heading", name="Where and when it hurts")).to_be_visible()
+    set_up_through_the_api(page)
+    page.goto("/plan")  # where this device learns it has a plan
+    page.goto("/")
+    expect(card.get_by_role("heading", name="My plan today")).to_be_visible()
+    expect(card).to_contain_text("walk 8 minutes")
+    expect(card.get_by_role("link", name="Open my plan")).to_be_visible()
+    expect(make).to_be_hidden()

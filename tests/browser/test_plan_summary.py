@@ -92,5 +92,5 @@ def test_the_summary_and_the_weekly_reviews_on_history_have_no_axe_violations(pa
     reviews.get_by_text("The same reviews as a table").click()
     expect(reviews.get_by_role("columnheader", name="Everyday activities (average)")).to_be_visible()
     expect(reviews.get_by_role("rowheader", name=re.compile(r"^Set-up, "))).to_be_visible()
-    expect(reviews.get_by_text("your everyday activities: about the same")).to_be_visible()
+    expect(reviews.get_by_text("Since you started, your everyday activities: about the same")).to_be_visible()
     assert violations(page) == ""

@@ -82,17 +82,19 @@ function offerToContinue() {
 }
 
 function fillPlanCard(card, today) {
-  card.hidden = !today?.set_up;
+  card.dataset.setUp = !!today?.set_up;
+  card.hidden = today?.set_up && isBadDay();
   if (today?.set_up) card.querySelector("[data-plan-summary]").textContent = today.summary;
 }
 
 // Today's plan, on a device that has saved something (a plan is asked for only
-// then): the copy kept here at once, so the card is in place as the page first
-// shows, then the server's answer. A bad day sets the plan aside, as /plan does.
+// then; otherwise the card offers to make one): the copy kept here at once, so
+// the card is filled as the page first shows, then the server's answer. A bad
+// day sets the plan aside, as /plan does.
 async function showPlan() {
   const card = document.querySelector("[data-plan-card]");
-  if (!card || !(read("has-plan") || read("has-profile")) || isBadDay()) return;
   fillPlanCard(card, read("plan-today"));
+  if (!(read("has-plan") || read("has-profile"))) return;
   try {
     const response = await fetch("/api/v1/plan/today", { credentials: "same-origin" });
     if (!response.ok) return;
