@@ -107,6 +107,9 @@ def baselines(activities, symptoms, reviews):
     return found
 
 
+ABOUT_THE_SAME = "“About the same” means a change within ordinary day-to-day ups and downs."
+
+
 def reading(activities, symptoms, reviews):
     """A plain reading of the latest review, since last week (when there was a review before it) and
     since the set-up, from the numbers the weeks use: only changes bigger than day-to-day noise."""
@@ -123,7 +126,7 @@ def reading(activities, symptoms, reviews):
         if leg is not None:
             clear = clear_leg_change(leg, reviews[-1].leg_pain)
             lines.append(describe("leg pain", leg, reviews[-1].leg_pain, False, clear, since))
-    return tuple(lines)
+    return tuple(lines) + (ABOUT_THE_SAME,) * any("about the same" in line for line in lines)
 
 
 def describe(what, before, now, higher_is_better, clear, since):
@@ -131,8 +134,7 @@ def describe(what, before, now, higher_is_better, clear, since):
     clear change for the worse says when to see the GP."""
     figures = f"{before:.1f} → {now:.1f}" if isinstance(before, float) else f"{before} → {now}"
     if not clear:
-        return (f"Since {since}, {what}: about the same ({figures} out of 10), within ordinary "
-                "day-to-day ups and downs.")
+        return f"Since {since}, {what}: about the same ({figures} out of 10)."
     better = (now > before) == higher_is_better
     if what == "leg pain":
         if better:

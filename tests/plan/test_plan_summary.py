@@ -130,7 +130,8 @@ def test_a_change_within_day_to_day_noise_is_not_read_as_one(client):
     set_up(client)
     review(client, 9, [4, 2], 7)
     html = summary(client)
-    assert "Since you started, leg pain: about the same (6 → 7 out of 10), within ordinary day-to-day" in html
+    assert "Since you started, leg pain: about the same (6 → 7 out of 10)." in html
+    assert "“About the same” means a change within ordinary day-to-day ups and downs." in html
     assert not re.search(r"are easier|are harder|is less \(|is worse \(", html)
 
 
