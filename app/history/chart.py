@@ -171,10 +171,8 @@ def _spaced(xs, gap):
     for n, x in enumerate(xs):
         if not kept or x - xs[kept[-1]] >= gap:
             kept.append(n)
-    if kept[-1] != len(xs) - 1:
-        if xs[-1] - xs[kept[-1]] < gap:
-            kept.pop()
-        kept.append(len(xs) - 1)
+    # A last x not kept is less than gap past the last kept one (or it would be kept): it takes that place.
+    kept[-1] = len(xs) - 1
     return kept
 
 

@@ -125,19 +125,21 @@ def walk_goal(symptoms, walk_steps):
     return min(LONGEST_WALK, start + step * walk_steps)
 
 
-# Where a routine falls in the day, around the walk (2): one made for before or after a walk
-# (content's `walk`) beside it; one for the evening or night only, last; any other, first.
-AROUND_THE_WALK = {"before": 1, "after": 3}
+# The day's order, around the walk: a routine for any time, one made for before a walk (content's
+# `walk`), the walk itself, one made for after it, then one for the evening or night only.
+DAY_ORDER = ("any time", "before", "walk", "after", "late")
 LATE = {"evening", "night"}
 
 
 def in_the_day(routine):
-    """Where a routine (None: the walk) falls in the day's order."""
+    """Where a routine (None: the walk) falls in DAY_ORDER."""
     if routine is None:
-        return 2
-    if routine.walk:
-        return AROUND_THE_WALK[routine.walk]
-    return 4 if set(routine.time_of_day) <= LATE else 0
+        place = "walk"
+    elif routine.walk:
+        place = routine.walk
+    else:
+        place = "late" if set(routine.time_of_day) <= LATE else "any time"
+    return DAY_ORDER.index(place)
 
 
 def the_day(routines):

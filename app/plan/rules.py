@@ -161,14 +161,14 @@ def why_it_stayed(went, done):
 def fold_weeks(symptoms, activities, reviews, choice, sessions=(), checkins=()):
     """Walk through the reviews and the person's own choice in time order: the step after each."""
     reviews = sorted(reviews, key=lambda review: review.recorded_at)
-    compared = zip(baselines(activities, symptoms, reviews)[:-1], reviews, strict=True)
-    events = sorted([(review.recorded_at, (base, review)) for base, review in compared]
+    bases = baselines(activities, symptoms, reviews)
+    events = sorted([(review.recorded_at, (bases[n], review)) for n, review in enumerate(reviews)]
                     + ([choice] if choice else []), key=lambda event: event[0])
     level = walk_steps = strength_weeks = 0
     week_before, weeks = None, []
     for moment, event in events:
         if isinstance(event, int):
-            level, week_before = event, "chosen"
+            level, week_before = event, None  # a fresh start: the week before it no longer counts
             strength_weeks = strength_weeks if level >= STRENGTH_FROM else 0
             why = f"you chose “{LEVELS[level]}” yourself"
             weeks.append(Week(moment.date(), "chosen", level, walk_steps, why, "chosen", strength_weeks))

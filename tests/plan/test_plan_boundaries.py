@@ -649,6 +649,7 @@ MOSTLY_LATE = made_for("Breathing", times=("evening", "night", "daytime"))
     case("the walk alone", [], [None]),
     case("a routine for any time comes first", [ANY_TIME], [ANY_TIME, None]),
     case("before a walk, the walk, after it", [AFTER, BEFORE], [BEFORE, None, AFTER]),
+    case("any time before the walk's own routines", [BEFORE, ANY_TIME], [ANY_TIME, BEFORE, None]),
     case("a routine for the evening or night only comes last", [LATE, AFTER], [None, AFTER, LATE]),
     case("one also for the daytime is not late", [MOSTLY_LATE], [MOSTLY_LATE, None]),
     case("equals keep the plan's order", [MOSTLY_LATE, ANY_TIME], [MOSTLY_LATE, ANY_TIME, None]),

@@ -466,3 +466,17 @@ def test_todays_words_follow_the_order_the_day_is_done_in():
     assert [routine.slug if routine else "walk" for routine in before_walk.day] == ["before-a-walk", "walk"]
     assert today_in_words(before_walk) == "“Before a walk”, then walk 8 minutes."
     assert set(after_walk.day) - {None} == set(after_walk.routines)  # every routine is on the day once
+
+
+def test_a_review_made_today_is_said_at_the_top_that_day_only():
+    good = [review(week(1), [5, 5, 5], 5)]
+    assert plan_on(week(1), good).reviewed_today == (
+        "Stepped up to “Building” because last week was no worse (activities 3.0 → 5.0, leg pain 6 → 5).")
+    assert plan_on(week(1) + timedelta(days=1), good).reviewed_today == ""
+    assert plan_on(DAY_ONE).reviewed_today == ""  # no review yet
+
+
+def test_the_review_form_shows_what_the_next_review_is_compared_with():
+    assert plan_on(DAY_ONE).last_answers == ([3, 2, 4], 6)  # the set-up's, before any review
+    reviews = [review(week(1), [5, 5, 5], 5), review(week(2), [], 4)]  # the second rated no activities
+    assert plan_on(week(2), reviews).last_answers == ([5, 5, 5], 4)
