@@ -82,9 +82,10 @@ function offerToContinue() {
 }
 
 function fillPlanCard(card, today) {
-  card.dataset.setUp = !!today?.set_up;
-  card.hidden = today?.set_up && isBadDay();
-  if (today?.set_up) card.querySelector("[data-plan-summary]").textContent = today.summary;
+  if (!today?.set_up) return;
+  card.dataset.setUp = true;
+  card.hidden = isBadDay();
+  card.querySelector("[data-plan-summary]").textContent = today.summary;
 }
 
 // Today's plan, on a device that has saved something (a plan is asked for only

@@ -28,7 +28,7 @@ const rules = readRules();
 const settings = loadSettings();
 // The plan's walk card opens the guided walk as #walk=<minutes>: its walking steps take that long.
 const walkMinutes = data.slug === rules.guided_walk.routine
-  ? walkMinutesFrom(window.location.hash, rules.limits.walk_minutes) : null;
+  ? walkMinutesFrom(location.hash, rules.limits.walk_minutes) : null;
 const walk = walkMinutes && { exercise: rules.guided_walk.exercise, seconds: walkMinutes * 60 };
 const schedule = buildSchedule(data.segments, data.steps, walk ? { ...settings, walk } : settings);
 const cues = new AudioCues({ settings, data, schedule, names: rules });
@@ -39,9 +39,9 @@ if (walk) {
 }
 // Started from my plan (#from=plan): the finish screen speaks of the plan, and leads back to it.
 if (/from=plan/.test(location.hash)) {
-  const feedback = root.querySelector(".plan-feedback");
-  feedback.dataset.thanks = feedback.dataset.planThanks;
-  feedback.lastElementChild.hidden = false;
+  const { dataset, lastElementChild } = root.querySelector(".plan-feedback");
+  dataset.thanks = dataset.planThanks;
+  lastElementChild.hidden = false;
 }
 const ui = Object.fromEntries(
   [...root.querySelectorAll("[data-player-ui], [data-player-ui] *")]

@@ -1,6 +1,7 @@
 // "Mark today as a bad day" and Undo, on the pages that offer them (the bad-day
 // page, /plan): kept on this device until the day ends; <html data-bad-day>
-// lets CSS show what it means there.
+// lets CSS show what it means there. The words are the page's (data-marked,
+// data-undone, data-failed on the note).
 import { isBadDay, setBadDay } from "../lib/bad-day.js";
 
 export function initBadDaySwitch() {
@@ -9,16 +10,17 @@ export function initBadDaySwitch() {
   const show = (bad, words) => {
     mark.hidden = bad;
     undo.hidden = !bad;
-    note.textContent = bad ? note.dataset.marked : words;
+    note.textContent = note.dataset[words] ?? "";
     document.documentElement.dataset.badDay = bad;
   };
   for (const button of [mark, undo]) {
     button.addEventListener("click", () => {
       const bad = button === mark;
-      if (!setBadDay(bad)) return (note.textContent = "This device could not keep that.");
-      show(bad, "Back to the usual plan for today.");
+      if (!setBadDay(bad)) return show(!bad, "failed");
+      show(bad, bad ? "marked" : "undone");
       (bad ? undo : mark).focus();
     });
   }
-  show(isBadDay(), "");
+  const bad = isBadDay();
+  show(bad, bad && "marked");
 }

@@ -32,6 +32,8 @@ async function submit(event) {
   event.preventDefault();
   const status = form.querySelector("[data-checkin-status]");
   const button = form.querySelector("button[type=submit]");
+  // A second submit while the first is saving (a double tap) is the same check-in: one save, one "saved".
+  if (button.disabled) return;
   const checkin = fromForm(form);
   button.disabled = true;
   try {

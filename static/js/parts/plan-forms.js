@@ -68,7 +68,7 @@ async function save(event) {
   write("has-plan", true);
   // An urgent answer (on a form that says where to go then): the warning signs' tier it belongs to.
   const tier = urgentTier(answers, readRules().urgent_answers);
-  if (form.dataset.urgentNext && tier) return window.location.assign(`${form.dataset.urgentNext}#${tier}`);
+  if (form.dataset.urgentNext && tier) return location.assign(`${form.dataset.urgentNext}#${tier}`);
   // Feedback is given once: a second tap must not count as a second "worse"; the answer stays shown.
   if (!form.dataset.next) {
     event.submitter.setAttribute("aria-pressed", true);
@@ -78,7 +78,7 @@ async function save(event) {
     status.textContent = pending ? "Saved on this device. Your plan takes it in once you are back online." : form.dataset.thanks;
     return;
   }
-  window.location.assign(form.dataset.next);
+  location.assign(form.dataset.next);
 }
 
 export function initPlanForms() {
