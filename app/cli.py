@@ -9,7 +9,9 @@ import click
 
 from app import paths
 from app.content.loading import ContentError
-from app.content.startup import load_content
+from app.content.startup import load_translations
+from app.content.translation import ENGLISH
+from app.site.languages import CODES
 
 
 @click.group("content")
@@ -22,16 +24,19 @@ def content_cli():
               envvar="FLASK_ROUTINES_DIR",
               show_default=True, help="Folder holding the routines, exercises/, checklist/ and lessons/.")
 def check(routines_dir):
-    """Load and validate every content file, as start-up does; exit 1 on the first problem."""
+    """Load and validate every content file and its translations, as start-up does; exit 1 on the
+    first problem."""
     try:
-        found = load_content(routines_dir, paths.PICTURES_DIR)
+        every = load_translations(routines_dir, paths.PICTURES_DIR, CODES)
     except ContentError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
+    found = every[ENGLISH]
     for routine in found.library.routines.values():
         minutes, seconds = divmod(routine.total_seconds, 60)
         click.echo(f"  {routine.slug:<28} {minutes:2d} min {seconds:02d} s  {len(routine.steps)} steps")
     for lesson in found.lessons:
         click.echo(f"  {lesson.slug:<28} {lesson.minutes:2d} min read  {len(lesson.sources)} sources")
     click.echo(f"All good: {len(found.library.exercises)} exercises, {len(found.library.routines)} routines, "
-               f"a checklist of {len(found.checklist.items)} items and {len(found.lessons)} lessons.")
+               f"a checklist of {len(found.checklist.items)} items and {len(found.lessons)} lessons; "
+               f"each translated into {', '.join(code for code in every if code != ENGLISH)}.")

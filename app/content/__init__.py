@@ -8,33 +8,42 @@ and read by loading.py.
 `flask content check` (app/cli.py) runs the same load_content as start-up.
 """
 from flask import current_app
+from flask_babel import get_locale
+
+from app.content.translation import ENGLISH
+
+
+def in_use():
+    """The content in the language of the page being made (app/site/languages.py)."""
+    every = current_app.extensions["easeback_content"]
+    return every.get(str(get_locale())) or every[ENGLISH]
 
 
 def library():
     """Return the current app's exercises and routines."""
-    return current_app.extensions["easeback_library"]
+    return in_use().library
 
 
 def checklist():
     """Return the current app's therapist checklist."""
-    return current_app.extensions["easeback_checklist"]
+    return in_use().checklist
 
 
 def lessons():
     """Return the current app's lessons, in reading order."""
-    return current_app.extensions["easeback_lessons"]
+    return in_use().lessons
 
 
 def bad_day():
     """Return the current app's bad-day guide."""
-    return current_app.extensions["easeback_bad_day"]
+    return in_use().bad_day
 
 
 def registers():
     """Return the current app's registers, place by place, for the checklist page."""
-    return current_app.extensions["easeback_registers"]
+    return in_use().registers
 
 
 def warning_signs():
     """Return the current app's warning signs, tier by tier (app/content/safety.py)."""
-    return current_app.extensions["easeback_safety"]
+    return in_use().safety

@@ -9,9 +9,10 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Annotated
 
+from flask_babel import lazy_gettext as _l
 from pydantic import AfterValidator, TypeAdapter, model_validator
 
-from app.content.fields import FileId, Slug, Table, Text, listing, past_day, problem, sentences, table
+from app.content.fields import Day, FileId, Slug, Table, Text, listing, past_day, problem, sentences, table
 from app.content.loading import ContentError, read, read_required
 
 CHECKLIST_FILE = Path("checklist") / "therapist.toml"
@@ -22,12 +23,12 @@ MIN_ITEMS = 25
 # The items that tell one therapist from another most clearly, with labels
 # short enough for a narrow card on the page. The file must have every one.
 COMPARED = (
-    ("worked-with-sciatica", "Has worked with sciatica"),
-    ("explains-approach", "Explains their approach plainly"),
-    ("takes-health-history", "Takes a full health history"),
-    ("checks-pressure", "Checks the pressure with me"),
-    ("stops-if-symptoms-spread", "Stops if pain spreads down my leg"),
-    ("works-with-my-doctor", "Works alongside my doctor or physio"),
+    ("worked-with-sciatica", _l("Has worked with sciatica")),
+    ("explains-approach", _l("Explains their approach plainly")),
+    ("takes-health-history", _l("Takes a full health history")),
+    ("checks-pressure", _l("Checks the pressure with me")),
+    ("stops-if-symptoms-spread", _l("Stops if pain spreads down my leg")),
+    ("works-with-my-doctor", _l("Works alongside my doctor or physio")),
 )
 
 
@@ -111,6 +112,7 @@ class Checklist(Table):
     sections: listing(Section, "needs at least one section")
     questions: listing(Question, "needs at least one question")
     after_session: AfterSession
+    translated: Day | None = None  # the day its translation was made from the English file
 
     @property
     def items(self):
@@ -195,6 +197,7 @@ class Registers(Table):
     id: FileId
     intro: sentences(3)
     places: listing(Place, "name at least one place")
+    translated: Day | None = None  # the day its translation was made from the English file
 
     @model_validator(mode="after")
     def _each_place_once(self):

@@ -57,6 +57,7 @@ class Guide(Table):
     sections: listing(Section, "needs at least one section")
     sources: listing(Cited, "name the sources it draws on, by id")
     routines: tuple[Slug, ...] = ()
+    translated: Day | None = None  # the day its translation was made from the English file
 
 
 @table

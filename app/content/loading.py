@@ -5,6 +5,7 @@ what to change. Pydantic finds the problems; this module words them for an autho
 """
 import re
 import tomllib
+from contextvars import ContextVar
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -25,6 +26,11 @@ MESSAGES = {
     # Slugs are the only pattern content uses.
     "string_pattern_mismatch": "{input!r}: use lower-case words joined by hyphens",
 }
+
+
+# While a translation is read, its words laid over each English file as it is read:
+# overlay(path, data) -> data (app/content/translation.py sets it); None for English.
+OVERLAY = ContextVar("overlay", default=None)
 
 
 class ContentError(ValueError):
@@ -83,6 +89,8 @@ def _as_content_error(path, error):
 def read(adapter, path, **context):
     """Read one file into adapter's model; context carries what cross-file rules need."""
     data = read_toml(path)
+    if (overlay := OVERLAY.get()) is not None:
+        data = overlay(path, data)
     try:
         return adapter.validate_python(data, context={"path": path, **context})
     except ValidationError as error:

@@ -8,6 +8,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated
 
+from flask_babel import lazy_gettext as _l
 from pydantic import (
     AfterValidator,
     BeforeValidator,
@@ -20,6 +21,7 @@ from pydantic import (
 
 from app.content.fields import (
     Count,
+    Day,
     FileId,
     Table,
     Text,
@@ -32,20 +34,12 @@ from app.content.fields import (
 )
 from app.content.timing import build_segments
 
-POSITIONS = MappingProxyType({
-    "lying": "Lying down",
-    "sitting": "Sitting",
-    "standing": "Standing",
-    "kneeling": "On hands and knees",
-})
-GOALS = MappingProxyType({
-    "mobility": "Ease stiffness",
-    "flare-up": "Calm a flare-up",
-    "relaxation": "Relax and breathe",
-    "strength": "Gentle strength",
-    "massage": "Self-massage",
-    "everyday": "Everyday moves",
-})
+# Their labels are lazy: each page reads them in its own language.
+POSITIONS = MappingProxyType({"lying": _l("Lying down"), "sitting": _l("Sitting"), "standing": _l("Standing"),
+                              "kneeling": _l("On hands and knees")})
+GOALS = MappingProxyType({"mobility": _l("Ease stiffness"), "flare-up": _l("Calm a flare-up"),
+                          "relaxation": _l("Relax and breathe"), "strength": _l("Gentle strength"),
+                          "massage": _l("Self-massage"), "everyday": _l("Everyday moves")})
 TIMES_OF_DAY = ("morning", "daytime", "evening", "night")
 KINDS = ("stretch", "mobility", "strength", "nerve-glide", "breathing", "massage", "rest-position",
          "movement")
@@ -105,6 +99,7 @@ class Exercise(Table):
     hold: Count | None = None
     reps: Count | None = None
     seconds_per_rep: Count | None = None
+    translated: Day | None = None  # the day its translation was made from the English file
 
     @property
     def suits_a_bad_day(self):
@@ -291,6 +286,7 @@ class Routine(Table, LaidOut):
     sources: listing(Text)
     steps: listing(Step, "a routine needs at least one step")
     walk: one_of(("before", "after")) | None = None  # made for just before or after a walk
+    translated: Day | None = None  # the day its translation was made from the English file
 
     @model_validator(mode="after")
     def _length(self):

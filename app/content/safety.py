@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Strict, TypeAdapter, model_validator
 
-from app.content.fields import FileId, Slug, Table, Text, checked, listing, problem, sentences, table
+from app.content.fields import Day, FileId, Slug, Table, Text, checked, listing, problem, sentences, table
 from app.content.loading import ContentError, read_required
 from app.content.sources import Cited
 
@@ -111,6 +111,7 @@ class Safety(Table):
     tiers: listing(Tier, "list the tiers")
     during: During
     calls: listing(Call, "list the emergency numbers to tap")
+    translated: Day | None = None  # the day its translation was made from the English file
 
     @model_validator(mode="after")
     def _tiers_in_order(self):
@@ -220,3 +221,16 @@ def check_warnings(safety, files):
             elif found := safety.problem_with(text):
                 quoted = text if len(text) <= 90 else text[:87] + "..."
                 raise ContentError(path, where, f"{quoted!r} {found}")
+
+
+def check_signs_kept(safety, its_safety, model, translation, path):
+    """Refuse a translation (its_safety: the same signs in its words) whose text leaves out a warning
+    sign that the English text at the same place names."""
+    english = dict(texts(model))
+    for where, text in texts(translation):
+        if text == english[where]:
+            continue  # an id or a name, the same in every language
+        for sign, _tier in safety.signs.values():
+            if sign.names(english[where]) and not its_safety.signs[sign.id][0].names(text):
+                raise ContentError(path, where, f"the English names the sign {sign.id!r} ({sign.text!r}); "
+                                                "say it here too, in words its recognise finds")

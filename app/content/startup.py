@@ -14,8 +14,9 @@ from app.content.checklists import (
 )
 from app.content.learning import BAD_DAY_FILE, LESSONS_DIR, Guide, Lessons, load_bad_day, load_lessons
 from app.content.routines import Library, load_library
-from app.content.safety import SAFETY_FILE, Safety, check_warnings, load_safety
+from app.content.safety import SAFETY_FILE, Safety, check_signs_kept, check_warnings, load_safety
 from app.content.sources import SOURCES_FILE, load_sources
+from app.content.translation import ENGLISH, Reading
 
 
 class Content(NamedTuple):
@@ -29,9 +30,14 @@ class Content(NamedTuple):
     safety: Safety
 
 
-def load_content(routines_dir, pictures_dir):
-    """Load every content file, or raise ContentError on the first problem."""
-    routines_dir = Path(routines_dir)
+def load_content(routines_dir, pictures_dir, language=None):
+    """Load every content file, or raise ContentError on the first problem: in English, or with the
+    translation in routines/<language>/ laid over each file (app/content/translation.py)."""
+    with Reading(routines_dir, language):
+        return _load_content(Path(routines_dir), pictures_dir)
+
+
+def _load_content(routines_dir, pictures_dir):
     found = load_library(routines_dir, pictures_dir)
     # Lesson slugs share the namespace of exercise ids and routine slugs.
     seen = {exercise_id: routines_dir / "exercises" / f"{exercise_id}.toml"
@@ -52,15 +58,39 @@ def load_content(routines_dir, pictures_dir):
     )
     # A warning sign's urgency is said once, in the safety file: no other file may restate it, and
     # the signs they link (warning_signs = [...]) must be in it.
-    check_warnings(content.safety, {
-        **{routines_dir / "exercises" / f"{key}.toml": value for key, value in found.exercises.items()},
-        **{routines_dir / f"{key}.toml": value for key, value in found.routines.items()},
-        **{routines_dir / LESSONS_DIR / f"{lesson.slug}.toml": lesson for lesson in lessons},
+    check_warnings(content.safety, files_of(content, routines_dir))
+    return content
+
+
+def files_of(content, routines_dir):
+    """Every file but the warning signs and the sources, by path: {path: loaded model}."""
+    library = content.library
+    return {
+        **{routines_dir / "exercises" / f"{key}.toml": value for key, value in library.exercises.items()},
+        **{routines_dir / f"{key}.toml": value for key, value in library.routines.items()},
+        **{routines_dir / LESSONS_DIR / f"{lesson.slug}.toml": lesson for lesson in content.lessons},
         routines_dir / BAD_DAY_FILE: content.bad_day,
         routines_dir / CHECKLIST_FILE: content.checklist,
         routines_dir / REGISTERS_FILE: content.registers,
-    })
-    return content
+    }
+
+
+def load_translations(routines_dir, pictures_dir, languages, english=None):
+    """{language: Content} for English and each translation. A translation must name every warning
+    sign its English text names (a dropped sign would hide a red flag), by its own words for it."""
+    routines_dir = Path(routines_dir)
+    english = english or load_content(routines_dir, pictures_dir)
+    found = {}
+    for language in languages:
+        if language == ENGLISH:
+            found[language] = english
+            continue
+        content = found[language] = load_content(routines_dir, pictures_dir, language)
+        translated = files_of(content, routines_dir)
+        for path, model in files_of(english, routines_dir).items():
+            check_signs_kept(english.safety, content.safety, model, translated[path],
+                             routines_dir / language / path.relative_to(routines_dir))
+    return found
 
 
 def files_as_they_stand(*folders):
@@ -71,19 +101,15 @@ def files_as_they_stand(*folders):
 
 
 @functools.lru_cache(maxsize=8)
-def _loaded(routines_dir, pictures_dir, _files):
-    """load_content, once per process for the files as they stand (content is frozen: apps may share it)."""
-    return load_content(routines_dir, pictures_dir)
+def _loaded(routines_dir, pictures_dir, languages, _files):
+    """load_translations, once per process for the files as they stand (content is frozen: apps
+    may share it)."""
+    return load_translations(routines_dir, pictures_dir, languages)
 
 
-def init_app(app):
-    """Load the content once at start-up; a broken file stops the app. Apps made in one process
-    from unchanged files (the tests make one per test) share one reading."""
+def init_app(app, languages):
+    """Load the content in each language once at start-up; a broken file stops the app. Apps made in
+    one process from unchanged files (the tests make one per test) share one reading."""
     routines_dir, pictures_dir = app.config["ROUTINES_DIR"], Path(app.static_folder) / "pictures"
-    found = _loaded(str(routines_dir), str(pictures_dir), files_as_they_stand(routines_dir, pictures_dir))
-    app.extensions["easeback_library"] = found.library
-    app.extensions["easeback_checklist"] = found.checklist
-    app.extensions["easeback_lessons"] = found.lessons
-    app.extensions["easeback_bad_day"] = found.bad_day
-    app.extensions["easeback_registers"] = found.registers
-    app.extensions["easeback_safety"] = found.safety
+    app.extensions["easeback_content"] = _loaded(str(routines_dir), str(pictures_dir), tuple(languages),
+                                                 files_as_they_stand(routines_dir, pictures_dir))

@@ -1,7 +1,10 @@
 """The one way content tests break a file and read the checker's message."""
+import json
+
 import pytest
 
-from app.content.loading import ContentError
+from app.content.loading import ContentError, read_toml
+from app.content.translation import KEPT
 
 
 def assert_refused(path, old, new, load, field, words):
@@ -14,3 +17,35 @@ def assert_refused(path, old, new, load, field, words):
     message = str(raised.value)
     assert message.startswith(f"{path}: {field}: "), message
     assert words in message
+
+
+def _words(value, key=None):
+    """The words of a parsed content table, as a translation file holds them (kept keys left out)."""
+    if isinstance(value, dict):
+        kept = {k: _words(v, k) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v is not None}
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        return [_words(item) for item in value]
+    if key in KEPT or not (isinstance(value, str) or (isinstance(value, list) and value
+                                                      and all(isinstance(item, str) for item in value))):
+        return None
+    return value
+
+
+def _toml(value):
+    """A value as TOML (inline tables and arrays; strings as JSON writes them, which TOML reads)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key} = {_toml(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    return json.dumps(value)
+
+
+def translate_as_is(folder, relative, language="es"):
+    """Give routines/<relative> a translation that repeats its English words: a new test file must
+    have one in every language for the app to start, and its words do not matter to the test."""
+    data = read_toml(folder / relative)
+    lines = ["translated = 2026-12-07"] + [f"{key} = {_toml(value)}" for key, value in _words(data).items()]
+    target = folder / language / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n")

@@ -25,7 +25,8 @@ def test_real_content_passes_with_a_summary(runner):
     assert result.exit_code == 0, result.output
     assert "morning-mobility" in result.output
     assert result.output.splitlines()[-1].startswith("All good: ")
-    assert "routines, a checklist of" in result.output and " lessons." in result.output
+    assert "routines, a checklist of" in result.output
+    assert " lessons; each translated into es." in result.output
     assert "massage" in result.output and "min read" in result.output
 
 

@@ -169,7 +169,7 @@ def test_every_picture_is_used():
     assert on_disk == used, f"unused pictures: {sorted(on_disk - used)}"
 
 
-CAUTION_LABEL = re.compile(r'cue--caution[^"]*"[^>]*><span class="cue-label">([^<]+)</span>')
+CAUTION_LABEL = re.compile(r'cue--caution[^"]*"[^>]*><span class="cue-label">\{\{ _\("([^"]+)"\) \}\}</span>')
 
 
 def caution_labels(template):

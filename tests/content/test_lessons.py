@@ -11,7 +11,7 @@ from app.content.learning import OVERDUE_GRACE
 from app.content.loading import ContentError
 from app.content.sources import SOURCES_FILE, load_sources
 from app.content.startup import load_content
-from tests.content.content_checks import assert_refused
+from tests.content.content_checks import assert_refused, translate_as_is
 
 TODAY = date.today()
 CONTENT = load_content(paths.ROUTINES_DIR, paths.PICTURES_DIR)
@@ -53,6 +53,7 @@ def content(tmp_path):
     folder = tmp_path / "routines"
     shutil.copytree(paths.ROUTINES_DIR, folder)
     (folder / "lessons" / "extra.toml").write_text(LESSON)
+    translate_as_is(folder, "lessons/extra.toml")
     return folder
 
 
