@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run serve test system-packages bench mutation check db migration screenshots pictures voice voice-sample clean
+.PHONY: run serve test system-packages bench mutation check db migration screenshots pictures voice voice-sample clean \
+	messages translations
 
 # The virtualenv is rebuilt whenever the declared dependencies change.
 $(BIN)/activate: pyproject.toml
@@ -15,16 +16,29 @@ $(BIN)/activate: pyproject.toml
 	touch $(BIN)/activate
 
 ## run: serve the app on http://127.0.0.1:$(PORT) with the SQLite database
-run: db
+run: db translations
 	$(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
 
 ## serve: production serving with gunicorn (needs FLASK_SECRET_KEY; DATABASE_URL optional;
 ## several workers need shared rate-limit counts, e.g. FLASK_RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379)
 WORKERS ?= 2
-serve: $(BIN)/activate
+serve: $(BIN)/activate translations
 	$(FLASK) db upgrade
 	$(BIN)/gunicorn --config python:app.site.gunicorn_conf --workers $(WORKERS) --bind 127.0.0.1:$(PORT) \
 	  --access-logfile - 'app:create_app()'
+
+## messages: gather every translatable string into translations/messages.pot and bring each
+## language's messages.po up to date with it (new strings empty, changed ones marked fuzzy)
+messages: $(BIN)/activate
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output -k lazy_gettext -k _l \
+	  -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+
+## translations: compile each language's messages.po into the messages.mo the app reads
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
+translations: $(CATALOGUES)
+translations/%.mo: translations/%.po $(BIN)/activate
+	$(BIN)/pybabel compile --statistics -i $< -o $@
 
 ## db: create or upgrade the database to the latest migration
 db: $(BIN)/activate
@@ -36,7 +50,7 @@ system-packages:
 
 ## test: the whole suite: front-end unit tests (node), then pytest with the browser tests on
 ## SQLite, then all of pytest again on a throwaway PostgreSQL (Debian's pg_virtualenv)
-test: system-packages $(BIN)/activate
+test: system-packages $(BIN)/activate translations
 	$(BIN)/ruff check .
 	node --test tests/js/
 	$(BIN)/pytest
@@ -92,7 +106,7 @@ voice-sample: $(BIN)/activate
 	@sh tools/system_packages.sh voice
 	$(BIN)/python -m tools.voice --sample --routine $(ROUTINE)
 
-## screenshots: PNGs of every page (390x844 and 360x640, light and dark, and 360x640 at 200% text) in screenshots/; fails naming any page that scrolls sideways
+## screenshots: PNGs of every page, in English and Spanish (390x844 and 360x640, light and dark, and 360x640 at 200% text) in screenshots/; fails naming any page that scrolls sideways
 screenshots: $(BIN)/activate
 	$(BIN)/python -m tools.screenshots
 

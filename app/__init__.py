@@ -1,6 +1,4 @@
 """Easeback: a calm, offline-first self-care companion for people with sciatica."""
-from flask import Flask
-
 from app import api, db, paths
 from app.content import startup as content
 from app.history import pages as history
@@ -9,12 +7,12 @@ from app.plan import calendar as plan_calendar
 from app.plan import pages as plan
 from app.plan import summary as plan_summary
 from app.profiles import limits
-from app.site import assets, errors, freeze, pwa, security, templating
+from app.site import assets, errors, freeze, languages, pwa, security, templating
 
 
 def create_app(test_config=None):
     """Create and configure an Easeback application."""
-    app = Flask(
+    app = languages.Addressed(
         __name__,
         instance_relative_config=True,
         template_folder=str(paths.TEMPLATES_DIR),
@@ -39,7 +37,8 @@ def create_app(test_config=None):
     security.init_app(app)
     db.init_app(app)
     limits.init_app(app)
-    content.init_app(app)
+    languages.init_app(app)
+    content.init_app(app, languages.CODES)
     errors.init_app(app)
     templating.init_app(app)
     assets.init_app(app)

@@ -7,6 +7,8 @@ database.
 """
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
+
 from app.content.bounds import OWN_ROUTINES
 from app.content.loading import SLUG_MAX_LENGTH, SLUG_PATTERN
 
@@ -23,18 +25,21 @@ class PainReach:
 
 # Nearest first: forms, tables, the trend notes, the API and the checklist's summary take it from here.
 PAIN_REACHES = (
-    PainReach("none", "Not in the leg", "not down the leg"),
-    PainReach("buttock", "Buttock", "into the buttock"),
-    PainReach("thigh", "Thigh", "down to the thigh"),
-    PainReach("calf", "Calf", "down to the calf"),
-    PainReach("foot", "Foot", "down to the foot"),
+    PainReach("none", _l("Not in the leg"), _l("not down the leg")),
+    PainReach("buttock", _l("Buttock"), _l("into the buttock")),
+    PainReach("thigh", _l("Thigh"), _l("down to the thigh")),
+    PainReach("calf", _l("Calf"), _l("down to the calf")),
+    PainReach("foot", _l("Foot"), _l("down to the foot")),
 )
 
 # My plan's steps, gentlest first, and the answers a set-up has before the person changes them.
-LEVELS = ("Starting gently", "Building", "Steady", "Stronger")
+LEVELS = (_l("Starting gently"), _l("Building"), _l("Steady"), _l("Stronger"))
 # The weekdays a plan's schedule may name, Monday first (as date.weekday() counts them).
-DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
-        "SA": "Saturday", "SU": "Sunday"}
+DAYS = {"MO": _l("Monday"), "TU": _l("Tuesday"), "WE": _l("Wednesday"), "TH": _l("Thursday"),
+        "FR": _l("Friday"), "SA": _l("Saturday"), "SU": _l("Sunday")}
+# The same days as a sentence names what falls on them ("Strength ... on Mondays and Thursdays").
+ON_DAYS = {"MO": _l("Mondays"), "TU": _l("Tuesdays"), "WE": _l("Wednesdays"), "TH": _l("Thursdays"),
+           "FR": _l("Fridays"), "SA": _l("Saturdays"), "SU": _l("Sundays")}
 PLAN_DEFAULTS = {"walk_minutes": 5, "minutes": 10, "time": "09:00", "zone": "UTC"}
 # Answers that mean "get medical help", not the plan, most urgent first: (field, answer, the tier of
 # /safety it points to, as /safety#now). A set-up's "leg" or a weekly review's answers are read
@@ -46,6 +51,13 @@ URGENT_ANSWERS = (
     ("weakness", "worse", "same-day"),  # one leg's weakness getting worse
     ("foot_drags", True, "same-day"),
 )
+# What each urgent answer was, in my plan's words (app/plan/rules.py says them in this order).
+URGENT_WORDS = {
+    "warning_sign": _l("In your last weekly review you said you had one of the warning signs."),
+    "leg": _l("You said you feel it in both legs."),
+    "weakness": _l("In your last weekly review you said weakness in your leg or foot was getting worse."),
+    "foot_drags": _l("In your last weekly review you said your foot drags or slaps down when you walk."),
+}
 
 # The guided walk and its walking exercise: the plan's walk card opens the walk's player with
 # #walk=<minutes>, and the player stretches or shrinks the walking steps, together, to that length.
@@ -81,12 +93,16 @@ CUE_CLIPS = {
 CLIP_PREFIXES = {"number": "number-", "exercise": "exercise-", "note": "note-"}
 
 
-def for_pages():
-    """Every rule above as plain JSON-ready data, for templates and the page's scripts."""
+def for_pages(lazy=False):
+    """Every rule above as plain JSON-ready data, for templates and the page's scripts, its words in
+    the language of the request it is made in. lazy keeps the words lazy, each read in the language
+    of the page that shows it, for the one copy every template shares (app/site/templating.py)."""
+    word = (lambda text: text) if lazy else str
     return {
         "slug": {"pattern": SLUG_PATTERN, "max_length": SLUG_MAX_LENGTH},
-        "reaches": {reach.value: {"label": reach.label, "phrase": reach.phrase} for reach in PAIN_REACHES},
-        "levels": list(LEVELS),
+        "reaches": {reach.value: {"label": word(reach.label), "phrase": word(reach.phrase)}
+                    for reach in PAIN_REACHES},
+        "levels": [word(level) for level in LEVELS],
         "plan_defaults": PLAN_DEFAULTS,
         "urgent_answers": [{"name": name, "value": value, "tier": tier}
                            for name, value, tier in URGENT_ANSWERS],

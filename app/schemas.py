@@ -6,6 +6,7 @@ two can never disagree.
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Literal
 
+from flask_babel import lazy_gettext as _l
 from pydantic import (
     UUID4,
     AfterValidator,
@@ -30,20 +31,21 @@ FIRST_MOMENT = datetime(2020, 1, 1)
 # A phone's clock may be a little fast; one a day or more ahead is wrong, and a time
 # from the future would sort after every real one for years (history, last change wins).
 CLOCK_SLACK = timedelta(days=1)
-AHEAD = "is more than a day ahead of the server's clock; check the date and time on this device"
+# Said to the person, whose device's clock is wrong (lazy: in the language of the request it refuses).
+AHEAD = _l("is more than a day ahead of the server's clock; check the date and time on this device")
 
 
 def _not_ahead(moment):
     """Refuse a naive UTC time more than a day ahead of the server's clock."""
     if moment > days.utcnow() + CLOCK_SLACK:
-        raise ValueError(AHEAD)
+        raise ValueError(str(AHEAD))
     return moment
 
 
 def _millis_not_ahead(millis):
     """Refuse a device clock reading (ms since 1970) more than a day ahead of the server's clock."""
     if millis > (days.utcnow() + CLOCK_SLACK - EPOCH) // timedelta(milliseconds=1):
-        raise ValueError(AHEAD)
+        raise ValueError(str(AHEAD))
     return millis
 
 

@@ -7,16 +7,22 @@ with the tables made afresh for every test.
 import os
 
 import pytest
+from babel.messages.frontend import CommandLineInterface
 from sqlalchemy import create_engine, make_url, text
 
-from app import create_app
+from app import create_app, paths
 from app.db import db
 from app.profiles.limits import limiter
 
 
 def pytest_configure(config):
-    """Never let a developer's exported DATABASE_URL reach an app made by the tests."""
+    """Never let a developer's exported DATABASE_URL reach an app made by the tests; and test the
+    catalogues as they are written (`make translations` compiles them the same way)."""
     os.environ.pop("DATABASE_URL", None)
+    for po in paths.TRANSLATIONS_DIR.glob("*/LC_MESSAGES/messages.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            CommandLineInterface().run(["pybabel", "compile", "-i", str(po), "-o", str(mo)])
 
 
 def database_uri(folder):

@@ -13,7 +13,7 @@ def test_folders_beside_app_are_found(app):
     assert Path(app.static_folder) == paths.STATIC_DIR
     assert Path(app.config["ROUTINES_DIR"]) == paths.ROUTINES_DIR
     assert app.jinja_env.get_template("base.html") is not None
-    assert app.extensions["easeback_library"].routines
+    assert app.extensions["easeback_content"]["en"].library.routines
 
 
 def test_static_files_are_served(client):

@@ -186,7 +186,8 @@ def main(paths, out=OUT, player=True):
 def arguments(argv):
     """The command line: URL paths (default: every page), --out DIR, --no-player."""
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=PAGES, help="URL paths to capture (default: every page)")
+    parser.add_argument("paths", nargs="*", default=PAGES + ["/es" + path for path in PAGES],
+                        help="URL paths to capture (default: every page, in English and in Spanish)")
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNGs (default: screenshots/)")
     parser.add_argument("--no-player", dest="player", action="store_false", help="skip the player's states")
     return parser.parse_args(argv)

@@ -37,6 +37,7 @@ import wave
 from pathlib import Path
 
 from app.content.routines import load_library
+from app.pages.player import clip_texts, spoken_notes
 from app.rules import CLIP_PREFIXES, CUE_CLIPS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,37 +61,7 @@ ENCODE = ["lame", "--quiet", "-m", "m", "--abr", "24", "--resample", "16"]
 LEVEL = -14.0
 CEILING = -2.0
 TOLERANCE = 0.1  # dB: an encoded clip further than this from the level is encoded again
-# What each cue word says, by its name in app/rules.py's CUE_CLIPS (which gives its clip id).
-WORDS = {
-    "get_ready": "Get ready.", "first": "First,", "begin": "Begin.", "rest": "Rest.",
-    "switch_sides": "Switch sides.", "next": "Next,", "left": "left side.", "right": "right side.",
-    "halfway": "Halfway.", "last_step": "Last step.",
-    "well_done": "Well done. That is the end of the routine.",
-}
-NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 TOOLS = ("flite", "sox", "lame")
-
-
-def clip_texts(library):
-    """Every clip the player can ask for, as {id: words}, in a stable order."""
-    texts = {CUE_CLIPS[cue]: words for cue, words in WORDS.items()}
-    number, exercise, note = CLIP_PREFIXES["number"], CLIP_PREFIXES["exercise"], CLIP_PREFIXES["note"]
-    most_reps = max((step.reps or 0) for routine in library.routines.values() for step in routine.steps)
-    texts.update((f"{number}{n}", f"{NUMBERS[n - 1].capitalize()}.") for n in range(1, max(most_reps, 3) + 1))
-    texts.update((f"{exercise}{item.id}", f"{item.name}.") for item in library.exercises.values())
-    for routine in library.routines.values():
-        texts.update((f"{note}{routine.slug}-{index}", step.note) for index, step in spoken_notes(routine))
-    return texts
-
-
-def spoken_notes(routine):
-    """(step number, step) for each note the player speaks: in a routine whose steps run on with
-    no rest between (a walk in stages), where the note is the only cue a person not looking at
-    the screen has. Other routines' notes are on screen, and their rests give time to read."""
-    if all(step.rest_after != 0 for step in routine.steps[:-1]):
-        return []
-    return [(index, step) for index, step in enumerate(routine.steps, start=1) if step.note]
 
 
 def levels(wav):

@@ -3,6 +3,7 @@
 part of the API: saves, reading back and exports, own routines, my plan, devices and linking, the
 calendar feed, and the OpenAPI document made from the routes' own declarations."""
 from flask import Blueprint, abort, request
+from flask_babel import gettext
 
 from app import profiles
 from app.api import calendar, data, devices, openapi, own_routines, plan, saves
@@ -22,10 +23,10 @@ def refuse_cross_site_writes():
         return
     site = request.headers.get("Sec-Fetch-Site")
     if site is not None and site not in ("same-origin", "none"):
-        abort(403, description="Changes can only be made from Easeback's own pages.")
+        abort(403, description=gettext("Changes can only be made from Easeback's own pages."))
     origin = request.headers.get("Origin")
     if origin is not None and origin != request.host_url.rstrip("/"):
-        abort(403, description="Changes can only be made from Easeback's own pages.")
+        abort(403, description=gettext("Changes can only be made from Easeback's own pages."))
 
 
 @bp.after_request

@@ -12,6 +12,7 @@ from app.db import db
 from app.models import CalendarFeed, utcnow
 from app.plan.calendar import public_url
 from app.plan.schemas import CalendarFeedOut
+from app.site import languages
 
 bp = Blueprint("calendar", __name__)
 
@@ -40,7 +41,9 @@ def get_calendar_feed():
 def make_calendar_feed():
     """Make a new subscription address; any older one stops working."""
     token = secrets.token_urlsafe(32)
-    address = public_url("plan_calendar.feed", token=token)  # refused (503) before anything changes
+    # In the person's language for good: a calendar app sends no cookie to choose one by.
+    address = public_url("plan_calendar.feed", token=token,
+                         _language=languages.current().code)  # refused (503) before anything changes
     profile = profiles.profile_for_writing()
     db.session.flush()
     db.session.execute(delete(CalendarFeed).where(CalendarFeed.profile_id == profile.id))

@@ -17,6 +17,7 @@ from app.schemas import (
     SessionList,
     SessionOut,
 )
+from app.site import languages
 
 bp = Blueprint("data", __name__)
 
@@ -113,4 +114,7 @@ def delete_profile():
     # The browser's own HTTP cache may hold a personal page (/history is private, no-cache)
     # that no script can reach: ask the browser to empty it. Not "storage": that would also
     # remove the service worker and every routine kept for offline use.
-    return profiles.forget_device(Response(status=204, headers={"Clear-Site-Data": '"cache"'}))
+    # The language chosen in Settings goes too: pages are in the browser's language again.
+    response = profiles.forget_device(Response(status=204, headers={"Clear-Site-Data": '"cache"'}))
+    languages.remember(response, None)
+    return response

@@ -7,6 +7,7 @@ limited per network only, so no one's guesses can turn away the right code.
 from datetime import UTC
 
 from flask import Blueprint, Response, abort
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from app import profiles
@@ -21,9 +22,9 @@ from app.schemas import DeviceList, DeviceOut, LinkCodeOut, Linked, LinkIn
 bp = Blueprint("devices", __name__)
 
 LARGEST_ID = 2**63 - 1  # a bigger number in the URL names no device (and no database can look it up)
-NO_SUCH_DEVICE = "There is no such device linked to your saved data."
-ONLY_DEVICE = ("This is the only device with your saved data, so it cannot be removed. "
-               "To remove everything, use Delete everything.")
+NO_SUCH_DEVICE = _l("There is no such device linked to your saved data.")
+ONLY_DEVICE = _l("This is the only device with your saved data, so it cannot be removed. "
+                 "To remove everything, use Delete everything.")
 
 
 @bp.post("/link-codes")
@@ -79,10 +80,10 @@ def remove_device(device_id):
     profile = profiles.current_profile()
     key = None if profile is None or device_id > LARGEST_ID else db.session.get(DeviceKey, device_id)
     if key is None or key.profile_id != profile.id:
-        abort(404, description=NO_SUCH_DEVICE)
+        abort(404, description=str(NO_SUCH_DEVICE))
     devices = db.session.scalar(rows_of(DeviceKey, profile, func.count()))
     if devices == 1:
-        abort(409, description=ONLY_DEVICE)
+        abort(409, description=str(ONLY_DEVICE))
     this_device = key.id == profiles.current_device_key().id
     db.session.delete(key)
     db.session.commit()

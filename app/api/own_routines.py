@@ -3,6 +3,7 @@ its device made. The change made last on any device wins, a delete too, which is
 without the definition. A definition is checked as app/content/own.py's OwnRoutine checks it: the
 library's exercises, each dosed as it is timed or counted, within app/rules.py OWN_ROUTINES."""
 from flask import Blueprint, abort, request
+from flask_babel import gettext
 from pydantic import ValidationError
 from sqlalchemy import bindparam, select
 
@@ -31,8 +32,8 @@ KEPT = select(*SavedRoutine.__table__.c).where(SavedRoutine.profile_id == bindpa
 def refuse_oversize():
     """Refuse a body far larger than any routine the bounds allow."""
     if len(request.get_data()) > MOST_BYTES:
-        abort(413, description="This routine is too large to save. No routine within the limits "
-                               f"comes near {MOST_BYTES // 1024} KB.")
+        abort(413, description=gettext("This routine is too large to save. No routine within the limits "
+                                       "comes near %(size)s KB.", size=MOST_BYTES // 1024))
 
 
 def what_is_wrong(error):

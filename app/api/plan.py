@@ -5,6 +5,7 @@ wins, part by part); reviews and feedback carry ids made on the device, so sendi
 thing twice can never double it.
 """
 from flask import Blueprint, abort
+from flask_babel import gettext
 from pydantic import ValidationError
 
 from app import profiles
@@ -43,15 +44,16 @@ def checked_answers(part, answers):
 def today_in_words(plan):
     """Today's suggestion in one sentence, as home shows it."""
     if plan.status == "none":
-        return "Set up a plan in about a minute."
+        return gettext("Set up a plan in about a minute.")
     if plan.status == "urgent":
-        return "Your answers need a doctor's view before you carry on. Open your plan to see why."
-    things = [f"“{routine.title}”" if routine else f"walk {plan.walk_minutes} minutes"
+        return gettext("Your answers need a doctor's view before you carry on. Open your plan to see why.")
+    things = [gettext("“%(routine)s”", routine=routine.title) if routine
+              else gettext("walk %(minutes)s minutes", minutes=plan.walk_minutes)
               for routine in plan.day]  # in the order they are done
-    sentence = ", then ".join(things) + "."
+    sentence = gettext(", then ").join(things) + "."
     sentence = sentence[0].upper() + sentence[1:]
     if plan.status == "see-someone":
-        sentence += " It is also time to see your GP or physiotherapist."
+        sentence += " " + gettext("It is also time to see your GP or physiotherapist.")
     return sentence
 
 

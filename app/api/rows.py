@@ -4,6 +4,7 @@ modules beside it (saves, data, plan) share these, so none of them imports anoth
 import functools
 
 from flask import abort, current_app
+from flask_babel import gettext
 from pydantic import ValidationError
 from sqlalchemy import func, tuple_
 
@@ -12,6 +13,7 @@ from app.db import UPSERTS, autocommitting, db, dialect, in_code_point_order
 from app.models import ChecklistState, rows_of
 from app.profiles.register import owned
 from app.schemas import ChecklistEntries, ChecklistOut, FavouriteOut
+from app.site.formats import whole_number
 
 
 @functools.cache
@@ -56,10 +58,10 @@ def make_room(model, profile, *counted, most=None):
     most, what = most or current_app.config.get(line.cap, line.most), line.called
     held = db.session.scalar(rows_of(model, profile, func.count()).where(*counted))
     if held >= most:
-        abort(409, description=f"The server already keeps {most:,} {what} for you, the most it can. "
-                               "This device keeps this one, but the server cannot take it. To make room, "
-                               "download your data in Settings, then delete the old data there "
-                               "(Delete everything) and start afresh.")
+        abort(409, description=gettext(
+            "The server already keeps %(most)s %(what)s for you, the most it can. This device keeps this "
+            "one, but the server cannot take it. To make room, download your data in Settings, then delete "
+            "the old data there (Delete everything) and start afresh.", most=whole_number(most), what=what))
 
 
 def row_to_write(model, row_id):
@@ -69,7 +71,7 @@ def row_to_write(model, row_id):
     db.session.flush()
     row = db.session.get(model, str(row_id))
     if row is not None and row.profile_id != profile.id:
-        abort(409, description="That id is already in use. Make a new one on the device.")
+        abort(409, description=gettext("That id is already in use. Make a new one on the device."))
     if row is None:
         make_room(model, profile)
     return profile, row

@@ -6,6 +6,7 @@ sending the same thing twice can never double it.
 """
 
 from flask import Blueprint, abort, request
+from flask_babel import gettext
 from sqlalchemy import bindparam, select
 
 from app import profiles
@@ -108,7 +109,7 @@ def put_checklist():
     """Save the whole checklist, unless a later change already won."""
     change = body(ChecklistIn)
     if len(request.get_data()) > 32 * 1024:
-        abort(413, description="The checklist is too long to save. Shorten the notes a little.")
+        abort(413, description=gettext("The checklist is too long to save. Shorten the notes a little."))
     store_change(ChecklistState, {"state": change.state.as_stored(), "changed_at": change.changed_at,
                                   "change_id": str(change.change_id)})
     return send(checklist_out(profiles.current_profile()))

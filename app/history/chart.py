@@ -14,23 +14,29 @@ from itertools import pairwise
 from math import ceil
 from typing import ClassVar
 
+from flask_babel import gettext, ngettext
+from flask_babel import lazy_gettext as _l
+
 from app.schemas import PAIN_REACHES
+from app.site.formats import short_date, short_date_and_year
 
 REACH_LABELS = {reach.value: reach.label for reach in PAIN_REACHES}
 REACH_ORDER = tuple(REACH_LABELS)  # PAIN_REACHES runs nearest first: none < buttock < ... < foot
 
 REACH_WINDOW = timedelta(days=28)
-REACH_NOTE = (
-    "Your leg pain reached further down (to the {place}) than in your other check-ins "
+REACH_NOTE = _l(
+    "Your leg pain reached further down (%(place)s) than in your other check-ins "
     "from the past four weeks. That is worth talking to your doctor about."
 )
-RISING_NOTE = (
+# Where the latest check-in's pain reached, as REACH_NOTE says it (none never reaches further).
+REACH_PLACES = {"buttock": _l("to the buttock"), "thigh": _l("to the thigh"), "calf": _l("to the calf"),
+                "foot": _l("to the foot")}
+RISING_NOTE = _l(
     "Your leg pain has gone up over your last few check-ins. "
     "That is worth talking to your doctor about."
 )
 
-DEFAULT_TITLE = "Back and leg pain over time, scored 0 (none) to 10 (worst)"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DEFAULT_TITLE = _l("Back and leg pain over time, scored 0 (none) to 10 (worst)")
 
 # The plot alone, in viewBox units. CSS stretches it to the page's width and to a height in
 # rem, so it grows taller with the text size as its HTML labels do; gridlines run along its
@@ -187,15 +193,14 @@ def _grid(frame: _Frame, scale) -> list[tuple[str, int]]:
 def _describe(ordered) -> str:
     """Summarise check-ins (oldest first) in words, for the chart's description."""
     first, last = ordered[0], ordered[-1]
-    count = f"{len(ordered)} check-in{'s' if len(ordered) != 1 else ''}"
     if len(ordered) == 1:
-        when = _long_date(first.recorded_at)
-        return f"{count} on {when}. Back pain was {first.back_pain}; leg pain was {first.leg_pain}."
-    return (
-        f"{count} {_date_range(first.recorded_at, last.recorded_at)}. "
-        f"Back pain {_change(first.back_pain, last.back_pain)}; "
-        f"leg pain {_change(first.leg_pain, last.leg_pain)}."
-    )
+        return gettext("1 check-in on %(day)s. Back pain was %(back)s; leg pain was %(leg)s.",
+                       day=short_date_and_year(_day(first.recorded_at)), back=first.back_pain,
+                       leg=first.leg_pain)
+    return ngettext("%(num)s check-in %(when)s. Back pain %(back)s; leg pain %(leg)s.",
+                    "%(num)s check-ins %(when)s. Back pain %(back)s; leg pain %(leg)s.", len(ordered),
+                    when=_date_range(first.recorded_at, last.recorded_at),
+                    back=_change(first.back_pain, last.back_pain), leg=_change(first.leg_pain, last.leg_pain))
 
 
 def gentle_notes(checkins) -> list[str]:
@@ -205,9 +210,9 @@ def gentle_notes(checkins) -> list[str]:
         return []
     notes = []
     if _reaches_further(ordered):
-        notes.append(REACH_NOTE.format(place=ordered[-1].reach))
+        notes.append(str(REACH_NOTE) % {"place": REACH_PLACES[ordered[-1].reach]})
     if _leg_pain_rising([c.leg_pain for c in ordered]):
-        notes.append(RISING_NOTE)
+        notes.append(str(RISING_NOTE))
     return notes
 
 
@@ -257,30 +262,22 @@ def _series(frame: _Frame, ordered, field) -> Series:
 
 
 def _change(before: int, after: int) -> str:
-    return f"stayed at {after}" if before == after else f"went from {before} to {after}"
+    if before == after:
+        return gettext("stayed at %(after)s", after=after)
+    return gettext("went from %(before)s to %(after)s", before=before, after=after)
 
 
 def _date_range(first: datetime, last: datetime) -> str:
     a, b = _day(first), _day(last)
     if a == b:
-        return f"on {_long_date(first)}"
-    start = short_date(a) if a.year == b.year else _long_date(first)
-    return f"from {start} to {_long_date(last)}"
+        return gettext("on %(day)s", day=short_date_and_year(a))
+    start = short_date(a) if a.year == b.year else short_date_and_year(a)
+    return gettext("from %(start)s to %(end)s", start=start, end=short_date_and_year(b))
 
 
 def _day(moment: datetime) -> date:
     """The day of an aware time, where the time is given (the person's zone)."""
     return moment.date()
-
-
-def short_date(day: date) -> str:
-    """A date as the app writes it everywhere, e.g. '30 Nov'; our own month names, whatever the locale."""
-    return f"{day.day} {MONTHS[day.month - 1]}"
-
-
-def _long_date(moment: datetime) -> str:
-    day = _day(moment)
-    return f"{short_date(day)} {day.year}"
 
 
 def _num(value: float) -> str:

@@ -14,13 +14,14 @@ from sqlalchemy import and_, case, func
 from app.content import library
 from app.days import person_today, person_zone, start_of, week_mondays, zoned_moment
 from app.db import db
-from app.history.chart import MONTHS, REACH_LABELS, gentle_notes, pain_chart, short_date
+from app.history.chart import REACH_LABELS, gentle_notes, pain_chart, short_date
 from app.history.titles import own_routines, routine_titles
 from app.models import CheckIn, PracticeSession, rows_of, utcnow
 from app.plan.data import plan_for, plan_zone
 from app.plan.trends import review_trends
 from app.profiles import current_profile
 from app.schemas import CLOCK_SLACK
+from app.site.formats import short_months
 
 bp = Blueprint("history", __name__)
 SHOWN_SESSIONS = 50
@@ -117,7 +118,7 @@ def page():
         "history.html", sessions=sessions, checkins=checkins, more_checkins=more_checkins,
         by_session=checkins_by_session(profile, sessions), chart=pain_chart(chart_points), weeks=weeks,
         busiest=max([count for _, count in weeks] + [1]), notes=gentle_notes(chart_points),
-        reach_labels=REACH_LABELS, routines=library().routines, month_names=MONTHS,
+        reach_labels=REACH_LABELS, routines=library().routines, month_names=short_months(),
         titles=routine_titles(profile, slugs, own),
         trends=review_trends(plan, reviews, zone),
         steps={session.id: steps_reached(session, played.get(session.routine)) for session in sessions},

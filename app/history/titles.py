@@ -4,6 +4,7 @@ stopped session got), or words that say what it was when it is not here (deleted
 from its device)."""
 from typing import NamedTuple
 
+from flask_babel import lazy_gettext as _l
 from pydantic import ValidationError
 
 from app.content import library
@@ -12,7 +13,7 @@ from app.db import db
 from app.models import SavedRoutine, rows_of
 from app.rules import OWN_ROUTINES
 
-UNNAMED_OWN_ROUTINE = "Your own routine"
+UNNAMED_OWN_ROUTINE = _l("Your own routine")
 
 
 class Kept(NamedTuple):
@@ -49,5 +50,5 @@ def routine_titles(profile, slugs, own=None):
     titles = {slug: routines[slug].title for slug in slugs if slug in routines}
     own = own_routines(profile, slugs - titles.keys()) if own is None else own
     titles.update({slug: kept.name for slug, kept in own.items()})
-    return {slug: titles.get(slug) or (UNNAMED_OWN_ROUTINE if slug.startswith(prefix) else slug)
+    return {slug: titles.get(slug) or (str(UNNAMED_OWN_ROUTINE) if slug.startswith(prefix) else slug)
             for slug in slugs}

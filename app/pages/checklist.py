@@ -10,6 +10,7 @@ as one plain JSON object, whose shape follows the form's field names:
                      "registered": bool, "ticks": {compared item id: bool}} x 3]}
 """
 from flask import Blueprint, render_template
+from flask_babel import lazy_gettext as _l
 
 from app.content import checklist, registers
 from app.content.checklists import COMPARED
@@ -20,17 +21,18 @@ from app.site.templating import day_in_words
 bp = Blueprint("checklist", __name__)
 
 SYMPTOMS = (
-    ("where", "Where it hurts", 2),
-    ("side", "Which side", 0),
-    ("duration", "For how long", 0),
-    ("helps", "What helps", 2),
-    ("worse", "What makes it worse", 2),
-    ("diagnosis", "Any diagnosis so far", 2),
+    ("where", _l("Where it hurts"), 2),
+    ("side", _l("Which side"), 0),
+    ("duration", _l("For how long"), 0),
+    ("helps", _l("What helps"), 2),
+    ("worse", _l("What makes it worse"), 2),
+    ("diagnosis", _l("Any diagnosis so far"), 2),
 )  # (field, label, textarea rows; 0 for a one-line input)
-THERAPIST_FIELDS = (("name", "Name"), ("clinic", "Clinic"), ("techniques", "Techniques"), ("cost", "Cost"))
+THERAPIST_FIELDS = (("name", _l("Name")), ("clinic", _l("Clinic")), ("techniques", _l("Techniques")),
+                    ("cost", _l("Cost")))
 THERAPISTS = 3
 # The rows of the "At a glance" table under the therapists' cards: (field path in a card, label).
-GLANCE_ROWS = (("registered", "Registration checked"),
+GLANCE_ROWS = (("registered", _l("Registration checked")),
                *((f"ticks.{item_id}", label) for item_id, label in COMPARED))
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from flask import Blueprint, current_app, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 from app.content import bad_day, library
@@ -62,7 +63,7 @@ class Need:
     """One answer to home's question "What do you need right now?", and how its routine is chosen."""
 
     key: str
-    answer: str  # the button's words
+    answer: str  # the button's words (lazy: read in the page's language)
     eyebrow: str  # over the suggestion the answer brings
     fits: Callable  # routine -> True if it meets the need
     rank: Callable  # routine -> sort key, the best first
@@ -70,15 +71,15 @@ class Need:
 
 # In the order the buttons show them.
 NEEDS = (
-    Need("flare-up", "A flare-up", "Gentle, for a flare-up",
+    Need("flare-up", _l("A flare-up"), _l("Gentle, for a flare-up"),
          fits=lambda routine: routine.suits_a_bad_day, rank=calmest_first),
-    Need("stiff", "I feel stiff", "To ease stiffness",
+    Need("stiff", _l("I feel stiff"), _l("To ease stiffness"),
          fits=lambda routine: "mobility" in routine.goals,
          rank=lambda routine: (-share_of(routine, LOOSENING_KINDS), routine.total_seconds)),
-    Need("desk", "A break from my desk", "A break from your desk",
+    Need("desk", _l("A break from my desk"), _l("A break from your desk"),
          fits=lambda routine: "sitting" in routine.positions and routine.total_seconds <= SHORT_SECONDS,
          rank=lambda routine: ("everyday" not in routine.goals, routine.total_seconds)),
-    Need("no-floor", "I can’t get down to the floor", "Without getting down to the floor",
+    Need("no-floor", _l("I can’t get down to the floor"), _l("Without getting down to the floor"),
          fits=lambda routine: True,
          rank=lambda routine: (routine.positions != ("sitting",), -len(routine.steps))),
 )

@@ -4,6 +4,7 @@ from functools import cache
 from pathlib import PurePosixPath
 
 from flask import Blueprint, jsonify, render_template, url_for
+from flask_babel import lazy_gettext as _l
 
 from app import paths
 from app.content import library
@@ -11,7 +12,8 @@ from app.content.models import LONG_ON_THE_BACK, POSITIONS, SIDE_ORDER
 from app.pages.routines import DOWN_LOW, get_routine_or_404
 from app.pages.settings import allowed_choices
 from app.plan.schemas import VERDICTS
-from app.rules import CLIP_PREFIXES
+from app.rules import CLIP_PREFIXES, CUE_CLIPS
+from app.site.languages import ENGLISH, current
 from app.site.page_cache import same_for_everyone
 
 bp = Blueprint("player", __name__)
@@ -26,11 +28,51 @@ def recorded_clips():
     return json.loads((paths.STATIC_DIR / VOICE / "clips.json").read_text())
 
 
+# What each cue word says, by its name in app/rules.py's CUE_CLIPS (which gives its clip id):
+# recorded in English by tools/voice.py, said by the device's own voice in other languages.
+CUE_WORDS = {
+    "get_ready": _l("Get ready."), "first": _l("First,"), "begin": _l("Begin."), "rest": _l("Rest."),
+    "switch_sides": _l("Switch sides."), "next": _l("Next,"), "left": _l("left side."),
+    "right": _l("right side."), "halfway": _l("Halfway."), "last_step": _l("Last step."),
+    "well_done": _l("Well done. That is the end of the routine."),
+}
+NUMBER_WORDS = [_l("One."), _l("Two."), _l("Three."), _l("Four."), _l("Five."), _l("Six."), _l("Seven."),
+                _l("Eight."), _l("Nine."), _l("Ten."), _l("Eleven."), _l("Twelve."), _l("Thirteen."),
+                _l("Fourteen."), _l("Fifteen."), _l("Sixteen."), _l("Seventeen."), _l("Eighteen."),
+                _l("Nineteen."), _l("Twenty.")]
+
+
+def spoken_notes(routine):
+    """(step number, step) for each note the player speaks: in a routine whose steps run on with
+    no rest between (a walk in stages), where the note is the only cue a person not looking at
+    the screen has. Other routines' notes are on screen, and their rests give time to read."""
+    if all(step.rest_after != 0 for step in routine.steps[:-1]):
+        return []
+    return [(index, step) for index, step in enumerate(routine.steps, start=1) if step.note]
+
+
+def clip_texts(library):
+    """Every clip the player can ask for, as {id: words} in the current language, in a stable order
+    (tools/voice.py records the English ones)."""
+    texts = {CUE_CLIPS[cue]: str(words) for cue, words in CUE_WORDS.items()}
+    number, exercise, note = CLIP_PREFIXES["number"], CLIP_PREFIXES["exercise"], CLIP_PREFIXES["note"]
+    most_reps = max((step.reps or 0) for routine in library.routines.values() for step in routine.steps)
+    texts.update((f"{number}{n}", str(NUMBER_WORDS[n - 1])) for n in range(1, max(most_reps, 3) + 1))
+    texts.update((f"{exercise}{item.id}", f"{item.name}.") for item in library.exercises.values())
+    for routine in library.routines.values():
+        texts.update((f"{note}{routine.slug}-{index}", step.note) for index, step in spoken_notes(routine))
+    return texts
+
+
 def voiced(clips):
-    """Recorded clips by id, as the player fetches them: a versioned address and the words."""
+    """Clips by id, as the player fetches them: a versioned address and the words. The recordings
+    are English: in another language a clip has no address, and the device's voice says its words."""
     recorded = recorded_clips()["clips"]
-    return {clip: {"url": url_for("static", filename=str(VOICE / recorded[clip]["file"])),
-                   "words": recorded[clip]["words"]}
+    english = current().code == ENGLISH
+    words = None if english else clip_texts(library())
+    address = lambda clip: url_for("static", filename=str(VOICE / recorded[clip]["file"]))  # noqa: E731
+    return {clip: {"url": address(clip) if english else None,
+                   "words": recorded[clip]["words"] if english else words[clip]}
             for clip in clips if clip in recorded}
 
 
@@ -64,7 +106,7 @@ def catalogue(library):
             for exercise in library.exercises.values()
         },
         "sideOrder": list(SIDE_ORDER),
-        "positions": dict(POSITIONS),
+        "positions": {position: str(label) for position, label in POSITIONS.items()},
         # A spell this long on the back (rests and switches within it counted) earns the pregnancy caution.
         "longOnTheBack": LONG_ON_THE_BACK,
         "voice": {

@@ -2,6 +2,8 @@
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, render_template, request, url_for
+from flask_babel import gettext, ngettext
+from flask_babel import lazy_gettext as _l
 
 from app.content import lessons, library
 from app.content.models import GOALS, POSITIONS
@@ -13,9 +15,15 @@ bp = Blueprint("routines", __name__)
 
 # (label, shortest, longest) in seconds; the bounds do not overlap.
 LENGTHS = {
-    "short": ("Up to 5 minutes", 0, 5 * 60),
-    "medium": ("5 to 10 minutes", 5 * 60 + 1, 10 * 60),
-    "long": ("Over 10 minutes", 10 * 60 + 1, 24 * 60 * 60),
+    "short": (_l("Up to 5 minutes"), 0, 5 * 60),
+    "medium": (_l("5 to 10 minutes"), 5 * 60 + 1, 10 * 60),
+    "long": (_l("Over 10 minutes"), 10 * 60 + 1, 24 * 60 * 60),
+}
+# What the catalogue says of a filter it does not know, by filter.
+UNKNOWN_FILTER = {
+    "goal": _l("We don't know the goal “%(value)s”, so the list is not filtered by goal."),
+    "position": _l("We don't know the position “%(value)s”, so the list is not filtered by position."),
+    "length": _l("We don't know the length “%(value)s”, so the list is not filtered by length."),
 }
 MAX_QUERY_LENGTH = LIMITS["search"]
 
@@ -39,17 +47,15 @@ def read_filters(args):
     """Read filters from query parameters; return them with notes on any ignored."""
     notes = []
     values = {}
-    for name, choices, label in (("goal", GOALS, "goal"), ("position", POSITIONS, "position"),
-                                 ("length", LENGTHS, "length")):
+    for name, choices in (("goal", GOALS), ("position", POSITIONS), ("length", LENGTHS)):
         value = args.get(name, "").strip()
         if value and value not in choices:
-            notes.append(f"We don't know the {label} \u201c{value[:40]}\u201d, "
-                         f"so the list is not filtered by {label}.")
+            notes.append(str(UNKNOWN_FILTER[name]) % {"value": value[:40]})
             value = ""
         values[name] = value
     query = " ".join(args.get("q", "").split())
     if len(query) > MAX_QUERY_LENGTH:
-        notes.append(f"The search was cut to its first {MAX_QUERY_LENGTH} characters.")
+        notes.append(gettext("The search was cut to its first %(num)s characters.", num=MAX_QUERY_LENGTH))
         query = query[:MAX_QUERY_LENGTH]
     return Filters(query=query, **values), notes
 
@@ -57,7 +63,7 @@ def read_filters(args):
 def _search_text(routine):
     """Everything a text search looks through for one routine."""
     parts = [routine.title, routine.summary, routine.for_whom]
-    parts += [GOALS[goal] for goal in routine.goals]
+    parts += [str(GOALS[goal]) for goal in routine.goals]
     parts += [step.exercise.name for step in routine.steps]
     return " ".join(parts).casefold()
 
@@ -112,9 +118,10 @@ def routine_index():
         routine.slug: {
             "title": routine.title, "summary": routine.summary,
             # The card's meta line and goal tags, part by part, as templates/macros.html shows them.
-            "meta": [minutes(routine.total_seconds), f"{len(routine.steps)} steps",
-                     ", ".join(POSITIONS[position] for position in routine.positions)],
-            "goals": [GOALS[goal] for goal in routine.goals],
+            "meta": [minutes(routine.total_seconds),
+                     ngettext("%(num)s step", "%(num)s steps", len(routine.steps)),
+                     ", ".join(str(POSITIONS[position]) for position in routine.positions)],
+            "goals": [str(GOALS[goal]) for goal in routine.goals],
             "url": url_for("routines.detail", slug=routine.slug),
             "play": url_for("player.play", slug=routine.slug),
         }
@@ -126,15 +133,16 @@ def get_routine_or_404(slug):
     """Return the routine with this slug, or answer 404."""
     routine = library().routines.get(slug)
     if routine is None:
-        abort(404, description="There is no routine at this address.")
+        abort(404, description=gettext("There is no routine at this address."))
     return routine
 
 
 # What the builder's library calls each kind of exercise.
 KIND_LABELS = {
-    "stretch": "Stretch", "mobility": "Easing stiffness", "strength": "Strength",
-    "nerve-glide": "Nerve glide", "breathing": "Breathing and relaxing", "massage": "Self-massage",
-    "rest-position": "Resting position", "movement": "Everyday movement",
+    "stretch": _l("Stretch"), "mobility": _l("Easing stiffness"), "strength": _l("Strength"),
+    "nerve-glide": _l("Nerve glide"), "breathing": _l("Breathing and relaxing"),
+    "massage": _l("Self-massage"), "rest-position": _l("Resting position"),
+    "movement": _l("Everyday movement"),
 }
 
 

@@ -1,20 +1,25 @@
-"""Settings kept on the device: sound, voice, vibration and timing."""
-from flask import Blueprint, render_template
+"""Settings kept on the device: sound, voice, vibration and timing; and the language, kept in a
+cookie the server reads (app/site/languages.py)."""
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
+from app.api import refuse_cross_site_writes
+from app.site import languages
 from app.site.page_cache import same_for_everyone
 
 bp = Blueprint("settings", __name__)
 
 HOLD_SCALES = [
-    (0.5, "Half as long"),
-    (0.75, "A bit shorter"),
-    (1, "As written"),
-    (1.25, "A bit longer"),
-    (1.5, "Half as long again"),
+    (0.5, _l("Half as long")),
+    (0.75, _l("A bit shorter")),
+    (1, _l("As written")),
+    (1.25, _l("A bit longer")),
+    (1.5, _l("Half as long again")),
 ]
-VOLUMES = [(0.4, "Soft"), (0.7, "Medium"), (1, "Full")]
-REST_CHOICES = [("", "As the routine says"), ("5", "5 seconds"), ("10", "10 seconds"),
-                ("15", "15 seconds"), ("20", "20 seconds"), ("30", "30 seconds")]
+VOLUMES = [(0.4, _l("Soft")), (0.7, _l("Medium")), (1, _l("Full"))]
+REST_CHOICES = [("", _l("As the routine says"))] + [
+    (str(seconds), _l("%(seconds)s seconds", seconds=seconds)) for seconds in (5, 10, 15, 20, 30)]
 
 
 def allowed_choices():
@@ -36,3 +41,17 @@ def index():
     """Cues and timing for the player, kept on this device."""
     return render_template("settings.html", hold_scales=HOLD_SCALES, rest_choices=REST_CHOICES,
                            volumes=VOLUMES, settings_choices=allowed_choices())
+
+
+@bp.post("/settings/language")
+def choose_language():
+    """Settings' Language: remember the choice (or forget it, for the browser's own language), then
+    show Settings in it."""
+    refuse_cross_site_writes()
+    code = request.form.get("language", "")
+    if code and code not in languages.LANGUAGES:
+        abort(400, description=_("Choose one of the languages listed."))
+    # An unprefixed address, with the cookie gone, is in the browser's language.
+    response = redirect(url_for("settings.index", _language=code or languages.ENGLISH), 303)
+    languages.remember(response, code or None)
+    return response

@@ -13,6 +13,8 @@ from datetime import UTC, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, abort, current_app, make_response, render_template, request, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from icalendar import Alarm, Calendar, Event, vDuration
 from sqlalchemy import select
 
@@ -29,8 +31,9 @@ WEEKDAYS = list(DAYS)  # MO..SU, in the order of date.weekday()
 # A calendar app asks again about this often; the schedule rarely changes faster.
 REFRESH = timedelta(hours=6)
 LONGEST_TOKEN = 64  # token_urlsafe(32) makes 43 characters
-DESCRIPTION = ("Open your plan to see today's routines and walk: the suggestion may change from day to day.\n"
-               "If anything on the warning-signs list applies, get help instead.\n{url}")
+DESCRIPTION = _l("Open your plan to see today's routines and walk: the suggestion may change from day to "
+                 "day.\nIf anything on the warning-signs list applies, get help instead.")
+CALENDAR_NAME = _l("Easeback: my plan")
 
 
 def first_day(since, days):
@@ -55,8 +58,9 @@ def public_url(endpoint, **values):
     tests): it can name no other site. Otherwise 503, before anything is changed."""
     base = current_app.config.get("PUBLIC_URL") or (request.host_url if on_loopback(request.host) else None)
     if base is None:
-        abort(503, description="This server does not know its public address, so it cannot write links for "
-                               "a calendar. Its operator sets FLASK_PUBLIC_URL (such as https://easeback.example).")
+        abort(503, description=gettext("This server does not know its public address, so it cannot write "
+                                       "links for a calendar. Its operator sets FLASK_PUBLIC_URL (such as "
+                                       "https://easeback.example)."))
     return base.rstrip("/") + url_for(endpoint, **values)
 
 
@@ -84,12 +88,12 @@ def reminder(schedule):
     event.add("dtstart", start)
     event.add("duration", timedelta(minutes=answers["minutes"]))
     event.add("rrule", {"freq": "weekly", "byday": [day for day in WEEKDAYS if day in answers["days"]]})
-    event.add("summary", f"Easeback: my plan ({answers['minutes']} minutes)")
-    event.add("description", DESCRIPTION.format(url=plan_url))
+    event.add("summary", gettext("Easeback: my plan (%(minutes)s minutes)", minutes=answers["minutes"]))
+    event.add("description", f"{DESCRIPTION}\n{plan_url}")
     event.add("url", plan_url)
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", "Time for your plan")
+    alarm.add("description", gettext("Time for your plan"))
     alarm.add("trigger", timedelta(0))
     event.add_component(alarm)
     return event, start.date()
@@ -103,8 +107,8 @@ def calendar_for(profile):
         return None
     event, first = reminder(schedule)
     calendar = empty_calendar()
-    calendar.add("name", "Easeback: my plan")
-    calendar.add("x-wr-calname", "Easeback: my plan")
+    calendar.add("name", str(CALENDAR_NAME))
+    calendar.add("x-wr-calname", str(CALENDAR_NAME))
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
     calendar.add_component(event)
@@ -148,6 +152,6 @@ def feed(token):
     found = db.session.execute(select(CalendarFeed.profile_id)
                                .where(CalendarFeed.token_hash == token_hash)).scalar_one_or_none()
     if found is None:
-        abort(404, description="This calendar subscription has been stopped, or never existed.")
+        abort(404, description=gettext("This calendar subscription has been stopped, or never existed."))
     calendar = calendar_for(db.session.get(Profile, found)) or empty_calendar()
     return ics(calendar, "private, max-age=3600")

@@ -7,6 +7,8 @@ forms are kept on the device first and sent through the outbox like every other 
 from datetime import timedelta
 
 from flask import Blueprint, abort, make_response, render_template
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from app.content import library
 from app.days import day_of, person_zone
@@ -14,13 +16,14 @@ from app.plan.data import parts_of, plan_for, plan_zone
 from app.plan.rules import LEVELS
 from app.plan.schemas import AREAS, CHANGES, DAYS, LEGS, MINUTES, MOVES, SINCE, VERDICTS
 from app.profiles import current_profile
+from app.site.formats import written_date
 
 bp = Blueprint("plan", __name__)
 
 # The set-up's screens in order: the first is needed for a plan, the others may be skipped.
 SCREENS = ("symptoms", "activities", "schedule")
-SCREEN_TITLES = {"symptoms": "Where and when it hurts", "activities": "What matters to you",
-                 "schedule": "When suits you"}
+SCREEN_TITLES = {"symptoms": _l("Where and when it hurts"), "activities": _l("What matters to you"),
+                 "schedule": _l("When suits you")}
 
 
 def personal(html):
@@ -34,14 +37,15 @@ def personal(html):
 def choices():
     """Every list of choices the plan's forms offer, from app/plan/schemas.py."""
     return {"areas": AREAS, "since": SINCE, "legs": LEGS, "moves": MOVES, "days": DAYS,
-            "minute_choices": {minutes: f"{minutes} minutes" for minutes in MINUTES},
+            "minute_choices": {minutes: ngettext("%(num)s minute", "%(num)s minutes", minutes)
+                               for minutes in MINUTES},
             "changes": CHANGES, "verdicts": VERDICTS, "levels_by_number": dict(enumerate(LEVELS))}
 
 
 def next_review(plan, reviews, zone):
     """The day the next weekly review is due ("Monday 7 December"): a week after the last, by their clock."""
     due = (day_of(reviews[-1].recorded_at, zone) if reviews else plan.started) + timedelta(weeks=1)
-    return f"{due:%A} {due.day} {due:%B}"
+    return written_date(due, "weekday")
 
 
 @bp.get("/plan")

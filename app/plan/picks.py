@@ -5,6 +5,9 @@ on two or three days a week and never two days running, so muscles have a day to
 strength routines come in levels (strength-level-1 to strength-level-3): rules.py says which
 level, and this module which days and which routine.
 """
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+
 from app.rules import DAYS, GUIDED_WALK, LEVELS, PLAN_DEFAULTS
 
 SLACK_SECONDS = 60  # a routine a minute over the person's minutes still fits
@@ -18,6 +21,15 @@ WEEKDAYS = list(DAYS)  # MO..SU, in the order of date.weekday()
 SPREAD_OUT = ("MO", "WE", "FR", "TU", "TH", "SA", "SU")
 MOST_STRENGTH_DAYS = 3
 WALK_STEP, WALK_STEP_WHEN_WALKING_HURTS, LONGEST_WALK = 2, 1, 60
+# Why routines are left out, by the answer to "What makes it worse?" that leaves them out.
+LEFT_OUT = {
+    "forward": _l("It leaves out routines with bending forward, because you said bending forward makes it "
+                  "worse."),
+    "backward": _l("It leaves out routines with bending backwards, because you said bending backwards makes "
+                   "it worse."),
+    "sitting": _l("It leaves out routines done mostly sitting, because you said sitting makes it worse."),
+    "lying": _l("It leaves out routines done mostly lying down, because you said lying down makes it worse."),
+}
 
 
 def share_in(routine, position):
@@ -28,12 +40,12 @@ def share_in(routine, position):
 def left_out(routine, symptoms):
     """Why this routine does not suit the person's answers (None when it does)."""
     worse = symptoms.get("worse", [])
-    for way, words in (("forward", "bending forward"), ("backward", "bending backwards")):
+    for way in ("forward", "backward"):
         if way in worse and any(step.exercise.bends == way for step in routine.steps):
-            return f"It leaves out routines with {words}, because you said {words} makes it worse."
-    for position, words in (("sitting", "sitting"), ("lying", "lying down")):
+            return str(LEFT_OUT[way])
+    for position in ("sitting", "lying"):
         if position in worse and share_in(routine, position) > MOSTLY:
-            return f"It leaves out routines done mostly {words}, because you said {words} makes it worse."
+            return str(LEFT_OUT[position])
     return None
 
 
@@ -106,7 +118,8 @@ def pick_routines(routines, symptoms, minutes, level, swapped, today, strength=(
     if not fitting and not strong:
         fitting = sorted(pool, key=lambda routine: routine.total_seconds)[:1]
         if fitting:
-            reasons.append(f"None fits in {minutes} minutes, so it suggests the shortest that suits you.")
+            reasons.append(gettext("None fits in %(minutes)s minutes, so it suggests the shortest that suits "
+                                   "you.", minutes=minutes))
     if not fitting and not strong:
         return (), tuple(dict.fromkeys(reasons))
     picks = [strong] if strong else [fitting[today.toordinal() % len(fitting)]]

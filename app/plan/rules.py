@@ -24,6 +24,9 @@ the same Plan. How one week went is app/plan/weeks.py; which routines today, app
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from flask_babel import gettext, ngettext
+from flask_babel import lazy_gettext as _l
+
 from app.plan.picks import (
     STRENGTH_FROM,
     fits_level,
@@ -44,7 +47,8 @@ from app.plan.weeks import (
     urgent_tier,
     what_changed,
 )
-from app.rules import DAYS, LEVELS, PLAN_DEFAULTS
+from app.rules import LEVELS, ON_DAYS, PLAN_DEFAULTS, URGENT_WORDS
+from app.site.formats import written_date
 
 __all__ = ["LEVELS", "Plan", "Week", "activities_averages", "fits_level", "make_plan"]
 
@@ -59,15 +63,10 @@ SINCE_AT_LEAST = {"weeks": timedelta(0), "months": timedelta(weeks=6), "long": L
 HIGH_LEG_PAIN, HIGH_PAIN_REVIEWS = 7, 2
 TOP_STRENGTH, WEEKS_PER_STRENGTH_LEVEL = 3, 2
 LONGER_LASTING_LESSON = "longer-than-three-months"
-# What an urgent answer was, in the plan's words (app/rules.py says which answers are urgent).
-URGENT_WORDS = {
-    "warning_sign": "In your last weekly review you said you had one of the warning signs.",
-    "leg": "You said you feel it in both legs.",
-    "weakness": "In your last weekly review you said weakness in your leg or foot was getting worse.",
-    "foot_drags": "In your last weekly review you said your foot drags or slaps down when you walk.",
-}
-MOVES = {"up": "so the plan has stepped up to", "stay": "so the plan stays at",
-         "back": "so the plan has stepped back to"}
+# Why the plan is at its step after a move, and the step: explain_level's sentence.
+MOVES = {"up": _l("%(why)s, so the plan has stepped up to “%(step)s”."),
+         "stay": _l("%(why)s, so the plan stays at “%(step)s”."),
+         "back": _l("%(why)s, so the plan has stepped back to “%(step)s”.")}
 
 
 @dataclass(frozen=True)
@@ -151,10 +150,11 @@ def moved(move, level, walk_steps, strength_weeks):
 def why_it_stayed(went, done):
     """The words added when a week that was no worse, or harder, leaves the step where it was."""
     if went == "better" and done < SESSIONS_TO_STEP_UP:
-        counted = f"{done} routine{'' if done == 1 else 's'}"
-        return f", but {counted} in the week before it, and a step up needs at least {SESSIONS_TO_STEP_UP}"
+        return ngettext(", but %(num)s routine in the week before it, and a step up needs at least %(need)s",
+                        ", but %(num)s routines in the week before it, and a step up needs at least %(need)s",
+                        done, need=SESSIONS_TO_STEP_UP)
     if went == "worse":
-        return ", but a step back needs two harder weeks in a row"
+        return gettext(", but a step back needs two harder weeks in a row")
     return ""
 
 
@@ -170,7 +170,7 @@ def fold_weeks(symptoms, activities, reviews, choice, sessions=(), checkins=()):
         if isinstance(event, int):
             level, week_before = event, None  # a fresh start: the week before it no longer counts
             strength_weeks = strength_weeks if level >= STRENGTH_FROM else 0
-            why = f"you chose “{LEVELS[level]}” yourself"
+            why = gettext("you chose “%(step)s” yourself", step=LEVELS[level])
             weeks.append(Week(moment.date(), "chosen", level, walk_steps, why, "chosen", strength_weeks))
             continue
         (before_scores, before_leg), review = event
@@ -191,23 +191,24 @@ def see_someone(symptoms, activities, reviews, lasted):
     latest = reviews[-1] if reviews else None
     reasons = []
     if lasted >= LONG_LASTING_AFTER:
-        reasons.append("Your symptoms have lasted 3 months or more. A review with your GP or physiotherapist "
-                       "is worth having, if you have not had one since then.")
+        reasons.append(gettext("Your symptoms have lasted 3 months or more. A review with your GP or "
+                               "physiotherapist is worth having, if you have not had one since then."))
     elif lasted >= SEE_SOMEONE_AFTER and not (latest and improved(activities, symptoms, latest)):
-        reasons.append("It has been 6 weeks or more since your symptoms started, without a clear improvement "
-                       "yet. That is common, and worth a check.")
+        reasons.append(gettext("It has been 6 weeks or more since your symptoms started, without a clear "
+                               "improvement yet. That is common, and worth a check."))
     recent = reviews[-HIGH_PAIN_REVIEWS:]
     if len(recent) == HIGH_PAIN_REVIEWS and all(review.leg_pain >= HIGH_LEG_PAIN for review in recent):
-        reasons.append(f"Your leg pain was {HIGH_LEG_PAIN} or more out of 10 in your last "
-                       f"{HIGH_PAIN_REVIEWS} reviews. Your GP can talk through what else might ease it.")
+        reasons.append(gettext("Your leg pain was %(high)s or more out of 10 in your last %(reviews)s "
+                               "reviews. Your GP can talk through what else might ease it.",
+                               high=HIGH_LEG_PAIN, reviews=HIGH_PAIN_REVIEWS))
     if latest and getattr(latest, "woken_most_nights", False):
-        reasons.append("Leg pain woke you on most nights last week.")
+        reasons.append(gettext("Leg pain woke you on most nights last week."))
     if latest and getattr(latest, "struggling", False):
-        reasons.append("You said you are struggling to cope. That is worth saying to your GP: there is help "
-                       "for the pain, and for how it is making you feel.")
+        reasons.append(gettext("You said you are struggling to cope. That is worth saying to your GP: there "
+                               "is help for the pain, and for how it is making you feel."))
     if latest and latest.numbness == "worse":
-        reasons.append("Numbness was worse in your last review, so the plan has eased off. A GP or "
-                       "physiotherapist can check the nerve.")
+        reasons.append(gettext("Numbness was worse in your last review, so the plan has eased off. A GP or "
+                               "physiotherapist can check the nerve."))
     return tuple(reasons)
 
 
@@ -216,12 +217,13 @@ def strength_words(routines, strength_level, days):
     routine = routines.get(f"strength-level-{strength_level}") if strength_level else None
     if routine is None:
         return ()
-    names = [f"{DAYS[day]}s" for day in days]
-    when = f"{', '.join(names[:-1])} and {names[-1]}"
-    return (f"Strength: “{routine.title}” on {when}, {len(days)} days a week and never two days running, so "
-            f"your muscles have a day to recover. It moves up a level after every {WEEKS_PER_STRENGTH_LEVEL} "
-            f"weeks that step the plan up (up to level {TOP_STRENGTH}), and back a level when the plan "
-            "steps back.",)
+    names = [str(ON_DAYS[day]) for day in days]
+    when = gettext("%(days)s and %(last)s", days=", ".join(names[:-1]), last=names[-1])
+    return (gettext("Strength: “%(routine)s” on %(when)s, %(count)s days a week and never two days running, "
+                    "so your muscles have a day to recover. It moves up a level after every %(weeks)s weeks "
+                    "that step the plan up (up to level %(top)s), and back a level when the plan steps back.",
+                    routine=routine.title, when=when, count=len(days), weeks=WEEKS_PER_STRENGTH_LEVEL,
+                    top=TOP_STRENGTH),)
 
 
 def make_plan(parts, reviews, feedback, routines, today, sessions=(), checkins=()):
@@ -246,13 +248,14 @@ def make_plan(parts, reviews, feedback, routines, today, sessions=(), checkins=(
     minutes = schedule.get("minutes", PLAN_DEFAULTS["minutes"])
     picks, left_out_reasons = pick_routines(routines, symptoms, minutes, level, swapped, today, strength)
     reasons = [explain_level(weeks, level), *strength_words(routines, *strength)]
-    reasons += [f"You said {routines[slug].title} made things worse twice, so the plan no longer suggests it "
-                "and offers gentler ones instead. You can still choose it from Routines."
+    reasons += [gettext("You said %(routine)s made things worse twice, so the plan no longer suggests it and "
+                        "offers gentler ones instead. You can still choose it from Routines.",
+                        routine=routines[slug].title)
                 for slug in sorted(swapped) if slug in routines]
     reasons += left_out_reasons
     if level == TOP:
-        reasons.append("If stretches feel easy now, try holding them a bit longer: Settings, Hold time, "
-                       "“A bit longer”.")
+        reasons.append(gettext("If stretches feel easy now, try holding them a bit longer: Settings, Hold "
+                               "time, “A bit longer”."))
     gentle = tuple(routine for routine in routines.values()
                    if "flare-up" in routine.goals and routine.suits_a_bad_day and routine.slug not in swapped)
     last_look = reviews[-1].recorded_at.date() if reviews else started
@@ -260,7 +263,7 @@ def make_plan(parts, reviews, feedback, routines, today, sessions=(), checkins=(
     gp = see_someone(symptoms, activities, reviews, lasted)
     urgent_answers = [symptoms] + ([vars(reviews[-1])] if reviews else [])
     tier = next((urgent_tier(answers) for answers in urgent_answers if urgent_tier(answers)), None)
-    because = " ".join(URGENT_WORDS[name] for name in URGENT_WORDS
+    because = " ".join(str(URGENT_WORDS[name]) for name in URGENT_WORDS
                        if any(urgent_tier({name: answers.get(name)}) for answers in urgent_answers))
     status = "urgent" if tier else "see-someone" if gp else "plan"
     return Plan(status=status, level=level, routines=picks, day=the_day(picks),
@@ -276,17 +279,18 @@ def make_plan(parts, reviews, feedback, routines, today, sessions=(), checkins=(
 
 def explain_level(weeks, level):
     """Why the plan is at its step today, in one sentence."""
+    step = LEVELS[level]
     if not weeks:
-        return (f"The plan starts at “{LEVELS[level]}”. After each weekly review it steps up if the week "
-                f"was no worse and you did at least {SESSIONS_TO_STEP_UP} routines in it, and back if it was "
-                "harder.")
+        return gettext("The plan starts at “%(step)s”. After each weekly review it steps up if the week was "
+                       "no worse and you did at least %(least)s routines in it, and back if it was harder.",
+                       step=step, least=SESSIONS_TO_STEP_UP)
     last = weeks[-1]
     if last.went == "chosen":
-        return (f"You chose “{LEVELS[level]}” yourself on {last.on:%-d %B}; "
-                "the weekly reviews carry on from it.")
+        return gettext("You chose “%(step)s” yourself on %(day)s; the weekly reviews carry on from it.",
+                       step=step, day=written_date(last.on, "day_month"))
     why = f"{last.why[0].upper()}{last.why[1:]}"
     if last.move == "up" and level == TOP:
-        return f"{why}, and the plan is at its top step, “{LEVELS[level]}”."
+        return gettext("%(why)s, and the plan is at its top step, “%(step)s”.", why=why, step=step)
     if last.move == "back" and level == 0 and (weeks[-2].level if weeks[:-1] else 0) == 0:
-        return f"{why}, so the plan stays at its gentlest step, “{LEVELS[level]}”."
-    return f"{why}, {MOVES[last.move]} “{LEVELS[level]}”."
+        return gettext("%(why)s, so the plan stays at its gentlest step, “%(step)s”.", why=why, step=step)
+    return str(MOVES[last.move]) % {"why": why, "step": step}

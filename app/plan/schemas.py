@@ -6,6 +6,7 @@ reads the same shapes, so a form, the API and the rules cannot disagree.
 from datetime import datetime
 from typing import Annotated, Literal
 
+from flask_babel import lazy_gettext as _l
 from pydantic import UUID4, AfterValidator, BaseModel, Field, StrictBool, StrictInt, StrictStr
 
 from app import schemas
@@ -13,15 +14,18 @@ from app.days import is_real_zone
 from app.rules import DAYS, LEVELS, LIMITS, PLAN_DEFAULTS, URGENT_ANSWERS
 from app.schemas import Change, PainScore, Slug, Strict, UtcDatetime
 
-AREAS = {"back": "Lower back", "buttock": "Buttock", "thigh": "Thigh", "below-knee": "Below the knee"}
-SINCE = {"weeks": "Less than 6 weeks", "months": "6 weeks to 3 months", "long": "3 to 12 months",
-         "years": "More than a year"}
-LEGS = {"left": "Left", "right": "Right", "both": "Both legs", "moves": "It moves from side to side"}
-MOVES = {"forward": "Bending forward", "backward": "Bending backwards", "sitting": "Sitting",
-         "walking": "Walking", "lying": "Lying down"}
+# Each choice's label is lazy: the forms and the GP summary read it in the page's language.
+AREAS = {"back": _l("Lower back"), "buttock": _l("Buttock"), "thigh": _l("Thigh"),
+         "below-knee": _l("Below the knee")}
+SINCE = {"weeks": _l("Less than 6 weeks"), "months": _l("6 weeks to 3 months"), "long": _l("3 to 12 months"),
+         "years": _l("More than a year")}
+LEGS = {"left": _l("Left"), "right": _l("Right"), "both": _l("Both legs"),
+        "moves": _l("It moves from side to side")}
+MOVES = {"forward": _l("Bending forward"), "backward": _l("Bending backwards"), "sitting": _l("Sitting"),
+         "walking": _l("Walking"), "lying": _l("Lying down")}
 MINUTES = (5, 10, 15, 20)
-CHANGES = {"better": "Better", "same": "The same", "worse": "Worse", "none": "I have none"}
-VERDICTS = {"helped": "Helped", "same": "No change", "worse": "Worse"}
+CHANGES = {"better": _l("Better"), "same": _l("The same"), "worse": _l("Worse"), "none": _l("I have none")}
+VERDICTS = {"helped": _l("Helped"), "same": _l("No change"), "worse": _l("Worse")}
 TIERS = tuple(dict.fromkeys(tier for _, _, tier in URGENT_ANSWERS))
 Score = Annotated[StrictInt, Field(ge=0, le=10)]
 

@@ -6,6 +6,8 @@ numbness and weakness at the latest reviews, each week's step, the routines done
 plan's plain reading of the change. It reports the person's answers; it judges nothing new.
 """
 from flask import Blueprint, render_template
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from app.days import person_today, person_zone, start_of
@@ -26,8 +28,8 @@ SHOWN_REVIEWS = 6
 SHOWN_WEEKS = 6
 SHOWN_ROUTINES = 6
 # How each week went, in the words of the summary's "How the week went" column.
-HOW_WEEKS_WENT = {"better": "No worse", "steady": "A little mixed", "worse": "Harder",
-                  "urgent": "A warning sign, or weakness worse", "chosen": "Chosen by me"}
+HOW_WEEKS_WENT = {"better": _l("No worse"), "steady": _l("A little mixed"), "worse": _l("Harder"),
+                  "urgent": _l("A warning sign, or weakness worse"), "chosen": _l("Chosen by me")}
 
 
 def routines_done(profile, since, zone):
@@ -52,7 +54,7 @@ def activity_rows(plan, latest):
 
 def labels(keys, names):
     """Answers as their words, in the order the person sees the choices ("Sitting, Walking")."""
-    return ", ".join(label for key, label in names.items() if key in keys)
+    return ", ".join(str(label) for key, label in names.items() if key in keys)
 
 
 def summary(profile, plan, reviews, today, zone):
@@ -64,7 +66,7 @@ def summary(profile, plan, reviews, today, zone):
     symptoms = plan.symptoms
     return {
         "areas": labels(symptoms.get("areas", []), AREAS), "since": SINCE.get(symptoms.get("since"), ""),
-        "leg": LEGS.get(symptoms.get("leg"), "Not said"),
+        "leg": LEGS.get(symptoms.get("leg"), gettext("Not said")),
         "worse": labels(symptoms.get("worse", []), MOVES), "eases": labels(symptoms.get("eases", []), MOVES),
         "activities": activity_rows(plan, latest), "latest": latest,
         "leg_first": symptoms.get("leg_pain"), "walk_first": symptoms.get("walk_minutes"),

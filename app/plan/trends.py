@@ -12,20 +12,26 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import ClassVar
 
+from flask_babel import gettext, ngettext
+from flask_babel import lazy_gettext as _l
+
 from app.days import zoned_moment
-from app.history.chart import HEIGHT, WIDTH, PainChart, Series, date_spacing, lay_out_each_date, short_date
+from app.history.chart import HEIGHT, WIDTH, PainChart, Series, date_spacing, lay_out_each_date
 from app.plan.rules import REVIEW_EVERY, activities_averages
+from app.site.formats import one_decimal, short_date, short_date_and_year, written_date
 
 # A small chart needs fewer lines across than the pain chart's six, or their numbers would crowd.
 SCALE_LINES = (0, 5, 10)
 # (key, the ReviewPoint field, heading, accessible name, what the description calls the figure)
 MEASURES = (
-    ("activities", "average", "Everyday activities — higher is better",
-     "Everyday activities at your set-up and each weekly review: their average, scored 0 to 10, "
-     "higher is better", "Average"),
-    ("leg", "leg_pain", "Leg pain — lower is better",
-     "Leg pain at your set-up and each weekly review, scored 0 to 10, lower is better", "Leg pain"),
+    ("activities", "average", _l("Everyday activities — higher is better"),
+     _l("Everyday activities at your set-up and each weekly review: their average, scored 0 to 10, "
+        "higher is better"), _l("Average")),
+    ("leg", "leg_pain", _l("Leg pain — lower is better"),
+     _l("Leg pain at your set-up and each weekly review, scored 0 to 10, lower is better"), _l("Leg pain")),
 )
+# What a measure's description says while it has no figure, by its ReviewPoint field.
+NO_FIGURE = {"average": _l("No average score yet."), "leg_pain": _l("No leg pain score yet.")}
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,7 @@ class ReviewPoint:
     """The set-up's answers or one weekly review, as a row of the table and a point of the chart."""
 
     recorded_at: datetime  # aware, in the person's zone
-    when: str  # the date, as /history writes dates ("30 Nov")
+    when: str  # the date, as /history writes dates ("30 Nov"), in the page's language
     set_up: bool
     average: float | None  # the activities' average, over the activities every point rated
     leg_pain: int | None
@@ -97,7 +103,7 @@ def next_review(points):
     """The day the next review is due ("Monday 7 December"), as /plan says it: a week after the
     latest point's day (the set-up's, before any review)."""
     due = points[-1].recorded_at.date() + REVIEW_EVERY
-    return f"{due:%A} {due.day} {due:%B}"
+    return written_date(due, "weekday")
 
 
 def review_charts(points):
@@ -115,13 +121,15 @@ def describe(points, field, name):
     first, last = points[0], points[-1]
     reviews = len(points) - 1
     if reviews:
-        when = (f"{reviews} weekly review{'s' if reviews != 1 else ''} after the set-up on {first.when}, "
-                f"the latest on {last.when} {last.recorded_at.year}.")
+        when = ngettext("%(num)s weekly review after the set-up on %(first)s, the latest on %(last)s.",
+                        "%(num)s weekly reviews after the set-up on %(first)s, the latest on %(last)s.",
+                        reviews, first=first.when, last=short_date_and_year(last.recorded_at.date()))
     else:
-        when = f"Your set-up on {first.when} {first.recorded_at.year}, and no weekly review yet."
+        when = gettext("Your set-up on %(day)s, and no weekly review yet.",
+                       day=short_date_and_year(first.recorded_at.date()))
     values = [getattr(point, field) for point in points if getattr(point, field) is not None]
     if not values:
-        return f"{when} No {name.lower()} score yet."
+        return f"{when} {NO_FIGURE[field]}"
     if len(values) == 1:
         return f"{when} {name}: {shown(values[0])}."
     return f"{when} {name}: {change(values[0], values[-1])}."
@@ -131,29 +139,31 @@ def next_steps(count, due, due_now):
     """What the charts show next, in words, while they have one or two points (None after): due is
     the next review's day ("Saturday 5 December"), None when the plan has stopped."""
     if count == 1:
-        words = ("For now each chart has one point: your answers when you set up your plan. Your first "
-                 "weekly review adds a second point, and a line between them.")
-        review = "Your first review"
+        words = gettext("For now each chart has one point: your answers when you set up your plan. Your "
+                        "first weekly review adds a second point, and a line between them.")
+        when = (gettext("Your first review is due now.") if due_now
+                else gettext("Your first review is due on %(day)s.", day=due))
     elif count == 2:
-        words = ("So far there are two points: your set-up and your first weekly review. Each review adds "
-                 "one more, and after a few weeks the lines show the way things are going better than any "
-                 "one week can.")
-        review = "Your next review"
+        words = gettext("So far there are two points: your set-up and your first weekly review. Each review "
+                        "adds one more, and after a few weeks the lines show the way things are going better "
+                        "than any one week can.")
+        when = (gettext("Your next review is due now.") if due_now
+                else gettext("Your next review is due on %(day)s.", day=due))
     else:
         return None
     if due is None:
         return words
-    return f"{words} {review} is due {'now' if due_now else 'on ' + due}."
+    return f"{words} {when}"
 
 
 def shown(value):
     """A figure as the table writes it: an average to one decimal, a score whole."""
-    return f"{value:.1f}" if isinstance(value, float) else str(value)
+    return one_decimal(value) if isinstance(value, float) else str(value)
 
 
 def change(first, last):
     """A change in figures only ("3 at first and 5 now"); whether it matters is the plan's reading."""
     before, now = shown(first), shown(last)
     if before == now:
-        return f"{before} at first and now"
-    return f"{before} at first and {now} now"
+        return gettext("%(before)s at first and now", before=before)
+    return gettext("%(before)s at first and %(now)s now", before=before, now=now)

@@ -8,7 +8,11 @@ counts as a clear change, a warning-sign answer and its tier, and pain spreading
 """
 from statistics import fmean
 
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+
 from app.rules import LEVELS, PAIN_REACHES, URGENT_ANSWERS
+from app.site.formats import one_decimal
 
 CLEAR_CHANGE = 2  # points, on a 0-10 scale
 CLEAR_SHARE_PERCENT = 30  # of leg pain's starting figure
@@ -66,25 +70,26 @@ def how_the_week_went(before_scores, before_leg, review, spread=False):
     pain spreading further down the leg, or numbness worse; "better": nothing worse at all (no worse);
     "steady": a little worse, within day-to-day ups and downs."""
     if urgent_tier(vars(review)):
-        return "urgent", "you answered a warning sign, or weakness was getting worse"
+        return "urgent", gettext("you answered a warning sign, or weakness was getting worse")
     shown, activity_change, leg_change = [], 0, 0
     before, now = activities_averages(before_scores, review.activities)
     if before is not None and now is not None:
         activity_change = round(now - before, PLACES)
-        shown.append(f"activities {before:.1f} → {now:.1f}")
+        shown.append(gettext("activities %(before)s → %(now)s", before=one_decimal(before),
+                             now=one_decimal(now)))
     if before_leg is not None:
         leg_change = review.leg_pain - before_leg
-        shown.append(f"leg pain {before_leg} → {review.leg_pain}")
+        shown.append(gettext("leg pain %(before)s → %(now)s", before=before_leg, now=review.leg_pain))
     figures = f" ({', '.join(shown)})" if shown else ""
     if spread:
-        return "worse", f"your pain reached further down the leg in a check-in last week{figures}"
+        return "worse", gettext("your pain reached further down the leg in a check-in last week") + figures
     if review.numbness == "worse":
-        return "worse", f"numbness was worse last week{figures}"
+        return "worse", gettext("numbness was worse last week") + figures
     if activity_change <= -CLEAR_CHANGE or (leg_change > 0 and clear_leg_change(before_leg, review.leg_pain)):
-        return "worse", f"last week was harder{figures}"
+        return "worse", gettext("last week was harder") + figures
     if leg_change <= 0 and activity_change >= 0:
-        return "better", f"last week was no worse{figures}"
-    return "steady", f"last week was a little mixed{figures}"
+        return "better", gettext("last week was no worse") + figures
+    return "steady", gettext("last week was a little mixed") + figures
 
 
 def steps_back_at_once(before_scores, review):
@@ -107,7 +112,24 @@ def baselines(activities, symptoms, reviews):
     return found
 
 
-ABOUT_THE_SAME = "“About the same” means a change within ordinary day-to-day ups and downs."
+ABOUT_THE_SAME = _l("“About the same” means a change within ordinary day-to-day ups and downs.")
+# The moments a reading looks back to, as its sentences name them ("Since last week, ...").
+SINCE = {"last week": _l("last week"), "you started": _l("you started")}
+# The reading's sentences, by measure and by what the change was: "same" for a change within
+# day-to-day noise, "better" or "worse" for a clear one.
+READINGS = {
+    ("your everyday activities", "same"):
+        _l("Since %(since)s, your everyday activities: about the same (%(figures)s out of 10)."),
+    ("your everyday activities", "better"):
+        _l("Since %(since)s, your everyday activities are easier (%(figures)s out of 10)."),
+    ("your everyday activities", "worse"):
+        _l("Since %(since)s, your everyday activities are harder (%(figures)s out of 10). If they keep "
+           "getting harder, see your GP."),
+    ("leg pain", "same"): _l("Since %(since)s, leg pain: about the same (%(figures)s out of 10)."),
+    ("leg pain", "better"): _l("Since %(since)s, leg pain is less (%(figures)s out of 10)."),
+    ("leg pain", "worse"):
+        _l("Since %(since)s, leg pain is worse (%(figures)s out of 10). If it keeps rising, see your GP."),
+}
 
 
 def reading(activities, symptoms, reviews):
@@ -117,33 +139,31 @@ def reading(activities, symptoms, reviews):
         return ()
     reviews = sorted(reviews, key=lambda review: review.recorded_at)
     bases = baselines(activities, symptoms, reviews)
-    lines = []
+    lines, all_clear = [], True
     for since, (scores, leg) in [("last week", bases[-2])] * (len(reviews) > 1) + [("you started", bases[0])]:
         before, now = activities_averages(scores, reviews[-1].activities)
         if before is not None and now is not None:
             clear = clear_points(before, now)
+            all_clear = all_clear and clear
             lines.append(describe("your everyday activities", before, now, True, clear, since))
         if leg is not None:
             clear = clear_leg_change(leg, reviews[-1].leg_pain)
+            all_clear = all_clear and clear
             lines.append(describe("leg pain", leg, reviews[-1].leg_pain, False, clear, since))
-    return tuple(lines) + (ABOUT_THE_SAME,) * any("about the same" in line for line in lines)
+    # A line that says "about the same" is explained once, after them all.
+    return tuple(lines) + (str(ABOUT_THE_SAME),) * (not all_clear)
 
 
 def describe(what, before, now, higher_is_better, clear, since):
     """One sentence on a change since a moment ("last week", "you started"), honest about noise; a
     clear change for the worse says when to see the GP."""
-    figures = f"{before:.1f} → {now:.1f}" if isinstance(before, float) else f"{before} → {now}"
+    shown = one_decimal if isinstance(before, float) else str
+    figures = f"{shown(before)} → {shown(now)}"
     if not clear:
-        return f"Since {since}, {what}: about the same ({figures} out of 10)."
-    better = (now > before) == higher_is_better
-    if what == "leg pain":
-        if better:
-            return f"Since {since}, leg pain is less ({figures} out of 10)."
-        return f"Since {since}, leg pain is worse ({figures} out of 10). If it keeps rising, see your GP."
-    if better:
-        return f"Since {since}, {what} are easier ({figures} out of 10)."
-    return (f"Since {since}, {what} are harder ({figures} out of 10). If they keep getting harder, "
-            "see your GP.")
+        change = "same"
+    else:
+        change = "better" if (now > before) == higher_is_better else "worse"
+    return str(READINGS[what, change]) % {"since": SINCE[since], "figures": figures}
 
 
 def improved(activities, symptoms, latest):
@@ -159,11 +179,11 @@ def what_changed(weeks):
     """What the latest review did to the plan, its move first ("Stepped back to “Starting gently”
     because last week was harder (…)"); empty after the person's own choice."""
     last, before = weeks[-1], weeks[-2].level if weeks[:-1] else 0
-    step = f"“{LEVELS[last.level]}”"
+    step = LEVELS[last.level]
     if last.move == "up" and before < last.level:
-        return f"Stepped up to {step} because {last.why}."
+        return gettext("Stepped up to “%(step)s” because %(why)s.", step=step, why=last.why)
     if last.move == "back" and before > last.level:
-        return f"Stepped back to {step} because {last.why}."
+        return gettext("Stepped back to “%(step)s” because %(why)s.", step=step, why=last.why)
     if last.move in ("up", "back", "stay"):
-        return f"Staying at {step}: {last.why}."
+        return gettext("Staying at “%(step)s”: %(why)s.", step=step, why=last.why)
     return ""

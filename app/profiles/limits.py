@@ -24,6 +24,7 @@ import time
 
 from flask import current_app, request
 from flask.logging import default_handler
+from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -47,11 +48,12 @@ def network():
 limiter = Limiter(key_func=network)
 
 WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"]
-WRITES_SLOWED = ("Too many changes in a short time. Your device keeps them and sends them again "
-                 "in a minute or so.")
-NEW_PROFILES_SLOWED = ("Too many new devices have started saving from this network lately. Your device "
-                       "keeps its changes and sends them again later.")
-LINK_TRIES_HERE = "Too many tries. Wait ten minutes, then make a new code."
+# The refusals' words, lazy: each is said in the language of the request it refuses.
+WRITES_SLOWED = _l("Too many changes in a short time. Your device keeps them and sends them again "
+                   "in a minute or so.")
+NEW_PROFILES_SLOWED = _l("Too many new devices have started saving from this network lately. Your device "
+                         "keeps its changes and sends them again later.")
+LINK_TRIES_HERE = _l("Too many tries. Wait ten minutes, then make a new code.")
 
 
 def writer():

@@ -8,6 +8,7 @@ import secrets
 from datetime import timedelta
 
 from flask import g
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select, update
 
 from app.db import db
@@ -44,9 +45,9 @@ class CodeRefused(Exception):
     """A link code that cannot join this device; the message says why, in the person's words."""
 
 
-WRONG_CODE = "That code is not right, or it has expired. Make a new one on your other device."
-OWN_CODE = ("That code was made on this device, which already has this saved data. "
-            "Type it on your other device instead.")
+WRONG_CODE = _l("That code is not right, or it has expired. Make a new one on your other device.")
+OWN_CODE = _l("That code was made on this device, which already has this saved data. "
+              "Type it on your other device instead.")
 
 
 def _code_owner(code_hash, now):
@@ -65,13 +66,13 @@ def _claim(code, this_profile_id):
     code_hash, now = secret_hash(normalise_code(code)), utcnow()
     owner = _code_owner(code_hash, now)
     if owner is not None and owner == this_profile_id:
-        raise CodeRefused(OWN_CODE)
+        raise CodeRefused(str(OWN_CODE))
     claimed = db.session.execute(
         update(LinkCode).where(LinkCode.code_hash == code_hash, LinkCode.used_at.is_(None),
                                LinkCode.expires_at > now).values(used_at=now)
         .execution_options(synchronize_session=False))
     if claimed.rowcount != 1:
-        raise CodeRefused(WRONG_CODE)
+        raise CodeRefused(str(WRONG_CODE))
     return db.session.execute(select(LinkCode.profile_id).where(LinkCode.code_hash == code_hash)).scalar_one()
 
 

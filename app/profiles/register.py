@@ -7,6 +7,7 @@ saved data is handled everywhere by adding one line here (a test fails until it 
 from dataclasses import dataclass
 from enum import Enum
 
+from flask_babel import lazy_gettext as _l
 from pydantic import BaseModel
 
 from app.models import (
@@ -58,7 +59,7 @@ class Owned:
     key: tuple[str, ...] = ()  # besides the profile: the columns that name one row, for LATEST
     cap: str | None = None  # the config setting of its row cap, for rows made on a device
     most: int = DEFAULT_CAP  # the cap when its setting is unset
-    called: str = ""  # what the cap's message calls the rows
+    called: str = ""  # what the cap's message calls the rows (lazy: in the person's language)
     order: str | None = None  # the column the exports read it in (oldest first)
     gather: Gather = Gather.LIST
     why_not: str = ""
@@ -75,19 +76,19 @@ REGISTER = (
     Owned(Favourite, Merge.LATEST, ("favourites",), "favourite", FavouriteOut, key=("routine",),
           order="changed_at"),
     Owned(PracticeSession, Merge.MOVE, ("sessions",), "session", SessionOut, cap="MAX_SESSIONS_PER_PROFILE",
-          called="sessions", order="started_at"),
+          called=_l("sessions"), order="started_at"),
     Owned(CheckIn, Merge.MOVE, ("checkins",), "checkin", CheckInOut, cap="MAX_CHECKINS_PER_PROFILE",
-          called="check-ins", order="recorded_at"),
+          called=_l("check-ins"), order="recorded_at"),
     Owned(SavedRoutine, Merge.LATEST, ("routines",), "routine", OwnRoutineExport, key=("id",),
-          cap="MAX_OWN_ROUTINES_PER_PROFILE", most=200, called="own routines", order="changed_at",
+          cap="MAX_OWN_ROUTINES_PER_PROFILE", most=200, called=_l("own routines"), order="changed_at",
           gone="deleted"),
     Owned(ChecklistState, Merge.LATEST, ("checklist",), "checklist", ChecklistExport, gather=Gather.ONE),
     Owned(PlanPart, Merge.LATEST, ("plan", "parts"), "plan-part", PartOut, key=("part",), order="part",
           gather=Gather.BY_KEY),
     Owned(PlanReview, Merge.MOVE, ("plan", "reviews"), "plan-review", ReviewOut,
-          cap="MAX_CHECKINS_PER_PROFILE", called="weekly reviews", order="recorded_at"),
+          cap="MAX_CHECKINS_PER_PROFILE", called=_l("weekly reviews"), order="recorded_at"),
     Owned(RoutineFeedback, Merge.MOVE, ("plan", "feedback"), "routine-feedback", FeedbackOut,
-          cap="MAX_CHECKINS_PER_PROFILE", called="routine feedback", order="recorded_at"),
+          cap="MAX_CHECKINS_PER_PROFILE", called=_l("routine feedback"), order="recorded_at"),
     Owned(CalendarFeed, Merge.MOVE, ("plan", "calendar_subscriptions"), "calendar-subscription",
           CalendarFeedExport, order="created_at"),
 )

@@ -3,6 +3,8 @@ import sqlite3
 
 import psycopg
 from flask import jsonify, make_response, render_template, request
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
@@ -12,8 +14,13 @@ TEMPLATES = {404: "errors/404.html"}
 
 # Seconds before sending again: space comes back when someone frees it, a restarted database in moments.
 DISK_FULL_WAIT, DATABASE_AWAY_WAIT = 60, 5
-NOT_SAVED_NOW = ("Your change could not be saved just now: our server's storage is {why}. "
-                 "Your device keeps the change and sends it again.")
+# Why a change could not be saved just now, by how long the device waits before sending it again.
+NOT_SAVED_NOW = {
+    DISK_FULL_WAIT: _l("Your change could not be saved just now: our server's storage is full. "
+                       "Your device keeps the change and sends it again."),
+    DATABASE_AWAY_WAIT: _l("Your change could not be saved just now: our server's storage is restarting. "
+                           "Your device keeps the change and sends it again."),
+}
 # PostgreSQL's classes of errors that mean the connection, not the statement, failed:
 # 08 connection exception, 57P operator intervention (shut down, starting up).
 CONNECTION_LOST_STATES = ("08", "57P")
@@ -47,7 +54,7 @@ def handle_server_error(error):
     db.session.rollback()
     wrapped = error if isinstance(error, InternalServerError) else InternalServerError()
     if _wants_json():
-        detail = "Something went wrong on our side. Please try again in a moment."
+        detail = gettext("Something went wrong on our side. Please try again in a moment.")
         return jsonify(error=wrapped.name, detail=detail), 500
     return render_template("errors/500.html", error=wrapped), 500
 
@@ -74,8 +81,7 @@ def handle_database_away(error):
     if wait is None:
         raise error
     db.session.rollback()
-    why = "full" if wait == DISK_FULL_WAIT else "restarting"
-    unavailable = ServiceUnavailable(NOT_SAVED_NOW.format(why=why))
+    unavailable = ServiceUnavailable(str(NOT_SAVED_NOW[wait]))
     response = make_response(jsonify(error=unavailable.name, detail=unavailable.description),
                              unavailable.code)
     response.headers["Retry-After"] = str(wait)

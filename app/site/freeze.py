@@ -19,6 +19,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from app.site.languages import CODES
 from app.site.pwa import offline_page_urls
 
 ENCODINGS = {"identity": "", "br": ".br", "gzip": ".gz"}
@@ -37,7 +38,8 @@ def freeze(folder):
     """Write every same-for-everyone page, in each encoding, and the headers file; return the URLs."""
     client = current_app.test_client()
     with current_app.test_request_context():
-        urls = offline_page_urls()
+        # Every language's pages, each under its own address (/es/routines beside /routines).
+        urls = [url for code in CODES for url in offline_page_urls(code)]
     for url in urls:
         for encoding, suffix in ENCODINGS.items():
             response = client.get(url, headers={"Accept-Encoding": encoding})

@@ -14,6 +14,8 @@ from functools import wraps
 import brotli
 from flask import current_app, make_response, request
 
+from app.site.languages import address_language
+
 ENCODINGS = ("br", "gzip")
 # Enough for every page and filter a site sees in a day; a flood of made-up query strings
 # cannot grow memory past it (the store starts again when full).
@@ -61,7 +63,7 @@ def same_for_everyone(varies_with=None):
     def decorate(view):
         @wraps(view)
         def serve(*args, **kwargs):
-            key = (request.full_path, varies_with() if varies_with else None)
+            key = (request.full_path, address_language(), varies_with() if varies_with else None)
             store = built_pages()
             page = store.get(key)
             if page is None:

@@ -1,15 +1,19 @@
 """The plumbing that makes Easeback installable and usable offline:
 the web app manifest, the service worker and the offline page."""
+import functools
 import hashlib
 import re
 from pathlib import Path
 
-from flask import Blueprint, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 
 from app import paths
 from app.content import lessons, library
 from app.profiles.register import PERSONAL_PAGES
 from app.rules import PERSONAL_CACHE
+from app.site import languages
 from app.site.page_cache import same_for_everyone
 
 bp = Blueprint("pwa", __name__)
@@ -21,7 +25,7 @@ OFFLINE_PAGES = ("pages.home", "routines.catalogue", "favourites.page", "checkli
                  "pages.about", "pages.for_clinicians", "settings.index", "learn.index", "learn.bad_day_page",
                  "routines.new", "routines.mine", "routines.shared", "player.play_mine",
                  "player.exercise_catalogue", "pwa.offline")
-SHORTCUTS = (("Favourites", "favourites.page"), ("Therapist checklist", "checklist.page"))
+SHORTCUTS = ((_l("Favourites"), "favourites.page"), (_l("Therapist checklist"), "checklist.page"))
 NO_CACHE = "no-cache"
 
 
@@ -36,35 +40,38 @@ def source_version(folders):
     return digest.hexdigest()[:16]
 
 
-def offline_page_urls():
-    """Every page that works offline: the same for every visitor (`flask freeze` writes them too)."""
-    urls = [url_for(endpoint) for endpoint in OFFLINE_PAGES]
+def offline_page_urls(language=None):
+    """Every page that works offline, in one language (None: the page's): the same for every
+    visitor (`flask freeze` writes them too)."""
+    url = functools.partial(url_for, _language=language)
+    urls = [url(endpoint) for endpoint in OFFLINE_PAGES]
     for slug in library().routines:
-        urls += [url_for("routines.detail", slug=slug), url_for("player.play", slug=slug)]
-    urls += [url_for("learn.lesson", slug=lesson.slug) for lesson in lessons()]
+        urls += [url("routines.detail", slug=slug), url("player.play", slug=slug)]
+    urls += [url("learn.lesson", slug=lesson.slug) for lesson in lessons()]
     return urls
 
 
-def precache_urls():
-    """Every URL the service worker stores at install: pages, then static files."""
+def precache_urls(language=None):
+    """Every URL the service worker stores at install: pages in its language, then static files."""
     assets = current_app.extensions["easeback_assets"]
-    return offline_page_urls() + [url_for("static", filename=name) for name in assets]
+    return offline_page_urls(language) + [url_for("static", filename=name) for name in assets]
 
 
 @bp.get("/manifest.webmanifest")
 def manifest():
-    """The web app manifest, by which browsers install Easeback."""
+    """The web app manifest, by which browsers install Easeback, in the page's language
+    (/es/manifest.webmanifest for Spanish)."""
     icon = lambda size, purpose: {  # noqa: E731 - a tiny local shape
         "src": url_for("static", filename=f"icons/icon-{purpose}-{size}.png"),
         "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose,
     }
     response = jsonify({
         "id": "/",
-        "name": "Easeback: gentle routines for sciatica",
+        "name": gettext("Easeback: gentle routines for sciatica"),
         "short_name": "Easeback",
-        "description": "Short, guided stretches, self-massage and breathing for sciatica and low-back pain. "
-                       "Works offline.",
-        "lang": "en-GB",
+        "description": gettext("Short, guided stretches, self-massage and breathing for sciatica and "
+                               "low-back pain. Works offline."),
+        "lang": languages.current().tag,
         "start_url": url_for("pages.home"),
         "scope": "/",
         "display": "standalone",
@@ -72,7 +79,7 @@ def manifest():
         "background_color": BACKGROUND,
         "categories": ["health", "medical"],
         "icons": [icon(192, "any"), icon(512, "any"), icon(512, "maskable")],
-        "shortcuts": [{"name": name, "url": url_for(endpoint)} for name, endpoint in SHORTCUTS],
+        "shortcuts": [{"name": str(name), "url": url_for(endpoint)} for name, endpoint in SHORTCUTS],
     })
     response.mimetype = "application/manifest+json"
     response.headers["Cache-Control"] = NO_CACHE
@@ -84,7 +91,9 @@ def personal_page_patterns():
     with a part in its address, such as each set-up screen, is one pattern)."""
     rules = [rule for rule in current_app.url_map.iter_rules() if rule.endpoint in PERSONAL_PAGES]
     escaped = (re.escape(rule.rule).replace(r"\<", "<").replace(r"\>", ">") for rule in rules)
-    return ["^" + re.sub(r"<[^>]+>", "[^/]+", path) + "$" for path in escaped]
+    # In any language: /history and /es/history are the same personal page.
+    prefix = "(?:" + "|".join(f"/{code}" for code in languages.CODES) + ")?"
+    return ["^" + prefix + re.sub(r"<[^>]+>", "[^/]+", path) + "$" for path in escaped]
 
 
 def keep_personal_pages_private(response):
@@ -97,10 +106,15 @@ def keep_personal_pages_private(response):
 
 @bp.get("/sw.js")
 def service_worker():
-    """The service worker, at the root so that it controls every page."""
+    """The service worker, at the root so that it controls every page. It keeps the pages of one
+    language (?lang=es; English without), the one the person reads, so offline they stay in it."""
+    language = request.args.get("lang", languages.ENGLISH)
+    if language not in languages.LANGUAGES:
+        abort(404)
     body = render_template(
-        "pwa/sw.js", version=current_app.extensions["easeback_pwa_version"],
-        precache=precache_urls(), offline_url=url_for("pwa.offline"),
+        "pwa/sw.js", version=current_app.extensions["easeback_pwa_version"], language=language,
+        prefix=languages.in_language("/", language).rstrip("/"),
+        precache=precache_urls(language), offline_url=url_for("pwa.offline", _language=language),
         personal_cache=PERSONAL_CACHE, personal_pages=personal_page_patterns(),
     )
     return body, {"Content-Type": "text/javascript; charset=utf-8", "Cache-Control": NO_CACHE}
@@ -122,4 +136,5 @@ def init_app(app):
     """
     app.after_request(keep_personal_pages_private)
     app.extensions["easeback_pwa_version"] = app.config.get("PWA_VERSION") or source_version(
-        [paths.TEMPLATES_DIR, paths.STATIC_DIR, app.config["ROUTINES_DIR"], paths.PROJECT_ROOT / "app"])
+        [paths.TEMPLATES_DIR, paths.STATIC_DIR, app.config["ROUTINES_DIR"], paths.PROJECT_ROOT / "app",
+         paths.TRANSLATIONS_DIR])

@@ -2,7 +2,12 @@
 // of the sources of everything precached, so any change makes a new cache.
 const VERSION = {{ version|tojson }};
 const PREFIX = "easeback-";
-const CACHE = PREFIX + VERSION;
+// One worker per language (/sw.js?lang=es): it keeps that language's pages, so
+// a page opened offline is in the language the person reads. English has no
+// address prefix and its cache no suffix.
+const LANGUAGE = {{ language|tojson }};
+const LANGUAGE_PREFIX = {{ prefix|tojson }};
+const CACHE = PREFIX + VERSION + (LANGUAGE_PREFIX ? "-" + LANGUAGE : "");
 // Pages drawn from the person's own saved data (app/register.py's personal
 // pages) live apart, in a cache whose name never changes: updates keep it, and
 // "Delete everything" drops it whole (static/js/lib/personal-copies.js).
@@ -96,6 +101,15 @@ async function networkFirst(event, { cacheName, keep, exact }) {
   return outcome === SLOW ? network : null; // nothing stored: a slow answer beats none
 }
 
+// Offline, an address without a language prefix (a bookmark, the start page)
+// means the person's own language: this worker's copy of it.
+function inOwnLanguage(request) {
+  const url = new URL(request.url);
+  if (!LANGUAGE_PREFIX || /^\/[a-z]{2}(\/|$)/.test(url.pathname)) return null;
+  url.pathname = LANGUAGE_PREFIX + url.pathname;
+  return new Request(url.href);
+}
+
 // Pages: network first, then the stored copy, then /offline.
 async function navigate(event) {
   try {
@@ -104,7 +118,9 @@ async function navigate(event) {
   } catch {
     // Went offline while waiting.
   }
-  return (await caches.match(OFFLINE_URL, { cacheName: CACHE })) || Response.error();
+  const own = inOwnLanguage(event.request);
+  const copy = own && await stored(own, cacheNameFor(own));
+  return copy || (await caches.match(OFFLINE_URL, { cacheName: CACHE })) || Response.error();
 }
 
 // Versioned static files never change: the cache answers, the network fills gaps.

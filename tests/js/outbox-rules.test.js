@@ -5,6 +5,7 @@ import { describe, test } from "node:test";
 import {
   MAX_TRIES, countsAsTry, laterDelay, notSentEntry, outcome, retryDelay, statusMessage, winsOver,
 } from "../../static/js/lib/outbox-rules.js";
+import { say } from "./words.js";
 
 describe("outcome", () => {
   for (const status of [200, 201, 204]) {
@@ -64,23 +65,23 @@ test("Retry-After is honoured, at most five minutes, a minute when missing or od
 });
 
 describe("statusMessage", () => {
-  test("says nothing when all is well", () => assert.equal(statusMessage({}), ""));
+  test("says nothing when all is well", () => assert.equal(statusMessage({}, say), ""));
   test("a kept change", () => {
-    assert.equal(statusMessage({ held: true }),
+    assert.equal(statusMessage({ held: true }, say),
       "Some changes could not be sent yet. They are kept on this device and will be sent again.");
   });
   test("parked changes, counted, in plain words", () => {
-    assert.match(statusMessage({ parked: 1 }), /^1 change could not be saved on our server\. It is kept/);
-    assert.match(statusMessage({ parked: 3 }), /^3 changes could not be saved on our server\. They are kept/);
-    assert.match(statusMessage({ parked: 2 }), /download your data in Settings\.$/);
+    assert.match(statusMessage({ parked: 1 }, say), /^1 change could not be saved on our server\. It is kept/);
+    assert.match(statusMessage({ parked: 3 }, say), /^3 changes could not be saved on our server\. They are kept/);
+    assert.match(statusMessage({ parked: 2 }, say), /download your data in Settings\.$/);
   });
   test("the most pressing first", () => {
-    const message = statusMessage({ blocked: true, held: true, parked: 1 });
+    const message = statusMessage({ blocked: true, held: true, parked: 1 }, say);
     assert.ok(message.startsWith("Easeback is open in another tab."));
     assert.ok(message.indexOf("could not be sent yet") < message.indexOf("could not be saved on our server"));
   });
   test("a failed device write", () => {
-    assert.equal(statusMessage({ deviceFailed: true }), "Your last change could not be saved on this device. Please try again.");
+    assert.equal(statusMessage({ deviceFailed: true }, say), "Your last change could not be saved on this device. Please try again.");
   });
 });
 

@@ -8,6 +8,7 @@ import { test } from "node:test";
 import {
   checkOwnRoutine, layOut, ownPlayerData, ownSummary, spell, stepTiming, totalSeconds,
 } from "../../static/js/lib/own-routine.js";
+import { say } from "./words.js";
 
 const { rules, catalogue, cases, refusals } = JSON.parse(
   readFileSync(new URL("../cases/own-routines.json", import.meta.url)));
@@ -15,11 +16,11 @@ const bounds = rules.own_routines;
 
 for (const { name, slug, definition, playerData, summary, length, timings } of cases) {
   test(`${name}: passes the device's checks as it passed the server's`, () => {
-    assert.deepEqual(checkOwnRoutine(definition, catalogue, bounds), []);
+    assert.deepEqual(checkOwnRoutine(definition, catalogue, bounds, say), []);
   });
   test(`${name}: its length and each step's dose read as the server writes them`, () => {
-    assert.equal(spell(summary.seconds), length);
-    assert.deepEqual(definition.steps.map((step) => stepTiming(step, catalogue)), timings);
+    assert.equal(spell(summary.seconds, say), length);
+    assert.deepEqual(definition.steps.map((step) => stepTiming(step, catalogue, say)), timings);
   });
   test(`${name}: the player data is the server's`, () => {
     assert.deepEqual(ownPlayerData(definition, catalogue, { slug, rules }), playerData);
@@ -50,7 +51,7 @@ test("the last step's rest is never laid out, and the total counts every segment
 
 for (const { name, definition } of refusals) {
   test(`refused, as the server refuses it: ${name}`, () => {
-    const found = checkOwnRoutine(definition, catalogue, bounds);
+    const found = checkOwnRoutine(definition, catalogue, bounds, say);
     assert.ok(found.length > 0);
     for (const problem of found) assert.match(problem.message, /^[A-Z].*\.$/);
   });

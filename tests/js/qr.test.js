@@ -9,6 +9,7 @@ import { qrSvg } from "../../static/js/lib/qr.js";
 import { encodeRoutine } from "../../static/js/lib/routine-link.js";
 import { correction, generate } from "../../static/js/vendor/lean-qr.js";
 import { CATALOGUE } from "./own-catalogue.js";
+import { say } from "./words.js";
 
 const LINK = "https://easeback.example/shared#1BQARCGK43LBII3YIDKAEADM6V5WA";
 const VENDORED = new URL("../../static/js/vendor/lean-qr.js", import.meta.url);
@@ -24,14 +25,18 @@ function darkModules(svg) {
 }
 
 test("the code is an image named for what it is, with no inline style", () => {
-  const { svg } = qrSvg(LINK);
+  const { svg } = qrSvg(LINK, say("qr-label"));
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" aria-label="QR code of the link"/);
   assert.doesNotMatch(svg, /style|<script|\son\w+=/i);
   assert.match(svg, /<rect width="(\d+)" height="\1" fill="#fff"\/>/);
 });
 
+test("its name stays one attribute, whatever the words", () => {
+  assert.match(qrSvg(LINK, 'Code "QR" <du lien> & co').svg, / aria-label="Code &#34;QR&#34; &#60;du lien> &#38; co" /);
+});
+
 test("the SVG draws lean-qr's modules exactly, inside a quiet zone of 4, as many as the version has", () => {
-  const { svg, version } = qrSvg(LINK);
+  const { svg, version } = qrSvg(LINK, "QR");
   const code = generate(LINK, { minCorrectionLevel: correction.M });
   assert.equal(code.size, 17 + 4 * version);
   const side = Number(svg.match(/viewBox="0 0 (\d+) \1"/)[1]);
@@ -41,12 +46,12 @@ test("the SVG draws lean-qr's modules exactly, inside a quiet zone of 4, as many
     for (let x = 0; x < code.size; x += 1) if (code.get(x, y)) expected.add(`${x} ${y}`);
   }
   assert.deepEqual(darkModules(svg), expected);
-  assert.equal(qrSvg("EASEBACK").version, 1);
+  assert.equal(qrSvg("EASEBACK", "QR").version, 1);
 });
 
 test("the same text gives the same SVG", () => {
-  assert.equal(qrSvg(LINK).svg, qrSvg(LINK).svg);
-  assert.notEqual(qrSvg(LINK).svg, qrSvg(`${LINK}A`).svg);
+  assert.equal(qrSvg(LINK, "QR").svg, qrSvg(LINK, "QR").svg);
+  assert.notEqual(qrSvg(LINK, "QR").svg, qrSvg(`${LINK}A`, "QR").svg);
 });
 
 test("10 steps, every dose and rest its own, with a 30-character name, fit version 8", () => {
@@ -58,7 +63,7 @@ test("10 steps, every dose and rest its own, with a 30-character name, fit versi
   });
   const link = encodeRoutine({ name: "Morning stretches for my back!", often: null, steps }, CATALOGUE);
   assert.ok(link.length <= 120, `${link.length} characters`);
-  assert.ok(qrSvg(`https://easeback.example/shared#${link}`).version <= 8);
+  assert.ok(qrSvg(`https://easeback.example/shared#${link}`, "QR").version <= 8);
 });
 
 test("the vendored lean-qr is 2.7.4's nano.mjs unchanged, and nothing in it runs strings as code or sets styles", () => {

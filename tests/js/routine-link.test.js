@@ -7,11 +7,14 @@ import { qrSvg } from "../../static/js/lib/qr.js";
 import { normalised, ownSummary } from "../../static/js/lib/own-routine.js";
 import { decodeRoutine, encodeRoutine, PROBLEMS } from "../../static/js/lib/routine-link.js";
 import { BOUNDS, CATALOGUE } from "./own-catalogue.js";
+import { say } from "./words.js";
 
 // An origin as long as a real one is likely to be; the QR code holds the whole link.
 const ORIGIN = "https://easeback.example/shared#";
 const IDS = Object.keys(CATALOGUE.exercises);
-const decode = (text) => decodeRoutine(text, CATALOGUE, BOUNDS);
+const decode = (text) => decodeRoutine(text, CATALOGUE, BOUNDS, say);
+// Each refusal's sentence, in English.
+const REFUSED = Object.fromEntries(Object.entries(PROBLEMS).map(([name, sentence]) => [name, sentence(say)]));
 const roundTrip = (definition) => decode(encodeRoutine(definition, CATALOGUE));
 const utf8Bytes = (text) => new TextEncoder().encode(text ?? "").length;
 
@@ -127,7 +130,7 @@ test("500 random routines within the bounds come back exactly, and up to 10 step
     assert.match(link, /^1[A-Z2-7]+$/, where);
     assert.deepEqual(decode(link), { definition: normalised(routine, CATALOGUE) }, where);
     if (routine.steps.length <= 10 && utf8Bytes(routine.name) + utf8Bytes(routine.often) <= 30) {
-      assert.ok(qrSvg(ORIGIN + link).version <= 8, `${link.length} characters: ${where}`);
+      assert.ok(qrSvg(ORIGIN + link, "QR").version <= 8, `${link.length} characters: ${where}`);
       checkedFit += 1;
     }
   }
@@ -137,7 +140,7 @@ test("500 random routines within the bounds come back exactly, and up to 10 step
 test("a link cut short anywhere says so", () => {
   const link = encodeRoutine(MORNING, CATALOGUE);
   for (let length = 0; length < link.length; length += 1) {
-    assert.deepEqual(decode(link.slice(0, length)), { problem: PROBLEMS.cutShort }, `first ${length}`);
+    assert.deepEqual(decode(link.slice(0, length)), { problem: REFUSED.cutShort }, `first ${length}`);
   }
 });
 
@@ -149,18 +152,18 @@ test("a link with any one character changed is refused", () => {
       const changed = link.slice(0, index) + other + link.slice(index + 1);
       const answer = decode(changed);
       assert.equal(answer.definition, undefined, `${other} at ${index}`);
-      assert.ok(Object.values(PROBLEMS).includes(answer.problem), `${other} at ${index}: ${answer.problem}`);
+      assert.ok(Object.values(REFUSED).includes(answer.problem), `${other} at ${index}: ${answer.problem}`);
     }
   }
-  assert.deepEqual(decode(`${link}A`), { problem: PROBLEMS.changed });
+  assert.deepEqual(decode(`${link}A`), { problem: REFUSED.changed });
 });
 
 test("a link from a newer Easeback asks for an update; an unknown mark is a changed link", () => {
   const link = encodeRoutine(MORNING, CATALOGUE);
-  assert.deepEqual(decode(`2${link.slice(1)}`), { problem: PROBLEMS.newer });
-  assert.match(PROBLEMS.newer, /newer version of Easeback\. Update Easeback/);
-  assert.deepEqual(decode(`0${link.slice(1)}`), { problem: PROBLEMS.changed });
-  assert.deepEqual(decode(`A${link.slice(1)}`), { problem: PROBLEMS.changed });
+  assert.deepEqual(decode(`2${link.slice(1)}`), { problem: REFUSED.newer });
+  assert.match(REFUSED.newer, /newer version of Easeback\. Update Easeback/);
+  assert.deepEqual(decode(`0${link.slice(1)}`), { problem: REFUSED.changed });
+  assert.deepEqual(decode(`A${link.slice(1)}`), { problem: REFUSED.changed });
 });
 
 test("an exercise this version does not have is named by its step", () => {
@@ -229,5 +232,5 @@ test("any text at all gets an answer, never an error, and oversize text is refus
     assert.ok(answer.problem || answer.definition, text);
   }
   for (const odd of [undefined, null, 42, {}, "", "#", "1", "hello"]) assert.ok(decode(odd).problem, String(odd));
-  assert.deepEqual(decode(`1${"A".repeat(5000)}`), { problem: PROBLEMS.changed });
+  assert.deepEqual(decode(`1${"A".repeat(5000)}`), { problem: REFUSED.changed });
 });

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from app.content.routines import load_library
+from app.pages.player import CUE_WORDS as WORDS
+from app.pages.player import clip_texts
 from app.rules import CLIP_PREFIXES, CUE_CLIPS
 from tools.artwork import ARTWORK, PICTURES, SIZE
-from tools.voice import OUT, ROOT, WORDS, clip_texts, decode, levels
+from tools.voice import OUT, ROOT, decode, levels
 
 BUDGET = 350 * 1024  # all clips together, as the product brief sets
 SPREAD_DB = 2.0  # between the quietest and the loudest clip's RMS level, as a player hears them
@@ -33,7 +35,7 @@ def test_every_clip_the_content_needs_is_recorded_with_its_words(manifest, libra
 
 def test_every_cue_word_the_rules_name_has_its_words():
     assert WORDS.keys() == CUE_CLIPS.keys(), (
-        "give tools/voice.py's WORDS each cue in app/rules.py's CUE_CLIPS")
+        "give app/pages/player.py's CUE_WORDS each cue in app/rules.py's CUE_CLIPS")
 
 
 def test_every_exercise_and_cue_word_has_a_clip(manifest, library):

@@ -33,7 +33,8 @@ export class AudioCues {
     if (!AudioContext || !(this.settings.sound || this.settings.voice)) return (this.ready = Promise.resolve());
     this.audio = new AudioContext();
     const recorded = this.settings.voice && this.settings.voiceSource !== "device";
-    const clips = recorded ? Object.entries(this.data.voice.clips) : [];
+    // A clip with no address has no recording in the page's language: the device's voice says its words.
+    const clips = recorded ? Object.entries(this.data.voice.clips).filter(([, clip]) => clip.url) : [];
     this.ready = Promise.all(clips.map(([id, clip]) => this.decode(id, clip.url)));
     return this.ready;
   }

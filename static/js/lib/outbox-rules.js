@@ -50,25 +50,12 @@ export function laterDelay(retryAfterHeader) {
   return Math.min(seconds > 0 ? seconds : 60, LONGEST_WAIT_SECONDS);
 }
 
-const MESSAGES = {
-  outdated: "Easeback was updated in another tab. Reload this page to keep saving your changes.",
-  blocked: "Easeback is open in another tab. Close that tab so this one can save your changes.",
-  deviceFailed: "Your last change could not be saved on this device. Please try again.",
-  held: "Some changes could not be sent yet. They are kept on this device and will be sent again.",
-};
-
-function parkedMessage(count) {
-  const noun = count === 1 ? "1 change" : `${count} changes`;
-  const pronoun = count === 1 ? "It is" : "They are";
-  return `${noun} could not be saved on our server. ${pronoun} kept on this device, `
-    + "and included when you download your data in Settings.";
-}
-
-// The page-wide note about saving: the most pressing sentences first, or "" when all is well.
-export function statusMessage({ outdated = false, blocked = false, deviceFailed = false, held = false, parked = 0 }) {
-  const flags = { outdated, blocked, deviceFailed, held };
-  const sentences = Object.keys(MESSAGES).filter((key) => flags[key]).map((key) => MESSAGES[key]);
-  if (parked > 0) sentences.push(parkedMessage(parked));
+// The page-wide note about saving, in the words `say` gives: the most pressing sentences first,
+// or "" when all is well.
+export function statusMessage({ outdated = false, blocked = false, deviceFailed = false, held = false, parked = 0 }, say) {
+  const sentences = Object.entries({ outdated, blocked, "device-failed": deviceFailed, held })
+    .filter(([, flag]) => flag).map(([key]) => say(`sync-${key}`));
+  if (parked > 0) sentences.push(say(parked === 1 ? "sync-parked-1" : "sync-parked", { count: parked }));
   return sentences.join(" ");
 }
 

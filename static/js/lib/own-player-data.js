@@ -5,10 +5,11 @@
 import { readRules } from "./page-data.js";
 import { ownPlayerData } from "./own-routine.js";
 import { ownRoutine } from "./sync.js";
+import { say } from "./words.js";
 
 function missing(root) {
   root.querySelector("[data-own-missing]").hidden = false;
-  document.title = "Routine not found - Easeback";
+  document.title = say("not-found-title");
   return null;
 }
 
@@ -23,7 +24,7 @@ export async function ownRoutinePlayerData(root) {
     if (!steps.length) return missing(root);
     const slug = `${rules.own_routines.slug_prefix}${id}`;
     root.querySelector("[data-own-title]").textContent = routine.name;
-    document.title = `Play: ${routine.name} - Easeback`;
+    document.title = say("play-title", { name: routine.name });
     const back = root.querySelector("[data-own-back]");
     back.href = `${back.getAttribute("href")}#${encodeURIComponent(id)}`;
     root.querySelector("[data-own-slug]").value = slug;

@@ -83,22 +83,28 @@ export function ownSummary(definition, catalogue, rules) {
   };
 }
 
+// The words of this module and of the pages that show what it works out come from `say`
+// (lib/words.js on a page), so it stays pure.
+
 // A length as the pages spell it (app/site/templating.py duration): "45 s", "2 min", "1 min 30 s".
-export function spell(seconds) {
+export function spell(seconds, say) {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  if (!minutes) return `${rest} s`;
-  return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
+  if (!minutes) return say("seconds", { sec: rest });
+  return say(rest ? "minutes-seconds" : "minutes", { min: minutes, sec: rest });
 }
 
+// "1 step", "3 steps".
+export const stepCount = (count, say) => say(count === 1 ? "step-count-1" : "step-count", { count });
+
 // How a step's dose reads on an overview (templates/macros.html step_timing).
-export function stepTiming(step, catalogue) {
+export function stepTiming(step, catalogue, say) {
   const exercise = catalogue.exercises[step.exercise];
-  const reps = step.reps ?? exercise.reps;
-  const dose = exercise.hold !== null ? spell(step.hold ?? exercise.hold) : `${reps === 1 ? "once" : `${reps} times`}, slowly`;
+  const count = step.reps ?? exercise.reps;
+  const dose = exercise.hold !== null ? spell(step.hold ?? exercise.hold, say) : say(count === 1 ? "once-slowly" : "times-slowly", { count });
   if (!exercise.sided) return dose;
-  if (!step.sides || step.sides === "both") return `${dose} on each side, right then left`;
-  return `${dose} on the ${step.sides} side only`;
+  if (!step.sides || step.sides === "both") return say("each-side", { dose });
+  return say("one-side-only", { dose, side: say(step.sides) });
 }
 
 const SIDE_CHOICES = ["both", "left", "right"];
@@ -121,65 +127,60 @@ export function normalised(definition, catalogue) {
   };
 }
 
-// How a step's number is wrong: not a whole number, or outside its bounds.
-const WORDING = {
-  hold: { none: "needs a hold in whole seconds", outside: (value, low, high) => `holds for ${value} seconds; a hold lasts ${low} to ${high} seconds` },
-  reps: { none: "needs a number of repetitions", outside: (value, low, high) => `has ${value} repetitions; a step has ${low} to ${high}` },
-  rest: { none: "needs a rest after it in whole seconds", outside: (value, low, high) => `rests ${value} seconds after it; a rest lasts ${low} to ${high} seconds` },
-};
-
-// A step's number: undefined (left out: the exercise's own) passes, else a whole number within.
-function numberProblem(value, [low, high], where, wording) {
+// A step's number: undefined (left out: the exercise's own) passes, else a whole number within
+// [low, high]; `kind` is "hold", "reps" or "rest", and `where` names the step.
+function numberProblem(value, [low, high], where, kind, say) {
   if (value === undefined) return null;
-  if (!Number.isInteger(value)) return `${where} ${wording.none}, ${low} to ${high}.`;
-  return value < low || value > high ? `${where} ${wording.outside(value, low, high)}.` : null;
+  if (!Number.isInteger(value)) return say(`${kind}-none`, { where, low, high });
+  return value < low || value > high ? say(`${kind}-outside`, { where, value, low, high }) : null;
 }
 
 // What stops a routine from being saved, shared or opened from a link, each as { field, step?,
 // message } in a plain sentence: the bounds are app/rules.py's (bounds = rules.own_routines),
 // as app/content/own.py holds the server to them.
-export function checkOwnRoutine(definition, catalogue, bounds) {
+export function checkOwnRoutine(definition, catalogue, bounds, say) {
   const found = [];
   const add = (field, message, step) => found.push({ field, message, ...(step === undefined ? {} : { step }) });
   const name = String(definition.name ?? "").trim();
   const often = String(definition.often ?? "").trim();
-  if (!name) add("name", "This routine has no name.");
+  if (!name) add("name", say("no-name"));
   else if (characters(name) > bounds.name) {
-    add("name", `This routine's name is ${characters(name)} characters long; a name has at most ${bounds.name}.`);
+    add("name", say("name-too-long", { count: characters(name), most: bounds.name }));
   }
-  if (CONTROL.test(name) || CONTROL.test(often)) add("name", "The name and \"how often\" must each be one line.");
+  if (CONTROL.test(name) || CONTROL.test(often)) add("name", say("one-line"));
   if (characters(often) > bounds.often) {
-    add("often", `This routine's "how often" is ${characters(often)} characters long; it has at most ${bounds.often}.`);
+    add("often", say("often-too-long", { count: characters(often), most: bounds.often }));
   }
   const steps = definition.steps ?? [];
   const [fewest, most] = bounds.steps;
   if (steps.length < fewest || steps.length > most) {
-    add("steps", `This routine has ${steps.length || "no"} steps; a routine has ${fewest} to ${most}.`);
+    add("steps", say(steps.length ? "steps-out" : "no-steps", { count: steps.length, fewest, most }));
   }
   steps.forEach((step, index) => {
     const exercise = catalogue.exercises[step.exercise];
+    const number = index + 1;
     if (!exercise) {
-      add("exercise", `Step ${index + 1} is an exercise this version of Easeback does not have.`, index);
+      add("exercise", say("unknown-step", { number }), index);
       return;
     }
-    const where = `Step ${index + 1} (${exercise.player.name})`;
+    const where = say("step-where", { number, name: exercise.player.name });
     const timed = exercise.hold !== null;
     if (step[timed ? "reps" : "hold"] !== undefined) {
-      add("dose", `${where} is ${timed ? "held for a time, not counted" : "counted in repetitions, not held"}.`, index);
+      add("dose", say(timed ? "held-not-counted" : "counted-not-held", { where }), index);
     }
     const kind = timed ? "hold" : "reps";
-    const dose = numberProblem(step[kind], bounds[kind], where, WORDING[kind]);
+    const dose = numberProblem(step[kind], bounds[kind], where, kind, say);
     if (dose) add("dose", dose, index);
-    const rest = numberProblem(step.rest, bounds.rest, where, WORDING.rest);
+    const rest = numberProblem(step.rest, bounds.rest, where, "rest", say);
     if (rest) add("rest", rest, index);
     if (step.sides !== undefined && !(exercise.sided && SIDE_CHOICES.includes(step.sides))) {
-      add("sides", `${where} ${exercise.sided ? "is done on both sides, the left or the right" : "is not done one side at a time"}.`, index);
+      add("sides", say(exercise.sided ? "sides-choice" : "not-sided", { where }), index);
     }
   });
   if (!found.length) {
     const { seconds } = ownSummary(definition, catalogue, { own_routines: bounds });
     if (seconds > bounds.most_seconds) {
-      add("steps", `This routine would last ${Math.ceil(seconds / 60)} minutes; a routine lasts at most ${bounds.most_seconds / 60} minutes.`);
+      add("steps", say("too-long", { length: Math.ceil(seconds / 60), most: bounds.most_seconds / 60 }));
     }
   }
   return found;

@@ -3,8 +3,8 @@
 // The text is small enough for a QR code a phone reads at arm's length: with an origin of 32
 // characters, up to 10 steps with any doses, sides and rests and a name ("how often" included)
 // of up to 30 bytes of UTF-8 fit version 8 at error correction M (49 modules: 0.65 mm each when
-// printed 32 mm wide). A cut-short or changed link is refused with a sentence for a person,
-// never read wrongly. Version 1 is
+// printed 32 mm wide). A cut-short or changed link is refused with a sentence for a person
+// (in the words `say` gives, lib/words.js on a page), never read wrongly. Version 1 is
 //
 //   "1" then base32 (RFC 4648 letters A-Z and 2-7, no padding) of these bytes:
 //     the payload's length in bytes (one byte, or two with the top bit of the first set),
@@ -36,15 +36,21 @@ const TEXT_BITS = 10;
 const NUMBER_BITS = 7;
 const STEP_COUNT_BITS = 5;
 
-const UPDATE = "Update Easeback (reload the page, or close and open the app again), then open the link again.";
+// Each refusal's sentence, from the words `say` gives.
+const update = (sentence) => (say) => `${sentence(say)} ${say("link-update")}`;
 export const PROBLEMS = {
-  cutShort: "This link is not complete: its end was cut off. Copy the whole link, or ask for it again.",
-  changed: "This link was changed after it was made, so Easeback will not open it. Ask for the link again.",
-  newer: `This link comes from a newer version of Easeback. ${UPDATE}`,
+  cutShort: (say) => say("link-cut-short"),
+  changed: (say) => say("link-changed"),
+  newer: update((say) => say("link-newer")),
 };
 
 // Thrown inside decodeRoutine only, and turned into its { problem } answer there.
-class Refusal extends Error {}
+class Refusal extends Error {
+  constructor(problem) {
+    super();
+    this.problem = problem;
+  }
+}
 const refuse = (problem) => { throw new Refusal(problem); };
 
 const isTimed = (exercise) => exercise.hold !== null;
@@ -77,13 +83,13 @@ export function encodeRoutine(definition, catalogue) {
 
 // { definition } (normalised) or { problem }: a sentence to show the person. Never throws for
 // any text.
-export function decodeRoutine(text, catalogue, bounds) {
+export function decodeRoutine(text, catalogue, bounds, say) {
   try {
     const definition = readRoutine(String(text ?? ""), catalogue, bounds);
-    const [problem] = checkOwnRoutine(definition, catalogue, bounds);
+    const [problem] = checkOwnRoutine(definition, catalogue, bounds, say);
     return problem ? { problem: problem.message } : { definition };
   } catch (error) {
-    if (error instanceof Refusal) return { problem: error.message };
+    if (error instanceof Refusal) return { problem: error.problem(say) };
     throw error;
   }
 }
@@ -124,7 +130,7 @@ function readPayload(bits, catalogue) {
   for (let number = 1; number <= count; number += 1) {
     const code = bits.read(11);
     const id = byCode.get(CODE_DIGITS[Math.floor(code / 36)] + CODE_DIGITS[code % 36]);
-    if (id === undefined) refuse(`Step ${number} is an exercise this version of Easeback does not have. ${UPDATE}`);
+    if (id === undefined) refuse(update((say) => say("unknown-step", { number })));
     const exercise = catalogue.exercises[id];
     const timed = isTimed(exercise);
     const dose = bits.read(1) ? bits.read(NUMBER_BITS) : timed ? exercise.hold : exercise.reps;

@@ -11,6 +11,7 @@ import { entries, read, remove as forget, write } from "./local-store.js";
 import { askToKeepData } from "./keep-data.js";
 import { countsAsTry, laterDelay, notSentEntry, outcome, retryDelay, statusMessage, winsOver } from "./outbox-rules.js";
 import { count, get, getAll, move, onStorageChange, put, putWithChange, remove, replaceUnlessWaiting } from "./idb-store.js";
+import { say } from "./words.js";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 const UNSENT = "unsent:";
@@ -34,7 +35,7 @@ const notes = { outdated: false, blocked: false, deviceFailed: false, held: fals
 
 function showStatus() {
   const element = document.querySelector("[data-sync-status]");
-  const message = statusMessage(notes);
+  const message = statusMessage(notes, say);
   if (!element || element.textContent === message) return;
   element.textContent = message;
   element.hidden = !message;

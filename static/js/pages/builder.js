@@ -3,8 +3,9 @@
 // it on the device (lib/sync.js sends it on). The bounds are app/rules.py's, as the server holds
 // them; the total is laid out by lib/own-routine.js as the player will play it.
 import { readRules } from "../lib/page-data.js";
-import { checkOwnRoutine, ownSummary, spell } from "../lib/own-routine.js";
+import { checkOwnRoutine, ownSummary, spell, stepCount } from "../lib/own-routine.js";
 import { newId, ownRoutine, saveOwnRoutine, startSync } from "../lib/sync.js";
+import { say } from "../lib/words.js";
 
 const form = document.querySelector("[data-builder]");
 const rules = readRules();
@@ -55,7 +56,7 @@ function fillStep(item, step, index) {
   item.querySelector("[data-dose-error]").id = `${id}-dose-error`;
   const doseLabel = item.querySelector("[data-dose-label]");
   doseLabel.htmlFor = dose.id;
-  doseLabel.textContent = timed ? `Hold (seconds, ${low} to ${high})` : `Repetitions (${low} to ${high})`;
+  doseLabel.textContent = say(timed ? "hold-label" : "reps-label", { low, high });
   const sidesField = item.querySelector("[data-sides-field]");
   sidesField.hidden = !exercise.sided;
   const sides = item.querySelector("[data-sides]");
@@ -70,13 +71,13 @@ function fillStep(item, step, index) {
   item.querySelector("[data-rest-error]").id = `${id}-rest-error`;
   const restLabel = item.querySelector("[data-rest-label]");
   restLabel.htmlFor = rest.id;
-  restLabel.textContent = `Rest after (seconds, ${bounds.rest[0]} to ${bounds.rest[1]})`;
+  restLabel.textContent = say("rest-label", { low: bounds.rest[0], high: bounds.rest[1] });
   const [up, down] = item.querySelectorAll("[data-move]");
-  up.textContent = `Move ${name} up`;
-  down.textContent = `Move ${name} down`;
+  up.textContent = say("move-up", { name });
+  down.textContent = say("move-down", { name });
   up.disabled = index === 0;
   down.disabled = index === state.steps.length - 1;
-  item.querySelector("[data-remove]").textContent = `Remove ${name}`;
+  item.querySelector("[data-remove]").textContent = say("remove-step", { name });
 }
 
 function draw() {
@@ -99,9 +100,8 @@ function showTotal() {
   const usable = state.steps.every((step) => Number.isInteger(step.hold ?? step.reps) && Number.isInteger(step.rest));
   if (!usable) return;
   const { seconds } = ownSummary(definition(), catalogue, rules);
-  const count = `${state.steps.length} ${state.steps.length === 1 ? "step" : "steps"}`;
-  const over = seconds > bounds.most_seconds ? ` That is over the ${bounds.most_seconds / 60} minutes a routine may last.` : "";
-  total.textContent = `Total time: ${spell(seconds)}, ${count}.${over}`;
+  const over = seconds > bounds.most_seconds ? ` ${say("over-time", { most: bounds.most_seconds / 60 })}` : "";
+  total.textContent = say("total-time", { time: spell(seconds, say), count: stepCount(state.steps.length, say) }) + over;
 }
 
 // --- Changing the steps -----------------------------------------------------------
@@ -121,7 +121,7 @@ function addStep(exerciseId) {
   if (exercise.sided) step.sides = "both";
   state.steps.push(step);
   draw();
-  status.textContent = `Added ${exercise.player.name} as step ${state.steps.length}.`;
+  status.textContent = say("added", { name: exercise.player.name, number: state.steps.length });
 }
 
 list.addEventListener("click", (event) => {
@@ -134,7 +134,7 @@ list.addEventListener("click", (event) => {
   if (button.matches("[data-remove]")) {
     state.steps.splice(index, 1);
     draw();
-    status.textContent = `Removed ${name}.`;
+    status.textContent = say("removed", { name });
     // Focus the step that took its place, or the one before, or the heading.
     const next = list.children[Math.min(index, state.steps.length - 1)];
     (next?.querySelector("[data-remove]") ?? document.getElementById("steps-heading")).focus();
@@ -146,7 +146,7 @@ list.addEventListener("click", (event) => {
   state.steps.splice(index, 1);
   state.steps.splice(to, 0, step);
   draw();
-  status.textContent = `Moved ${name} to step ${to + 1}.`;
+  status.textContent = say("moved", { name, number: to + 1 });
   const moved = list.children[to].querySelector(`[data-move="${move}"]`);
   (moved.disabled ? list.children[to].querySelector(`[data-move="${-move}"]`) : moved).focus();
 });
@@ -184,8 +184,8 @@ function filterLibrary() {
     card.hidden = !fits;
     shown += fits ? 1 : 0;
   }
-  document.querySelector("[data-exercise-count]").textContent = shown === cards.length
-    ? `All ${cards.length} exercises.` : `${shown} of ${cards.length} exercises match.`;
+  document.querySelector("[data-exercise-count]").textContent = say(shown === cards.length ? "all-exercises" : "exercises-match",
+    { shown, count: cards.length });
   document.querySelector("[data-no-exercises]").hidden = shown > 0;
 }
 
@@ -235,7 +235,7 @@ form.addEventListener("submit", async (event) => {
   if (!catalogue) return;
   clearProblems();
   const routine = definition();
-  const found = checkOwnRoutine(routine, catalogue, bounds);
+  const found = checkOwnRoutine(routine, catalogue, bounds, say);
   if (found.length) {
     showProblems(found);
     return;
@@ -244,7 +244,7 @@ form.addEventListener("submit", async (event) => {
   try {
     await saveOwnRoutine({ id, ...routine });
   } catch {
-    status.textContent = "This device could not keep the routine. Check it has storage space, then try again.";
+    status.textContent = say("routine-not-kept");
     return;
   }
   window.location.assign(`${form.dataset.overview}#${id}`);
@@ -266,14 +266,14 @@ async function start() {
       state.steps = saved.steps.filter((step) => catalogue.exercises[step.exercise])
         .map((step) => ({ ...step, key: (keys += 1), rest: step.rest ?? 0 }));
       const heading = document.querySelector("[data-builder-heading]");
-      heading.textContent = `Change ${saved.name}`;
-      document.title = `${heading.textContent} - Easeback`;
-      form.querySelector("[data-save]").textContent = "Save changes";
+      heading.textContent = say("change-routine", { name: saved.name });
+      document.title = say("title", { title: heading.textContent });
+      form.querySelector("[data-save]").textContent = say("save-changes");
     }
   }
   draw();
 }
 
 start().catch(() => {
-  status.textContent = "The exercise list could not be loaded. Check your connection, then reload the page.";
+  status.textContent = say("no-exercise-list");
 });

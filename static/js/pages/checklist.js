@@ -9,6 +9,7 @@ import { initChecklistProgress } from "../parts/checklist-progress.js";
 import { read, write } from "../lib/local-store.js";
 import { readRules } from "../lib/page-data.js";
 import { startSync } from "../lib/sync.js";
+import { say } from "../lib/words.js";
 
 const KEY = "checklist";
 // Typing is saved once the person pauses, not on every key.
@@ -73,14 +74,14 @@ function isScore(value) {
 function describeCheckin(checkin) {
   if (!checkin || typeof checkin !== "object") return "";
   const parts = [];
-  if (isScore(checkin.back_pain)) parts.push(`back ${checkin.back_pain}/10`);
-  if (isScore(checkin.leg_pain)) parts.push(`leg ${checkin.leg_pain}/10`);
+  if (isScore(checkin.back_pain)) parts.push(say("checkin-back", { score: checkin.back_pain }));
+  if (isScore(checkin.leg_pain)) parts.push(say("checkin-leg", { score: checkin.leg_pain }));
   if (Object.hasOwn(REACHES, checkin.reach)) parts.push(REACHES[checkin.reach].phrase);
   if (!parts.length) return "";
   const text = parts.join(", ");
   const day = checkin.recorded_at == null ? null : new Date(checkin.recorded_at);
   const when = day && !Number.isNaN(day.getTime())
-    ? ` (check-in on ${day.toLocaleDateString("en-GB", { day: "numeric", month: "short" })})`
+    ? ` ${say("checkin-on", { date: day.toLocaleDateString(document.documentElement.lang, { day: "numeric", month: "short" }) })}`
     : "";
   return text[0].toUpperCase() + text.slice(1) + when;
 }
@@ -128,8 +129,8 @@ function save(progress = "") {
   // last change wins here and on the server.
   const changedAt = Math.max(Date.now(), (read(KEY)?.changedAt ?? 0) + 1);
   const saved = { state: collect(), changedAt };
-  if (write(KEY, saved)) showStatus("Saved on this device.", progress);
-  else showStatus("Could not save on this device: its storage is full or turned off.");
+  if (write(KEY, saved)) showStatus(say("saved-here"), progress);
+  else showStatus(say("not-saved-here"));
   document.dispatchEvent(new CustomEvent("easeback:checklist-changed", { detail: saved }));
 }
 

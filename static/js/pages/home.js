@@ -6,6 +6,7 @@ import { isBadDay } from "../lib/bad-day.js";
 import { read, remove, write } from "../lib/local-store.js";
 import { readPageData } from "../lib/page-data.js";
 import { latestUnfinished } from "../lib/resume.js";
+import { say } from "../lib/words.js";
 
 const NEED_KEY = "need";
 // Kept here too, so the page follows the answer even if the device could not store it.
@@ -49,8 +50,7 @@ function showQuestion(question) {
     if (choice.dataset.needChoice === need) chosen = choice;
   }
   question.querySelector("[data-need-said]").textContent = isBadDay()
-    ? "A bad day: the gentle card stays today."
-    : chosen ? `You chose: ${chosen.textContent}. Tap it again to clear it.` : "Your answer changes the suggestion above.";
+    ? say("need-bad-day") : say(chosen ? "need-chosen" : "need-unsaid", { choice: chosen?.textContent });
 }
 
 function askWhatIsNeeded() {
@@ -76,8 +76,8 @@ function offerToContinue() {
   const routine = routines[latest.slug];
   const link = section.querySelector("a");
   link.href = routine.play;
-  link.textContent = `Continue ${routine.title.toLowerCase()}`;
-  section.querySelector("[data-continue-where]").textContent = latest.where ? `Paused at ${latest.where.toLowerCase()}.` : "";
+  link.textContent = say("continue", { title: routine.title.toLowerCase() });
+  section.querySelector("[data-continue-where]").textContent = latest.where ? say("paused-at", { where: latest.where.toLowerCase() }) : "";
   section.hidden = false;
 }
 

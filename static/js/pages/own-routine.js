@@ -9,6 +9,7 @@ import { stepTiming } from "../lib/own-routine.js";
 import { qrSvg } from "../lib/qr.js";
 import { encodeRoutine } from "../lib/routine-link.js";
 import { deleteOwnRoutine, newId, ownRoutine, saveOwnRoutine, startSync } from "../lib/sync.js";
+import { say } from "../lib/words.js";
 
 const root = document.querySelector("[data-own-routine]");
 const rules = readRules();
@@ -24,14 +25,14 @@ showFavourites();
 const address = (path) => new URL(path, window.location.origin).href;
 const shareLink = () => `${address(root.dataset.shared)}#${encodeRoutine(routine, catalogue)}`;
 
-// An SVG made by lib/qr.js (our own markup, no scripts or styles) as a node of this page.
-function svgNode(svg) {
-  return new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
+// The QR code of a link, made by lib/qr.js (our own markup, no scripts or styles), as a node of this page.
+function qrNode(link) {
+  return new DOMParser().parseFromString(qrSvg(link, say("qr-label")).svg, "image/svg+xml").documentElement;
 }
 
 function draw() {
   drawRoutine(routine, catalogue, rules, (name) => own(name));
-  document.title = `${routine.name} - Easeback`;
+  document.title = say("title", { title: routine.name });
   own("start").href = `${root.dataset.play}#${encodeURIComponent(id)}`;
   own("start-name").textContent = ` ${routine.name}`;
   favourite.lastElementChild.textContent = ` ${routine.name}`;
@@ -43,17 +44,17 @@ function draw() {
 function missing() {
   own("loading").hidden = true;
   own("missing").hidden = false;
-  document.title = "Routine not found - Easeback";
+  document.title = say("not-found-title");
 }
 
 // --- Duplicate and delete -------------------------------------------------------------
 
 own("duplicate").addEventListener("click", async () => {
-  const copy = { id: newId(), name: `${routine.name} (copy)`.slice(0, rules.own_routines.name), often: routine.often, steps: routine.steps };
+  const copy = { id: newId(), name: say("copy-name", { name: routine.name }).slice(0, rules.own_routines.name), often: routine.often, steps: routine.steps };
   try {
     await saveOwnRoutine(copy);
   } catch {
-    own("status").textContent = "This device could not keep the copy. Check it has storage space, then try again.";
+    own("status").textContent = say("copy-not-kept");
     return;
   }
   window.location.assign(`${root.dataset.builder}#${encodeURIComponent(copy.id)}`);
@@ -63,7 +64,7 @@ function askToDelete(asking) {
   own("confirm").hidden = !asking;
   own("delete").setAttribute("aria-expanded", String(asking));
   if (asking) {
-    own("confirm-text").textContent = `Delete ${routine.name} from this device and your linked devices? This cannot be undone.`;
+    own("confirm-text").textContent = say("delete-ask", { name: routine.name });
     own("delete-for-good").focus();
   }
 }
@@ -77,7 +78,7 @@ own("delete-for-good").addEventListener("click", async () => {
   try {
     await deleteOwnRoutine(id);
   } catch {
-    own("status").textContent = "This device could not delete it just now. Please try again.";
+    own("status").textContent = say("not-deleted");
     return;
   }
   window.location.assign(`${root.dataset.list}#my-routines`);
@@ -93,7 +94,7 @@ own("share").addEventListener("click", () => {
   if (!opening) return;
   const link = shareLink();
   own("share-link").value = link;
-  own("qr").replaceChildren(svgNode(qrSvg(link).svg));
+  own("qr").replaceChildren(qrNode(link));
   own("share-sheet").hidden = !navigator.share;
   own("share-link").focus();
   own("share-link").select();
@@ -103,15 +104,15 @@ own("copy").addEventListener("click", async () => {
   const status = own("share-status");
   try {
     await navigator.clipboard.writeText(own("share-link").value);
-    status.textContent = "Link copied. Paste it into a message or an email.";
+    status.textContent = say("link-copied");
   } catch {
     own("share-link").select();
-    status.textContent = "This browser would not copy it: the link is selected, so copy it from the box.";
+    status.textContent = say("link-selected");
   }
 });
 
 own("share-sheet").addEventListener("click", () => {
-  navigator.share({ title: routine.name, text: `${routine.name}: a routine to do with Easeback`, url: own("share-link").value })
+  navigator.share({ title: routine.name, text: say("share-text", { name: routine.name }), url: own("share-link").value })
     .catch(() => null);
 });
 
@@ -120,7 +121,7 @@ own("share-sheet").addEventListener("click", () => {
 function fillSheet() {
   const often = document.querySelector("[data-sheet-often]");
   if (routine.often) {
-    often.textContent = `How often: ${routine.often}`;
+    often.textContent = say("how-often", { often: routine.often });
     often.hidden = false;
   }
   const template = document.getElementById("own-sheet-step");
@@ -133,11 +134,11 @@ function fillSheet() {
     picture.classList.toggle("mirrored", step.sides === "left");
     item.querySelector("[data-sheet-number]").textContent = `${index + 1}.`;
     item.querySelector("[data-sheet-name]").textContent = exercise.name;
-    item.querySelector("[data-sheet-dose]").textContent = stepTiming(step, catalogue);
+    item.querySelector("[data-sheet-dose]").textContent = stepTiming(step, catalogue, say);
     item.querySelector("[data-sheet-care]").textContent = exercise.easeOffIf;
     return item;
   }));
-  document.querySelector("[data-sheet-qr]").replaceChildren(svgNode(qrSvg(shareLink()).svg));
+  document.querySelector("[data-sheet-qr]").replaceChildren(qrNode(shareLink()));
   const safety = document.querySelector("[data-sheet-safety]");
   safety.textContent = address(safety.dataset.path);
 }

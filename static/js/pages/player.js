@@ -19,6 +19,7 @@ import {
   stopCount, stopsDone, totalMs, walkMinutesFrom,
 } from "../lib/timeline.js";
 import { ScreenLock } from "../lib/wake-lock.js";
+import { say } from "../lib/words.js";
 
 const root = document.querySelector("[data-player]");
 // A built-in routine's data is in the page; an own routine's is on the device. Without it there
@@ -34,7 +35,7 @@ const schedule = buildSchedule(data.segments, data.steps, walk ? { ...settings, 
 const cues = new AudioCues({ settings, data, schedule, names: rules });
 if (walk) {
   const note = root.querySelector("[data-walk-note]");
-  note.textContent = `Walking for ${walkMinutes} minutes, as your plan suggests: each stage keeps its share of the time.`;
+  note.textContent = say("walk-note", { length: walkMinutes });
   note.hidden = false;
 }
 // Started from my plan (#from=plan): the finish screen speaks of the plan, and leads back to it.
@@ -111,7 +112,7 @@ function setClock(next, now, options = {}) {
   const starting = root.dataset.status === "ready" && next.status !== "ready";
   clock = next;
   const playing = clock.status === "playing";
-  buttons.toggle.lastElementChild.textContent = { ready: "Start", playing: "Pause", paused: "Resume" }[clock.status] ?? "Start";
+  buttons.toggle.lastElementChild.textContent = say({ playing: "pause", paused: "resume" }[clock.status] ?? "start");
   root.dataset.status = clock.status;
   // With large text on a small screen the stage may start below the fold: bring it up, so the
   // step's name, timer and picture show above the controls from the first second.
@@ -179,8 +180,8 @@ function complete(now) {
   ui.finished.hidden = false;
   ui.progress.value = 1000;
   // Steps as the header counts them ("Step 6 of 6"): a one-sided step is one step, both sides done.
-  ui.finishedSummary.textContent = `You finished ${data.title.toLowerCase()}: all ${data.steps.length} steps.`;
-  ui.announcer.textContent = "Routine finished. Well done.";
+  ui.finishedSummary.textContent = say("finished-steps", { title: data.title.toLowerCase(), count: data.steps.length });
+  ui.announcer.textContent = say("finished");
   ui.finished.focus();
   logSession(done, true);
   root.dispatchEvent(new CustomEvent("easeback:complete", { detail: { stepsDone: done } }));
@@ -300,7 +301,7 @@ window.addEventListener("pagehide", () => {
   }
 });
 
-ui.screenOff.textContent = screenOffSupport().advice;
+ui.screenOff.textContent = say(`screen-off-${screenOffSupport()}`);
 // Decoded before Start when the service worker already keeps the clips on the device, so the
 // first cue is ready at once; on a first visit they wait for Start, so the page itself stays
 // light while the worker stores them (tests wait for the mark).
@@ -312,7 +313,7 @@ if (guide) guide.hidden = true;
 const restored = savedClock(performance.now());
 root.dataset.sessionId = session.id;
 setClock(restored ?? initialClock(), performance.now());
-if (restored) ui.announcer.textContent = `Paused where you left off. ${ui.count.textContent}.`;
+if (restored) ui.announcer.textContent = say("paused-where", { where: ui.count.textContent });
 startSync();
 initCheckinForms();
 initPlanForms();

@@ -7,6 +7,7 @@ import { drawRoutine } from "../parts/own-steps.js";
 import { readRules } from "../lib/page-data.js";
 import { decodeRoutine } from "../lib/routine-link.js";
 import { ownRoutine, saveOwnRoutine, startSync } from "../lib/sync.js";
+import { say } from "../lib/words.js";
 
 const root = document.querySelector("[data-shared]");
 const rules = readRules();
@@ -29,7 +30,7 @@ function refuse(problem) {
   part("loading").hidden = true;
   part("problem-text").textContent = problem;
   part("problem").hidden = false;
-  document.title = "This link cannot be opened - Easeback";
+  document.title = say("refused-title");
 }
 
 // Keep it on the device (once), then say so; resolves to whether it is kept.
@@ -37,22 +38,22 @@ async function keep() {
   const status = part("status");
   try {
     if (await ownRoutine(id)) {
-      status.textContent = "It is already in your routines.";
+      status.textContent = say("already-kept");
       return true;
     }
     await saveOwnRoutine({ id, ...routine });
   } catch {
-    status.textContent = "This device could not keep the routine. Check it has storage space, then try again.";
+    status.textContent = say("routine-not-kept");
     return false;
   }
-  status.textContent = "Saved to your routines.";
+  status.textContent = say("saved-to-routines");
   return true;
 }
 
 part("save").addEventListener("click", async () => {
   if (await keep()) {
     const link = Object.assign(document.createElement("a"), {
-      href: `${root.dataset.overview}#${encodeURIComponent(id)}`, textContent: "Open it from your routines",
+      href: `${root.dataset.overview}#${encodeURIComponent(id)}`, textContent: say("open-from-routines"),
     });
     part("status").append(" ", link);
   }
@@ -65,15 +66,15 @@ part("start").addEventListener("click", async () => {
 async function start() {
   startSync();
   const catalogue = await (await fetch(root.dataset.catalogue)).json();
-  const read = decodeRoutine(text, catalogue, rules.own_routines);
+  const read = decodeRoutine(text, catalogue, rules.own_routines, say);
   if (read.problem) return refuse(read.problem);
   routine = read.definition;
   id = await idFor(text);
   drawRoutine(routine, catalogue, rules, part);
-  document.title = `${routine.name}: shared with you - Easeback`;
+  document.title = say("shared-title", { name: routine.name });
   part("loading").hidden = true;
   part("found").hidden = false;
   return null;
 }
 
-start().catch(() => refuse("Easeback could not read this link on this device. Reload the page to try again."));
+start().catch(() => refuse(say("link-unreadable")));

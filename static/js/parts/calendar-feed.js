@@ -6,7 +6,7 @@
 // budget, the pages are not.
 let status = null;
 const part = (name) => document.querySelector(`[data-calendar-${name}]`);
-const say = (line, words) => { line.textContent = line.dataset[words]; };
+const show = (line, words) => { line.textContent = line.dataset[words]; };
 
 async function run(method, done) {
   try {
@@ -17,7 +17,7 @@ async function run(method, done) {
     if (!response.ok) throw new Error(data.detail ?? status.dataset.failed);
     done(data);
   } catch (error) {
-    if (error instanceof TypeError) say(status, "offline");
+    if (error instanceof TypeError) show(status, "offline");
     else status.textContent = error.message;
   }
 }
@@ -29,7 +29,7 @@ export function initCalendarFeed() {
     address.value = url.replace("webcal:", location.protocol);
     part("open").href = url;
     part("made").hidden = false;
-    say(status, "made");
+    show(status, "made");
   }));
   part("copy")?.addEventListener("click", async () => {
     let words = "copied";
@@ -40,18 +40,18 @@ export function initCalendarFeed() {
       address.select();
       words = "selected";
     }
-    say(part("copied"), words);
+    show(part("copied"), words);
   });
-  part("file")?.addEventListener("click", () => say(part("file-status"), "done"));
+  part("file")?.addEventListener("click", () => show(part("file-status"), "done"));
   const revoke = part("revoke");
   revoke?.addEventListener("click", () => run("DELETE", () => {
     revoke.hidden = true;
-    say(status, "stopped");
+    show(status, "stopped");
   }));
   // Both pages say whether a calendar is subscribed: on /plan, so a second tap does not stop the
   // address a calendar already has without the person knowing.
   if (status?.dataset.on) run("GET", ({ active }) => {
     if (revoke) revoke.hidden = !active;
-    say(status, active ? "on" : "off");
+    show(status, active ? "on" : "off");
   });
 }

@@ -2,6 +2,7 @@
 // player, a check-in belongs to the session being played.
 import { readRules } from "../lib/page-data.js";
 import { newId, recordCheckin } from "../lib/sync.js";
+import { say } from "../lib/words.js";
 
 // One id per filled-in form, kept until that fill is safely saved: a second
 // tap (or a retry after a failure) sends the same check-in again, which the
@@ -39,14 +40,14 @@ async function submit(event) {
   try {
     await recordCheckin(checkin);
   } catch {
-    status.textContent = "This check-in could not be saved on this device. Please try again.";
+    status.textContent = say("checkin-not-saved");
     return;
   } finally {
     button.disabled = false;
   }
   form.reset();
   delete form.dataset.checkinId;
-  status.textContent = `Saved: back ${checkin.back_pain}, leg ${checkin.leg_pain}. Thank you.`;
+  status.textContent = say("checkin-saved", { backPain: checkin.back_pain, legPain: checkin.leg_pain });
   form.dispatchEvent(new CustomEvent("easeback:checkin-saved", { bubbles: true, detail: checkin }));
 }
 
@@ -61,14 +62,15 @@ export function initCheckinForms() {
 // hears "was 6, now 4".
 export function showCheckinChange(container, before, after) {
   const list = container.querySelector("[data-checkin-change-list]");
-  list.replaceChildren(...[["Back pain", "back_pain"], ["Leg pain", "leg_pain"]].map(([label, key]) => {
+  list.replaceChildren(...[["back-pain", "back_pain"], ["leg-pain", "leg_pain"]].map(([word, key]) => {
+    const label = say(word);
     const item = document.createElement("li");
     const seen = document.createElement("span");
     const heard = document.createElement("span");
     seen.setAttribute("aria-hidden", "true");
     seen.textContent = `${label} ${before[key]} \u2192 ${after[key]}`;
     heard.className = "visually-hidden";
-    heard.textContent = `${label} was ${before[key]}, now ${after[key]}`;
+    heard.textContent = say("pain-was", { label, earlier: before[key], later: after[key] });
     item.append(seen, heard);
     return item;
   }));

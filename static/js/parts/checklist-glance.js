@@ -1,11 +1,12 @@
 // "At a glance": on a phone the therapists' cards stack, so a table under them sets what was
 // found for each side by side, headed by their names once typed. It only mirrors the cards.
+import { say } from "../lib/words.js";
 
 // A dash to the eye, "Not yet" to a screen reader.
 function notYet() {
   const dash = Object.assign(document.createElement("span"), { textContent: "\u2013" });
   dash.setAttribute("aria-hidden", "true");
-  return [dash, Object.assign(document.createElement("span"), { className: "visually-hidden", textContent: "Not yet" })];
+  return [dash, Object.assign(document.createElement("span"), { className: "visually-hidden", textContent: say("not-yet") })];
 }
 
 // Show the table; return a function that brings it up to date with the form.
@@ -16,10 +17,10 @@ export function initChecklistGlance(form) {
   glance.hidden = false;
   return function showGlance() {
     for (const cell of cells) {
-      cell.replaceChildren(...(form.elements[cell.dataset.glanceCell].checked ? ["Yes"] : notYet()));
+      cell.replaceChildren(...(form.elements[cell.dataset.glanceCell].checked ? [say("yes")] : notYet()));
     }
     heads.forEach((head, index) => {
-      head.textContent = form.elements[`therapists.${index}.name`].value.trim() || `Therapist ${index + 1}`;
+      head.textContent = form.elements[`therapists.${index}.name`].value.trim() || say("therapist", { number: index + 1 });
     });
   };
 }

@@ -1,13 +1,15 @@
 // Printing the checklist: today's date on the paper, and a blank copy that
 // leaves out everything the person has entered (print.css hides it while
 // <html> carries the class below).
+import { say } from "../lib/words.js";
+
 const BLANK = "print-blank";
 
 // The server wrote its own date; the device's is the one that matters.
 function stampDate() {
   const printedOn = document.querySelector("[data-printed-on]");
-  const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  printedOn.textContent = `Printed on ${today}`;
+  const today = new Date().toLocaleDateString(document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" });
+  printedOn.textContent = say("printed-on", { date: today });
 }
 
 function printCopy(blank) {

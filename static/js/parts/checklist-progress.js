@@ -1,13 +1,14 @@
 // How far the person has got: "12 of 38 ticked" above the checklist and "2 of 5 ticked" in
 // each section's heading, counted from the boxes on the page so the totals are always real.
 // The counts change quietly; the page announces the overall one when a box is ticked.
+import { say } from "../lib/words.js";
 
 function itemBoxes(root) {
   return [...root.querySelectorAll('input[type="checkbox"][name^="ticks."]')];
 }
 
 function counted(boxes) {
-  return `${boxes.filter((box) => box.checked).length} of ${boxes.length} ticked`;
+  return say("ticked", { ticked: boxes.filter((box) => box.checked).length, count: boxes.length });
 }
 
 // Return a function that brings every count up to date and gives the overall one.

@@ -3,6 +3,7 @@
 import { clearEverything } from "../lib/idb-store.js";
 import { forgetPersonalCopies } from "../lib/personal-copies.js";
 import { flush } from "../lib/sync.js";
+import { say } from "../lib/words.js";
 
 let section = null;
 const $ = (selector) => section.querySelector(selector);
@@ -15,7 +16,6 @@ async function post(path, body) {
   return { ok: response.ok, status: response.status, data: await response.json().catch(() => ({})) };
 }
 
-const OFFLINE = "You are offline. Connect to the internet and try again.";
 
 async function makeCode() {
   const output = $("[data-code-output]");
@@ -24,7 +24,7 @@ async function makeCode() {
     output.textContent = ok ? data.code : data.detail;
     if (ok) document.dispatchEvent(new CustomEvent("easeback:devices-changed"));
   } catch {
-    output.textContent = OFFLINE;
+    output.textContent = say("offline-try-again");
   }
 }
 
@@ -34,17 +34,17 @@ async function link(event) {
   try {
     const { ok, status: code, data } = await post("/api/v1/link", { code: event.target.elements.code.value });
     if (ok) {
-      status.textContent = "This device is linked. Your saved things will appear here.";
+      status.textContent = say("device-linked");
       event.target.reset();
       document.dispatchEvent(new CustomEvent("easeback:devices-changed"));
       await flush();
     } else if (code === 422) {
-      status.textContent = "A code has 10 letters and numbers, like ABCDE-23456. Check it and try again.";
+      status.textContent = say("code-shape");
     } else {
-      status.textContent = data.detail ?? "Too many tries. Wait ten minutes, then make a new code.";
+      status.textContent = data.detail ?? say("too-many-tries");
     }
   } catch {
-    status.textContent = OFFLINE;
+    status.textContent = say("offline-try-again");
   }
 }
 
@@ -59,7 +59,7 @@ async function deleteEverything() {
     const response = await fetch("/api/v1/profile", { method: "DELETE", credentials: "same-origin" });
     if (!response.ok) throw new Error(String(response.status));
   } catch {
-    status.textContent = `Nothing was deleted. ${OFFLINE}`;
+    status.textContent = `${say("nothing-deleted")} ${say("offline-try-again")}`;
     return;
   }
   await clearEverything();
@@ -68,7 +68,7 @@ async function deleteEverything() {
     if (key.startsWith("easeback:")) localStorage.removeItem(key);
   }
   $("[data-delete-confirm]").hidden = true;
-  status.textContent = "Everything is deleted, here and on our server.";
+  status.textContent = say("all-deleted");
   document.dispatchEvent(new CustomEvent("easeback:synced"));
 }
 

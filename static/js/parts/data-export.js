@@ -3,6 +3,7 @@
 // download really is everything. Without JavaScript the link still gives
 // the server's export.
 import { changesNotSent } from "../lib/sync.js";
+import { say } from "../lib/words.js";
 
 let status = null;
 
@@ -13,7 +14,7 @@ async function fromServer(link) {
   } catch {
     // Offline: what is on this device can still be downloaded.
   }
-  status.textContent = "Our server could not be reached, so this download has only what is on this device.";
+  status.textContent = say("export-device-only");
   return { exported_at: new Date().toISOString(), from_this_device_only: true };
 }
 
@@ -38,7 +39,7 @@ export function initDataExport() {
     try {
       data.not_sent = await changesNotSent();
     } catch {
-      status.textContent = "The changes kept on this device could not be read, so this download has only what our server has.";
+      status.textContent = say("export-server-only");
     }
     download(data, "easeback-export.json");
   });

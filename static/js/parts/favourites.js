@@ -4,6 +4,7 @@
 // device's copy, which sync keeps current.
 import { readPageData, readRules } from "../lib/page-data.js";
 import { favouriteRoutines, ownRoutines, setFavourite } from "../lib/sync.js";
+import { say } from "../lib/words.js";
 
 let routines = {};
 let template = null;
@@ -43,7 +44,7 @@ async function ownIndex() {
   if (!kept.length) return {};
   const own = import("../lib/own-routine.js");
   catalogue ??= await (await fetch(template.dataset.catalogue)).json();
-  const { ownSummary, spell } = await own;
+  const { ownSummary, spell, stepCount } = await own;
   const rules = readRules();
   return Object.fromEntries(kept.map((routine) => {
     const steps = routine.steps.filter((step) => catalogue.exercises[step.exercise]);
@@ -51,8 +52,8 @@ async function ownIndex() {
     const at = `#${encodeURIComponent(routine.id)}`;
     return [rules.own_routines.slug_prefix + routine.id, {
       title: routine.name,
-      summary: routine.often ? `How often: ${routine.often}` : "A routine of your own.",
-      meta: [spell(seconds), `${steps.length} step${steps.length === 1 ? "" : "s"}`,
+      summary: routine.often ? say("how-often", { often: routine.often }) : say("own-summary"),
+      meta: [spell(seconds, say), stepCount(steps.length, say),
         positions.map((position) => catalogue.positions[position]).join(", ")],
       goals: [], url: template.dataset.ownOverview + at, play: template.dataset.ownPlay + at,
     }];

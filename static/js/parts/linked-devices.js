@@ -1,34 +1,34 @@
 // Settings, "Linked devices": which devices share this saved data, when each was
 // linked and last used, and a button to unlink one. Nothing else about a device is kept.
+import { say } from "../lib/words.js";
+
 let list = null;
 let empty = null;
 let status = null;
 
-const OFFLINE = "You are offline. Connect to the internet and try again.";
-const UNREACHABLE = "Connect to the internet to see your linked devices.";
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+const day = new Intl.DateTimeFormat(document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" });
 
 function when(iso) {
   // Last use is recorded once a day, so a date is all there is to say.
-  if (!iso) return "not yet";
+  if (!iso) return say("device-not-yet");
   const date = new Date(iso);
-  return date.toDateString() === new Date().toDateString() ? "today" : day.format(date);
+  return date.toDateString() === new Date().toDateString() ? say("device-today") : day.format(date);
 }
 
 function row(device, removable) {
   const item = document.createElement("li");
   const name = document.createElement("strong");
-  name.textContent = device.this_device ? "This device" : "Another device";
+  name.textContent = say(device.this_device ? "this-device" : "another-device");
   const detail = document.createElement("p");
   detail.id = `device-${device.id}`;
   detail.className = "small";
-  detail.textContent = `Linked ${when(device.linked_at)}, last used ${when(device.last_used_at)}.`;
+  detail.textContent = say("device-dates", { linked: when(device.linked_at), used: when(device.last_used_at) });
   item.append(name, detail);
   if (removable) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "button";
-    button.textContent = device.this_device ? "Remove this device" : "Remove";
+    button.textContent = say(device.this_device ? "remove-this-device" : "remove-device");
     button.setAttribute("aria-describedby", detail.id);
     button.addEventListener("click", () => remove(device));
     item.append(button);
@@ -48,11 +48,11 @@ async function show() {
     if (!response.ok) throw new Error(String(response.status));
     ({ devices } = await response.json());
   } catch {
-    if (asked === latest) status.textContent = UNREACHABLE;
+    if (asked === latest) status.textContent = say("devices-unreachable");
     return;
   }
   if (asked !== latest) return;
-  if (status.textContent === UNREACHABLE) status.textContent = "";
+  if (status.textContent === say("devices-unreachable")) status.textContent = "";
   // The only device cannot be removed: Delete everything is the way to remove all.
   list.replaceChildren(...devices.map((device) => row(device, devices.length > 1)));
   empty.hidden = devices.length > 0;
@@ -63,17 +63,15 @@ async function remove(device) {
   try {
     response = await fetch(`/api/v1/devices/${device.id}`, { method: "DELETE", credentials: "same-origin" });
   } catch {
-    status.textContent = `Nothing was removed. ${OFFLINE}`;
+    status.textContent = `${say("nothing-removed")} ${say("offline-try-again")}`;
     return;
   }
   if (!response.ok) {
-    status.textContent = (await response.json().catch(() => ({}))).detail ?? "Nothing was removed. Try again.";
+    status.textContent = (await response.json().catch(() => ({}))).detail ?? say("nothing-removed-try-again");
     return;
   }
   await show();
-  status.textContent = device.this_device
-    ? "This device is unlinked. What you saved stays on your other devices."
-    : "That device is unlinked. It no longer sees what you save.";
+  status.textContent = say(device.this_device ? "this-unlinked" : "that-unlinked");
 }
 
 // List the linked devices, and list them again whenever they may have changed.

@@ -6,6 +6,7 @@ import { write } from "../lib/local-store.js";
 import { readRules } from "../lib/page-data.js";
 import { urgentTier } from "../lib/plan-rules.js";
 import { newId, queue } from "../lib/sync.js";
+import { say } from "../lib/words.js";
 
 const valueOf = (input) =>
   input.dataset.type === "number" ? Number(input.value) : input.dataset.type === "boolean" ? input.value === "true" : input.value;
@@ -62,7 +63,7 @@ async function save(event) {
       ? await queue("PUT", `/api/v1/plan/${kind}`, { change_id: newId(), changed_at: now, answers })
       : await queue("PUT", `/api/v1/plan/${kind}/${newId()}`, { ...answers, recorded_at: new Date(now).toISOString() });
   } catch {
-    status.textContent = "This device could not keep your answers. Please try again.";
+    status.textContent = say("answers-not-kept");
     return;
   }
   write("has-plan", true);
@@ -75,7 +76,7 @@ async function save(event) {
     form.querySelector("fieldset").disabled = true;
   }
   if (pending || !form.dataset.next) {
-    status.textContent = pending ? "Saved on this device. Your plan takes it in once you are back online." : form.dataset.thanks;
+    status.textContent = pending ? say("answers-waiting") : form.dataset.thanks;
     return;
   }
   location.assign(form.dataset.next);

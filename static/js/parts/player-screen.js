@@ -1,24 +1,25 @@
 // What the player shows for each segment of the schedule: the
 // exercise, its side, what comes next, and the rep count. No timing here
 // (that is lib/timeline.js), and nothing runs until the player asks.
+import { say } from "../lib/words.js";
 
-const WORDS = { ready: "Get ready", rest: "Rest", switch: "Switch sides" };
-const DETAILS = { rest: () => "Up next", switch: (side) => `Switch to your ${side} side` };
+const WORDS = { ready: "get-ready", rest: "rest", switch: "switch-sides" };
+const DETAILS = { rest: () => say("up-next"), switch: (side) => say("switch-to", { side: say(side) }) };
 
 // The phase in a short phrase, as a screen reader hears it at each change.
 function phaseLabel(segment, shown) {
-  if (segment.kind === "rest") return "Rest \u2013 up next";
+  if (segment.kind === "rest") return say("rest-up-next");
   if (segment.kind === "switch") return DETAILS.switch(shown.side);
-  if (segment.kind === "exercise") return shown.side ? `${shown.side === "right" ? "Right" : "Left"} side` : "Now";
-  return WORDS[segment.kind];
+  if (segment.kind === "exercise") return say(shown.side ? `${shown.side}-side` : "now");
+  return say(WORDS[segment.kind]);
 }
 
 // The big word on the stage and the line under it. Paused always says "Paused",
 // never "Now", and keeps only the words that tell the person where they are.
 export function phaseWords(segment, shown, paused) {
   const label = phaseLabel(segment, shown);
-  if (paused) return { word: "Paused", detail: label === "Now" ? "" : label };
-  const word = segment.kind === "exercise" ? label : WORDS[segment.kind];
+  if (paused) return { word: say("paused"), detail: label === say("now") ? "" : label };
+  const word = segment.kind === "exercise" ? label : say(WORDS[segment.kind]);
   return { word, detail: DETAILS[segment.kind]?.(shown.side) ?? "" };
 }
 
@@ -53,7 +54,7 @@ export class PlayerScreen {
     ui.skipIf.textContent = step.skipIf ?? "";
     ui.skipLine.hidden = !step.skipIf;
     ui.easeOff.textContent = step.easeOffIf;
-    ui.count.textContent = `Step ${shown.step + 1} of ${this.data.steps.length}`;
+    ui.count.textContent = say("step-of", { number: shown.step + 1, count: this.data.steps.length });
     ui.stage.dataset.kind = segment.kind;
     const isReps = segment.kind === "exercise" && step.reps !== null;
     ui.reps.hidden = !isReps;
@@ -82,15 +83,15 @@ export class PlayerScreen {
   upNextText(segment) {
     if (segment.kind !== "exercise") return "";
     const next = this.schedule.slice(segment.index + 1).find((later) => later.kind === "exercise");
-    if (!next) return "Last step";
-    const side = next.step === segment.step ? ` (${next.side} side)` : "";
-    return `Next: ${this.data.steps[next.step].name}${side}`;
+    if (!next) return say("last-step");
+    const name = this.data.steps[next.step].name;
+    return next.step === segment.step ? say("next-side", { name, side: say(next.side) }) : say("next", { name });
   }
 
   showReps(position) {
     const step = this.data.steps[position.segment.step];
     if (position.segment.kind !== "exercise" || step.reps === null) return;
     const rep = Math.min(step.reps, Math.floor(position.intoMs / (step.secondsPerRep * 1000)) + 1);
-    this.ui.reps.textContent = `Rep ${rep} of ${step.reps}, slowly`;
+    this.ui.reps.textContent = say("rep-of", { rep, count: step.reps });
   }
 }

@@ -9,6 +9,7 @@ let player = null; // the player, on its page: no reload offer mid-routine
 let waiting = null; // the new version, waiting for a Reload
 let takenOver = false; // another tab's Reload made the new version active here
 let asked = false; // this tab's Reload was pressed
+let switching = false; // a worker for another language is taking over
 
 function busyPlaying() {
   return player && ["playing", "paused"].includes(player.dataset.status);
@@ -19,6 +20,14 @@ function showOffer() {
 }
 
 function offer(worker) {
+  // Another language's worker (the person changed Language in Settings): it takes over at once,
+  // as the pages it keeps are the ones now wanted; nothing to offer.
+  if (worker.scriptURL !== navigator.serviceWorker.controller?.scriptURL
+    && new URL(worker.scriptURL).search !== new URL(navigator.serviceWorker.controller.scriptURL).search) {
+    switching = true;
+    worker.postMessage("skip-waiting");
+    return;
+  }
   waiting = worker;
   showOffer();
 }
@@ -26,7 +35,9 @@ function offer(worker) {
 // The new version now controls this tab. Reload only if this tab asked;
 // otherwise keep going (a routine keeps playing) and offer the reload.
 function takeOver() {
-  if (asked) {
+  if (switching) {
+    switching = false;
+  } else if (asked) {
     window.location.reload();
   } else if (waiting) {
     waiting = null;
@@ -60,7 +71,8 @@ function markOfflineReady() {
 }
 
 function register() {
-  navigator.serviceWorker.register("/sw.js").then(watch).catch(() => {
+  const url = document.documentElement.dataset.serviceWorker; // this language's worker (base.html)
+  if (url) navigator.serviceWorker.register(url).then(watch).catch(() => {
     // No service worker (private mode, old browser): the site still works online.
   });
 }

@@ -2,8 +2,10 @@
 // and save each change at once (no server round trip, so no Save button).
 import { AS_WRITTEN, GENTLER, loadSettings, saveSettings } from "../lib/settings-store.js";
 import { screenOffSupport } from "../lib/screen-off.js";
+import { say } from "../lib/words.js";
 
-const PRESETS = { gentler: GENTLER, standard: AS_WRITTEN };
+// Each preset's timings, and what is said once they are saved.
+const PRESETS = { gentler: [GENTLER, "gentler-saved"], standard: [AS_WRITTEN, "as-written"] };
 
 function show(form, settings) {
   for (const key of ["sound", "voice", "vibration"]) form.elements[key].checked = settings[key];
@@ -32,16 +34,16 @@ export function initSettingsForm() {
   const status = form.querySelector("[data-saved]");
   form.addEventListener("change", () => {
     saveSettings(fromForm(form));
-    status.textContent = "Saved on this device.";
+    status.textContent = say("saved-here");
   });
   form.addEventListener("click", (event) => {
     const preset = event.target.closest("[data-preset]");
     if (!preset) return;
-    show(form, saveSettings({ ...loadSettings(), ...PRESETS[preset.dataset.preset] }));
-    status.textContent = preset.dataset.preset === "gentler"
-      ? "Gentler timings saved on this device." : "Back to the timings as written.";
+    const [timings, saved] = PRESETS[preset.dataset.preset];
+    show(form, saveSettings({ ...loadSettings(), ...timings }));
+    status.textContent = say(saved);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   show(form, loadSettings());
-  form.querySelector("[data-screen-off]").textContent = screenOffSupport().advice;
+  form.querySelector("[data-screen-off]").textContent = say(`screen-off-${screenOffSupport()}`);
 }
