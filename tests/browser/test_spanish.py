@@ -2,6 +2,7 @@
 Settings, kept offline, given back to the browser by "Delete everything", accessible and never
 scrolling sideways on a small phone at twice the text size."""
 import re
+from datetime import UTC, datetime
 
 import pytest
 from babel.support import Translations
@@ -12,7 +13,7 @@ from tests.browser.axe import violations
 from tests.browser.test_offline import wait_until_offline_ready
 from tests.browser.test_reflow import DOUBLE_TEXT, WIDEST
 from tools.browser import PHONE
-from tools.screenshots import PAGES
+from tools.screenshots import PAGES, SEND, saves
 
 SPANISH = Translations.load(str(paths.TRANSLATIONS_DIR), ["es"])
 es = SPANISH.gettext
@@ -101,5 +102,17 @@ def test_spanish_never_scrolls_sideways_on_a_small_phone_at_200_percent(small_ph
     small_phone.add_init_script(DOUBLE_TEXT)
     small_phone.goto(url)
     small_phone.wait_for_load_state("load")
+    measured = small_phone.evaluate(WIDEST)
+    assert measured["scroll"] <= measured["width"], measured
+
+
+@pytest.mark.parametrize("url", ["/es/history", "/es/plan", "/es/plan/summary", "/es/favourites"])
+def test_spanish_pages_full_of_someones_weeks_never_scroll_sideways_at_200_percent(small_phone, url):
+    """Three weeks of saves and a plan, as `make screenshots` makes them: longer Spanish week
+    labels and table headings must wrap, not widen the page."""
+    small_phone.evaluate("localStorage.setItem('easeback:has-plan', 'true')")
+    small_phone.evaluate(SEND, saves(datetime.now(UTC)))
+    small_phone.add_init_script(DOUBLE_TEXT)
+    small_phone.goto(url, wait_until="networkidle")
     measured = small_phone.evaluate(WIDEST)
     assert measured["scroll"] <= measured["width"], measured
