@@ -140,9 +140,8 @@ def send_on_to_own_language():
     wanted = preferred_language()
     if wanted == ENGLISH:
         return None
-    response = redirect(in_language(request.full_path.rstrip("?"), wanted))
-    response.vary.update(("Cookie", "Accept-Language"))
-    return response
+    # vary_by_language marks this answer too: after_request runs on a before_request's answer.
+    return redirect(in_language(request.full_path.rstrip("?"), wanted))
 
 
 def vary_by_language(response):
