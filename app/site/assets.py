@@ -31,14 +31,19 @@ def file_hashes(static_folder):
 
 # A line holding only a comment: the comment goes, the line stays (so line numbers still match).
 WHOLE_LINE_COMMENT = re.compile(rb"(?m)^[ \t]*//[^\n]*$")
+# A line's indentation: it shows people the code's shape; no string of ours spans lines, so it is
+# never part of one (tests/site/test_pwa.py holds that).
+INDENTATION = re.compile(rb"(?m)^[ \t]+")
 
 
 @lru_cache(maxsize=256)
 def lean_script(path, modified):
-    """A script as sent, packed once: its whole-line comments emptied. They explain the code to
-    people and stay in the source; browsers never read them. (modified: the file's mtime, so an
-    edited file is read again.)"""
-    return build(WHOLE_LINE_COMMENT.sub(b"", Path(path).read_bytes()), "text/javascript")
+    """A script as sent, packed once: its whole-line comments emptied and its indentation gone.
+    Both are for people and stay in the source; browsers never read them, and the lines stay where
+    they are, so an error's line number is the source's. (modified: the file's mtime, so an edited
+    file is read again.)"""
+    lean = INDENTATION.sub(b"", WHOLE_LINE_COMMENT.sub(b"", Path(path).read_bytes()))
+    return build(lean, "text/javascript")
 
 
 def serve_lean_scripts(app):

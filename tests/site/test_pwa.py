@@ -344,13 +344,15 @@ def test_a_personal_page_on_its_way_during_deletion_is_not_kept(client):
     assert outcome == {"page": "my history", "caches": []}
 
 
-def test_scripts_are_sent_without_their_whole_line_comments_and_packed_once(client):
-    """Comments explain the code in the source; the browser gets the code, line for line."""
+def test_scripts_are_sent_without_their_whole_line_comments_and_indentation_and_packed_once(client):
+    """Comments and indentation show people the code in the source; the browser gets the code,
+    line for line."""
     source = (paths.STATIC_DIR / "js" / "lib" / "timeline.js").read_text()
     assert "\n// " in source
     sent = client.get("/static/js/lib/timeline.js").get_data(as_text=True)
     assert sent.count("\n") == source.count("\n")  # line numbers in errors still match the source
     assert "// " not in "\n".join(line.strip()[:3] for line in sent.splitlines())
+    assert "\n  " in source and not re.search(r"(?m)^[ \t]", sent)
     assert "export function buildSchedule(" in sent
     packed = client.get("/static/js/lib/timeline.js", headers={"Accept-Encoding": "br"})
     assert packed.headers["Content-Encoding"] == "br" and "Accept-Encoding" in packed.headers["Vary"]
@@ -360,13 +362,13 @@ def test_scripts_are_sent_without_their_whole_line_comments_and_packed_once(clie
     assert again.status_code == 304
 
 
-def test_every_script_still_parses_without_its_comments(client, tmp_path):
-    """A line inside a multi-line template string that began with // would be changed: none may."""
+def test_every_script_still_parses_without_its_comments_and_indentation(client, tmp_path):
+    """A line inside a multi-line template string would lose its indentation, or be emptied if it
+    began with //: no template string may span lines."""
     for script in sorted((paths.STATIC_DIR / "js").rglob("*.js")):
         sent = client.get(f"/static/{script.relative_to(paths.STATIC_DIR).as_posix()}").get_data(as_text=True)
         for literal in re.findall(r"`[^`]*`", script.read_text()):
-            assert not re.search(r"(?m)^[ \t]*//", literal), (
-                f"{script.name}: a template string line starts with //")
+            assert "\n" not in literal, f"{script.name}: a template string spans lines: {literal[:40]}"
         lean = tmp_path / script.name.replace(".js", ".mjs")
         lean.write_text(sent)
         subprocess.run(["node", "--check", str(lean)], check=True, capture_output=True)

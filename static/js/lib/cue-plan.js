@@ -13,10 +13,14 @@
 // announcement starts exactly then.
 import { totalMs } from "./timeline.js";
 
-const COUNT_FROM = 3; // seconds: "three, two, one" before each change
-const GAP_MS = 80; // between the clips of one announcement
-const HALFWAY_FROM_MS = 20000; // holds this long or longer hear "halfway"
-const REP_COUNT_FROM_MS = 1500; // reps this slow or slower are counted aloud
+// Seconds of "three, two, one" before each change.
+const COUNT_FROM = 3;
+// Between the clips of one announcement.
+const GAP_MS = 80;
+// Holds this long or longer hear "halfway".
+const HALFWAY_FROM_MS = 20000;
+// Reps this slow or slower are counted aloud.
+const REP_COUNT_FROM_MS = 1500;
 
 // The words of each segment's announcement, as clip ids. `upcoming` is the exercise segment
 // the person gets ready for (itself, for an exercise).
@@ -110,7 +114,8 @@ export function cuePlan(schedule, steps, { slug, names, voice = true, beeps = tr
     } else {
       const text = ids.map((id) => words[id]).filter(Boolean).join(" ");
       speaking = text ? [{ at: moment.at, kind: "speech", text, end: moment.at, announces: moment.at }] : [];
-      busyUntil = moment.at + 1500; // about as long as a short phrase takes to say
+      // About as long as a short phrase takes to say.
+      busyUntil = moment.at + 1500;
     }
     plan.push(...speaking);
   }

@@ -10,11 +10,14 @@ export const VOICE_SOURCES = Object.freeze(["recorded", "device"]);
 export const DEFAULTS = Object.freeze({
   sound: true,
   voice: true,
-  voiceSource: "recorded", // who speaks: the recorded clips, or "device": this device's own voice
+  // Who speaks: the recorded clips, or "device": this device's own voice.
+  voiceSource: "recorded",
   vibration: true,
-  volume: 1, // of the cues, 0 to 1
+  // The cues' volume, 0 to 1.
+  volume: 1,
   holdScale: 1,
-  restSeconds: null, // null: as the routine says
+  // A rest of its own, or null: as the routine says.
+  restSeconds: null,
 });
 
 // Timings only, laid over the person's cue choices: shorter holds and longer rests for a

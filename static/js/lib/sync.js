@@ -62,10 +62,12 @@ async function showPending() {
     pending = (await count("outbox")) + onTheirWay;
     notes.parked = await count("parked");
   } catch {
-    pending = null; // the device's storage cannot be read: say so rather than guess
+    // The device's storage cannot be read: say so rather than guess.
+    pending = null;
   }
   if (started === seen) document.documentElement.dataset.pending = pending === null ? "unknown" : String(pending);
-  if (pending === 0) notes.held = false; // nothing waiting, so nothing held back
+  // Nothing waiting, so nothing held back.
+  if (pending === 0) notes.held = false;
   showStatus();
   return pending ?? onTheirWay;
 }

@@ -3,7 +3,8 @@
 // a plan before its schedule is saved) follows this device's calendar. Only the
 // zone's name travels; the server checks it against the real zone names.
 export const ZONE_COOKIE = "zone";
-const MAX_AGE = 400 * 24 * 60 * 60; // browsers cap cookies at 400 days
+// Browsers cap cookies at 400 days.
+const MAX_AGE = 400 * 24 * 60 * 60;
 // Zone names are letters, digits and _ + - / ("America/Port-au-Prince", "Etc/GMT+5").
 const ZONE_NAME = /^[A-Za-z0-9_+\-/]{1,64}$/;
 

@@ -142,7 +142,8 @@ form.addEventListener("input", (event) => {
   markFilled(event.target);
   nameCard(event.target);
   showGlance();
-  if (event.target.type === "checkbox") return; // saved on "change", at once
+  // Saved on "change", at once.
+  if (event.target.type === "checkbox") return;
   clearTimeout(typingTimer);
   typingTimer = setTimeout(save, TYPING_PAUSE_MS);
 });

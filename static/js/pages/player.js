@@ -76,7 +76,8 @@ function render(now, { fromSeek = false } = {}) {
     if (natural) {
       markChange(position, now);
       showOnLockScreen(now);
-      save(now); // so even a crash loses at most one segment
+      // So even a crash loses at most one segment.
+      save(now);
     }
     shownIndex = position.index;
   }
@@ -148,7 +149,8 @@ function toggle() {
   cues.unlock();
   media.hold();
   session.startedAt ??= new Date().toISOString();
-  shownIndex = -1; // announce where we are on start or resume
+  // Announce where we are on start or resume.
+  shownIndex = -1;
   setClock(play(clock, now), now);
   screenLock.hold();
 }

@@ -81,6 +81,7 @@ export function initLinkedDevices() {
   empty = section.querySelector("[data-devices-empty]");
   status = section.querySelector("[data-devices-status]");
   document.addEventListener("easeback:devices-changed", show);
-  document.addEventListener("easeback:synced", show); // also after coming back online: sync flushes then
+  // Also after coming back online: sync flushes then.
+  document.addEventListener("easeback:synced", show);
   show();
 }

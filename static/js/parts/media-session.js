@@ -35,7 +35,8 @@ export class MediaSessionLink {
   hold() {
     if (!this.session) return;
     this.holder ??= Object.assign(new Audio(this.holderUrl), { loop: true, volume: 0.01 });
-    this.holder.play().catch(() => {}); // not allowed here: the session simply shows less
+    // Not allowed here: the session simply shows less.
+    this.holder.play().catch(() => {});
   }
 
   release() {

@@ -4,12 +4,18 @@
 // when its own Reload is pressed, never because another tab's was.
 import { askToKeepData } from "../lib/keep-data.js";
 
-let prompt = null; // the "Update available" bar
-let player = null; // the player, on its page: no reload offer mid-routine
-let waiting = null; // the new version, waiting for a Reload
-let takenOver = false; // another tab's Reload made the new version active here
-let asked = false; // this tab's Reload was pressed
-let switching = false; // a worker for another language is taking over
+// The "Update available" bar.
+let prompt = null;
+// The player, on its page: no reload offer mid-routine.
+let player = null;
+// The new version, waiting for a Reload.
+let waiting = null;
+// Another tab's Reload made the new version active here.
+let takenOver = false;
+// This tab's Reload was pressed.
+let asked = false;
+// A worker for another language is taking over.
+let switching = false;
 
 function busyPlaying() {
   return player && ["playing", "paused"].includes(player.dataset.status);
@@ -51,7 +57,8 @@ function accept() {
   asked = true;
   prompt.hidden = true;
   if (waiting) waiting.postMessage("skip-waiting");
-  else window.location.reload(); // another tab's Reload already made the new version active
+  // Another tab's Reload already made the new version active.
+  else window.location.reload();
 }
 
 function watch(registration) {
@@ -71,7 +78,8 @@ function markOfflineReady() {
 }
 
 function register() {
-  const url = document.documentElement.dataset.serviceWorker; // this language's worker (base.html)
+  // This language's worker (base.html).
+  const url = document.documentElement.dataset.serviceWorker;
   if (url) navigator.serviceWorker.register(url).then(watch).catch(() => {
     // No service worker (private mode, old browser): the site still works online.
   });
