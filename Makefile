@@ -30,9 +30,9 @@ serve: $(BIN)/activate translations
 ## messages: gather every translatable string into translations/messages.pot and bring each
 ## language's messages.po up to date with it (new strings empty, changed ones marked fuzzy)
 messages: $(BIN)/activate
-	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output -k lazy_gettext -k _l \
+	$(BIN)/pybabel extract -F babel.cfg --no-location --no-wrap --sort-output -k lazy_gettext -k _l \
 	  -o translations/messages.pot .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --no-wrap
 
 ## translations: compile each language's messages.po into the messages.mo the app reads
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
