@@ -9,7 +9,6 @@ import { qrSvg } from "../../static/js/lib/qr.js";
 import { encodeRoutine } from "../../static/js/lib/routine-link.js";
 import { correction, generate } from "../../static/js/vendor/lean-qr.js";
 import { CATALOGUE } from "./own-catalogue.js";
-import { say } from "./words.js";
 
 const LINK = "https://easeback.example/shared#1BQARCGK43LBII3YIDKAEADM6V5WA";
 const VENDORED = new URL("../../static/js/vendor/lean-qr.js", import.meta.url);
@@ -25,7 +24,7 @@ function darkModules(svg) {
 }
 
 test("the code is an image named for what it is, with no inline style", () => {
-  const { svg } = qrSvg(LINK, say("qr-label"));
+  const { svg } = qrSvg(LINK, "QR code of the link");
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" aria-label="QR code of the link"/);
   assert.doesNotMatch(svg, /style|<script|\son\w+=/i);
   assert.match(svg, /<rect width="(\d+)" height="\1" fill="#fff"\/>/);
