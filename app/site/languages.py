@@ -170,6 +170,9 @@ def service_worker_url():
 def init_app(app):
     """Read prefixes from addresses, pick each page's language, send unprefixed pages on."""
     app.wsgi_app = AddressLanguage(app.wsgi_app)
+    # JSON (the pages' data blocks, the API) writes every language's letters as they are, "á" and
+    # not "\u00e1": pages and answers are UTF-8, and a Spanish page is shorter for it.
+    app.json.ensure_ascii = False
     Babel(app, locale_selector=request_language, default_translation_directories=str(paths.TRANSLATIONS_DIR))
     app.before_request(send_on_to_own_language)
     app.after_request(vary_by_language)
