@@ -106,6 +106,21 @@ def _laid_over(english, words, path, where):
     return merged
 
 
+def words_of(english):
+    """What a translation of this English table holds, in the shape _laid_over reads: its prose, in
+    the same tables, and nothing that stays the same in every language (a starting point for a new
+    language, and for tests)."""
+    words = {}
+    for key, value in english.items():
+        if _is_tables(value):
+            words[key] = [words_of(table) for table in value]
+        elif isinstance(value, dict):
+            words[key] = words_of(value)
+        elif value != [] and key not in KEPT and _is_prose(value):
+            words[key] = value
+    return words
+
+
 def _is_tables(value):
     return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
 

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from app.content.loading import ContentError, read_toml
-from app.content.translation import KEPT
+from app.content.translation import words_of
 
 
 def assert_refused(path, old, new, load, field, words):
@@ -17,19 +17,6 @@ def assert_refused(path, old, new, load, field, words):
     message = str(raised.value)
     assert message.startswith(f"{path}: {field}: "), message
     assert words in message
-
-
-def _words(value, key=None):
-    """The words of a parsed content table, as a translation file holds them (kept keys left out)."""
-    if isinstance(value, dict):
-        kept = {k: _words(v, k) for k, v in value.items()}
-        return {k: v for k, v in kept.items() if v is not None}
-    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-        return [_words(item) for item in value]
-    if key in KEPT or not (isinstance(value, str) or (isinstance(value, list) and value
-                                                      and all(isinstance(item, str) for item in value))):
-        return None
-    return value
 
 
 def _toml(value):
@@ -45,7 +32,7 @@ def translate_as_is(folder, relative, language="es"):
     """Give routines/<relative> a translation that repeats its English words: a new test file must
     have one in every language for the app to start, and its words do not matter to the test."""
     data = read_toml(folder / relative)
-    lines = ["translated = 2026-12-07"] + [f"{key} = {_toml(value)}" for key, value in _words(data).items()]
+    lines = ["translated = 2026-12-07"] + [f"{key} = {_toml(value)}" for key, value in words_of(data).items()]
     target = folder / language / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(lines) + "\n")

@@ -9,6 +9,7 @@ from app.content.loading import ContentError
 from app.content.startup import load_translations
 from app.content.translation import KEPT
 from app.site.languages import CODES
+from tests.content.content_checks import translate_as_is
 
 EVERY = load_translations(paths.ROUTINES_DIR, paths.PICTURES_DIR, CODES)
 ENGLISH, SPANISH = EVERY["en"], EVERY["es"]
@@ -133,3 +134,16 @@ def test_a_translation_must_say_when_it_was_made(content):
 def test_a_translation_may_not_add_what_the_english_does_not_say(content):
     change(content / "es" / "exercises" / "cat-cow.toml", DATED, f'{DATED}\ntip = "x"')
     refused(content, "cat-cow.toml: tip: not in the English file")
+
+
+def test_a_new_language_may_start_from_the_english_words(content):
+    """words_of holds what the check asks of a translation, no more and no less, in every file: a
+    language whose files repeat the English words (a translator's starting point) loads as the English."""
+    shutil.rmtree(content / "es")
+    for path in sorted(content.rglob("*.toml")):
+        translate_as_is(content, path.relative_to(content).as_posix())
+    spanish = load_translations(content, paths.PICTURES_DIR, CODES)["es"]
+    for slug, routine in ENGLISH.library.routines.items():
+        assert (spanish.library.routines[slug].title, spanish.library.routines[slug].segments) == (
+            routine.title, routine.segments)
+    assert spanish.safety.tiers == ENGLISH.safety.tiers
