@@ -77,6 +77,17 @@ LIMITS = {
     "link_code_max": 24,
 }
 
+# Settings' choice of how long to hold each stretch, named as Settings names it: the plan's advice
+# to hold longer names the same setting and choice (app/plan/rules.py).
+HOLD_SETTING = _l("How long to hold each stretch")
+HOLD_SCALES = (
+    (0.5, _l("Half as long")),
+    (0.75, _l("A bit shorter")),
+    (1, _l("As written")),
+    (1.25, _l("A bit longer")),
+    (1.5, _l("Half as long again")),
+)
+
 # The service worker's cache of pages drawn from the person's own data, which "Delete everything"
 # drops whole (the worker's template gets it from app/site/pwa.py).
 PERSONAL_CACHE = "easeback-personal"

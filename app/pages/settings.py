@@ -5,18 +5,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.api import refuse_cross_site_writes
+from app.rules import HOLD_SCALES, HOLD_SETTING
 from app.site import languages
 from app.site.page_cache import same_for_everyone
 
 bp = Blueprint("settings", __name__)
 
-HOLD_SCALES = [
-    (0.5, _l("Half as long")),
-    (0.75, _l("A bit shorter")),
-    (1, _l("As written")),
-    (1.25, _l("A bit longer")),
-    (1.5, _l("Half as long again")),
-]
 VOLUMES = [(0.4, _l("Soft")), (0.7, _l("Medium")), (1, _l("Full"))]
 REST_CHOICES = [("", _l("As the routine says"))] + [
     (str(seconds), _l("%(seconds)s seconds", seconds=seconds)) for seconds in (5, 10, 15, 20, 30)]
@@ -39,8 +33,8 @@ def allowed_choices():
 @same_for_everyone()
 def index():
     """Cues and timing for the player, kept on this device."""
-    return render_template("settings.html", hold_scales=HOLD_SCALES, rest_choices=REST_CHOICES,
-                           volumes=VOLUMES, settings_choices=allowed_choices())
+    return render_template("settings.html", hold_setting=HOLD_SETTING, hold_scales=HOLD_SCALES,
+                           rest_choices=REST_CHOICES, volumes=VOLUMES, settings_choices=allowed_choices())
 
 
 @bp.post("/settings/language")

@@ -47,7 +47,7 @@ from app.plan.weeks import (
     urgent_tier,
     what_changed,
 )
-from app.rules import LEVELS, ON_DAYS, PLAN_DEFAULTS, URGENT_WORDS
+from app.rules import HOLD_SCALES, HOLD_SETTING, LEVELS, ON_DAYS, PLAN_DEFAULTS, URGENT_WORDS
 from app.site.formats import written_date
 
 __all__ = ["LEVELS", "Plan", "Week", "activities_averages", "fits_level", "make_plan"]
@@ -63,6 +63,7 @@ SINCE_AT_LEAST = {"weeks": timedelta(0), "months": timedelta(weeks=6), "long": L
 HIGH_LEG_PAIN, HIGH_PAIN_REVIEWS = 7, 2
 TOP_STRENGTH, WEEKS_PER_STRENGTH_LEVEL = 3, 2
 LONGER_LASTING_LESSON = "longer-than-three-months"
+LONGER_HOLD = 1.25  # the hold the plan's top level suggests trying: Settings' "A bit longer"
 # Why the plan is at its step after a move, and the step: explain_level's sentence.
 MOVES = {"up": _l("%(why)s, so the plan has stepped up to “%(step)s”."),
          "stay": _l("%(why)s, so the plan stays at “%(step)s”."),
@@ -254,8 +255,9 @@ def make_plan(parts, reviews, feedback, routines, today, sessions=(), checkins=(
                 for slug in sorted(swapped) if slug in routines]
     reasons += left_out_reasons
     if level == TOP:
-        reasons.append(gettext("If stretches feel easy now, try holding them a bit longer: Settings, Hold "
-                               "time, “A bit longer”."))
+        reasons.append(gettext("If stretches feel easy now, try holding them a bit longer: in Settings, "
+                               "under “%(setting)s”, choose “%(choice)s”.", setting=HOLD_SETTING,
+                               choice=dict(HOLD_SCALES)[LONGER_HOLD]))
     gentle = tuple(routine for routine in routines.values()
                    if "flare-up" in routine.goals and routine.suits_a_bad_day and routine.slug not in swapped)
     last_look = reviews[-1].recorded_at.date() if reviews else started

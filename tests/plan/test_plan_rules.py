@@ -2,7 +2,9 @@
 worse week steps back, a routine that made things worse twice is swapped, urgent answers point to
 their tier of the warning signs, and symptoms lasting 6 weeks without a clear change, or 3 months,
 send the person to their GP or physiotherapist."""
+import re
 from datetime import date, datetime, time, timedelta
+from html import unescape
 from itertools import combinations, pairwise
 from types import SimpleNamespace
 
@@ -451,8 +453,17 @@ def test_a_swapped_routine_and_the_top_step_are_explained():
     title = ROUTINES[first].title
     assert (f"You said {title} made things worse twice, so the plan no longer suggests it and offers gentler "
             "ones instead. You can still choose it from Routines.") in plan.reasons
-    assert plan.reasons[-1] == ("If stretches feel easy now, try holding them a bit longer: Settings, Hold "
-                                "time, “A bit longer”.")
+    assert plan.reasons[-1] == ("If stretches feel easy now, try holding them a bit longer: in Settings, "
+                                "under “How long to hold each stretch”, choose “A bit longer”.")
+
+
+def test_the_advice_to_hold_longer_names_the_setting_and_choice_settings_shows(client):
+    """The plan and Settings read one name for each (app/rules.py): "Hold time" had drifted."""
+    reviews = [review(week(n), [3 + n] * 3, 6 - n) for n in range(1, 6)]
+    advice = plan_on(week(5), reviews).reasons[-1]
+    named = re.findall(r"“([^”]+)”", advice)
+    settings = unescape(client.get("/settings").get_data(as_text=True))
+    assert len(named) == 2 and all(name in settings for name in named), named
 
 
 def test_todays_words_follow_the_order_the_day_is_done_in():
