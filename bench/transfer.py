@@ -17,6 +17,8 @@ import brotli
 from flask import render_template_string
 from flask_babel import force_locale
 
+from app.site import words
+from app.site.assets import IMPORTS
 from app.site.languages import CODES
 
 PAGES = ["/", "/routines", "/routines/morning-mobility", "/routines/morning-mobility/play", "/favourites",
@@ -29,8 +31,6 @@ KINDS = ("html", "css", "js", "pictures", "other")  # what a first visit fetches
 WORDS_BLOCK = re.compile(r'<script type="application/json" id="words">(.*?)</script>', re.DOTALL)
 LINKED = re.compile(r'<(?:link[^>]+rel="(?:stylesheet|icon|manifest)"[^>]*href'
                     r'|script[^>]+src|img[^>]+src)="([^"]+)"')
-# Relative imports, "./x.js" and "../lib/x.js" alike (the pages import from lib/ and parts/).
-IMPORTS = re.compile(r'(?:import|from)\s*\(?\s*"(\.\.?/[^"]+\.js)"')
 
 
 def _fetch(client, url):
@@ -113,7 +113,8 @@ def catalogues(app):
     with app.test_request_context():
         for code in CODES:
             with force_locale(code):
-                sizes[code] = packed(unescape(render_template_string("{{ words()|tojson }}")))
+                written = render_template_string("{{ catalogue|tojson }}", catalogue=words.catalogue())
+                sizes[code] = packed(unescape(written))
     return sizes
 
 

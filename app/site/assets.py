@@ -5,13 +5,16 @@ the current hash is answered with a long, immutable cache lifetime; anything
 else (an old or missing hash) must be revalidated. HTML is never long-cached.
 """
 import hashlib
+import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
 
-from flask import request
+from flask import current_app, g, request, url_for
 from flask_compress import Compress
+from markupsafe import Markup
 
+from app.site import words
 from app.site.page_cache import build, send
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -46,6 +49,44 @@ def lean_script(path, modified):
     return build(lean, "text/javascript")
 
 
+# A module's imports of others: "./x.js" and "../lib/x.js" alike (bench/transfer.py follows them too).
+IMPORTS = re.compile(r'(?:import|from)\s*\(?\s*"(\.\.?/[^"]+\.js)"')
+
+
+def module_graph(static_folder):
+    """Each script under static/js ("pages/home.js") with every module it loads: itself, its
+    imports, their imports and so on."""
+    root = Path(static_folder, "js")
+    imports = {}
+    for path in root.rglob("*.js"):
+        name = path.relative_to(root).as_posix()
+        imports[name] = {posixpath.normpath(posixpath.join(posixpath.dirname(name), module))
+                         for module in IMPORTS.findall(path.read_text())}
+
+    def loads(name, seen):
+        if name not in seen:
+            seen.add(name)
+            for module in imports.get(name, ()):
+                loads(module, seen)
+        return seen
+
+    return {name: frozenset(loads(name, set())) for name in imports}
+
+
+def script(name):
+    """A page's module script (js/<name>), noted so that the page hands it the words it says."""
+    g.setdefault("easeback_scripts", []).append(name)
+    return Markup('<script type="module" src="{}"></script>').format(url_for("static", filename=f"js/{name}"))
+
+
+def words_for_scripts(page_words=None):
+    """The words the scripts of the page being drawn say (app/site/words.py), in its language, with
+    its own page_words: base.html asks once, at its end, when every script is named."""
+    graph = current_app.extensions["easeback_modules"]
+    loaded = set().union(*(graph[name] for name in g.pop("easeback_scripts", [])))
+    return words.for_page(loaded, page_words)
+
+
 def serve_lean_scripts(app):
     """Answer /static/js/**.js with lean_script, and everything else as Flask does."""
     static_view = app.view_functions["static"]
@@ -67,6 +108,9 @@ def init_app(app):
     """Hash the static files once at start-up and version their URLs."""
     hashes = file_hashes(app.static_folder)
     app.extensions["easeback_assets"] = hashes
+    app.extensions["easeback_modules"] = module_graph(app.static_folder)
+    app.add_template_global(script)
+    app.add_template_global(words_for_scripts, "words")
     serve_lean_scripts(app)
     app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
     app.config.setdefault("COMPRESS_ALGORITHM_STREAMING", ["br", "gzip"])

@@ -19,7 +19,6 @@ from flask_babel import Babel, get_locale
 
 from app import paths
 from app.content.translation import ENGLISH  # the content's own language, whose files the rest translate
-from app.site import words
 
 
 @dataclass(frozen=True)
@@ -177,4 +176,4 @@ def init_app(app):
     app.before_request(send_on_to_own_language)
     app.after_request(vary_by_language)
     app.context_processor(lambda: {"language": current(), "languages": LANGUAGES, "alternates": alternates,
-                                   "words": words.for_scripts, "service_worker_url": service_worker_url})
+                                   "service_worker_url": service_worker_url})

@@ -1,7 +1,6 @@
 """Installability and offline plumbing, through the test client."""
 import gc
 import json
-import posixpath
 import re
 import shutil
 import struct
@@ -12,6 +11,7 @@ import pytest
 
 from app import paths
 from app.content import library
+from app.site.assets import module_graph
 from app.site.pwa import source_version
 
 
@@ -96,11 +96,9 @@ def test_static_urls_carry_a_content_hash(client):
 def test_no_module_is_both_a_page_script_and_an_import():
     """A page's script has a ?v= address, an import a plain one: a module with both would run twice."""
     js = paths.STATIC_DIR / "js"
-    imported = {posixpath.normpath(posixpath.join(path.parent.relative_to(js).as_posix(), name))
-                for path in js.rglob("*.js")
-                for name in re.findall(r'(?:from|import)\s*"(\.\.?/[\w/-]+\.js)"', path.read_text())}
+    imported = {module for name, loads in module_graph(paths.STATIC_DIR).items() for module in loads - {name}}
     page_scripts = {name for path in paths.TEMPLATES_DIR.rglob("*.html")
-                    for name in re.findall(r"filename='js/([\w/-]+\.js)'", path.read_text())}
+                    for name in re.findall(r'script\("([\w/-]+\.js)"\)', path.read_text())}
     assert "lib/sync.js" in imported and "pages/every-page.js" in page_scripts, (
         "the patterns no longer match the sources")
     assert page_scripts & imported == set(), "load these through the modules that import them"
