@@ -8,6 +8,7 @@ from html import unescape
 
 import pytest
 
+from app import paths
 from app.site import words
 from app.site.languages import CODES
 from bench import transfer
@@ -113,3 +114,10 @@ def test_the_finder_reads_say_calls_as_the_scripts_write_them():
     assert Asked(script).missing(words_here) == set()
     assert Asked(script).missing({"a": ""}) == {"b", "c", "d-${kind}"}
     assert Asked('say("a"); say(x ? "b" : "c"); const e = "e";').of(words_here) == {"a", "b", "c"}
+
+
+def test_the_catalogue_files_each_word_once_under_scripts_there_are():
+    js = paths.STATIC_DIR / "js"
+    scripts = {path.relative_to(js).as_posix() for path in js.rglob("*.js")}
+    assert len(words.WORDS) == sum(map(len, words.SAID_BY.values())), "a word is filed twice"
+    assert all(set(modules) <= scripts for modules in words.SAID_BY), "a word is filed under no script"
