@@ -7,7 +7,7 @@ month and day names. Numbers take the language's decimal sign and grouping ("3.5
 English, "3,5" and "10.000" in Spanish). Outside a request (`flask freeze`, the tests) it is English.
 """
 from babel.dates import format_date, format_datetime, get_month_names
-from babel.numbers import format_decimal, get_decimal_symbol
+from babel.numbers import format_decimal
 from flask_babel import get_locale
 
 ENGLISH = "en"  # app/site/languages.py's ENGLISH: this module imports nothing of the app, for the rules
@@ -59,7 +59,7 @@ def short_months():
 
 def one_decimal(value):
     """A figure to one decimal place: "3.5", "3,5"."""
-    return f"{value:.1f}".replace(".", get_decimal_symbol(language()))
+    return format_decimal(value, "0.0", locale=language())
 
 
 def whole_number(value):
