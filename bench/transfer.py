@@ -73,6 +73,11 @@ def scripts_of(client, html, fetched=None):
     return texts
 
 
+def words_in(html):
+    """The words block of a page, as its scripts read it (the text of its JSON)."""
+    return unescape(WORDS_BLOCK.search(html).group(1))
+
+
 def packed(text):
     """Bytes of a text, packed as the app packs pages and scripts."""
     return len(brotli.compress(text.encode(), quality=11))
@@ -88,7 +93,7 @@ def page_weight(client, page):
     the HTML) of the words it hands its scripts."""
     sizes = dict.fromkeys(KINDS, 0)
     sizes["html"], html = _fetch(client, page)
-    sizes["words"] = packed(unescape(WORDS_BLOCK.search(html).group(1)))
+    sizes["words"] = packed(words_in(html))
     seen = {}
     for url in _linked(html):
         if _is_script(url):

@@ -7,6 +7,7 @@ from html import unescape
 
 from app import paths
 from app.content.startup import load_content
+from bench import transfer
 
 # Words only English uses (none is a Spanish word too: not "a", "no", "me", "he", "has", "son").
 ENGLISH = frozenset("""
@@ -33,8 +34,7 @@ SHOWN_ATTRIBUTES = ("aria-label", "alt", "title", "placeholder", "content", "ari
 
 def what_a_person_meets(html):
     """The page's words: its text, the attributes people hear or see, and the scripts' words."""
-    words = json.loads(unescape(m.group(1))) if (m := re.search(
-        r'<script type="application/json" id="words">(.*?)</script>', html, re.DOTALL)) else {}
+    words = json.loads(transfer.words_in(html)) if 'id="words"' in html else {}
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.DOTALL)
     # A part marked as English on purpose (the language called by its own name, "Read in English").
     html = re.sub(r'<(\w+)[^>]*\slang="en[^"]*"[^>]*>.*?</\1>', " ", html, flags=re.DOTALL)

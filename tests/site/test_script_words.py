@@ -4,7 +4,6 @@ every language, each word a script of the page asks for is there; none is there 
 the page asks for; and a translation keeps the English word's {names}."""
 import json
 import re
-from html import unescape
 
 import pytest
 
@@ -13,7 +12,6 @@ from app.site import words
 from app.site.languages import CODES
 from bench import transfer
 
-WORDS_BLOCK = re.compile(r'<script type="application/json" id="words">(.*?)</script>', re.DOTALL)
 TEMPLATE = re.compile(r"`([^`]*)`")
 PLACEHOLDER = re.compile(r"\\\$\\\{[^}]*\\\}")  # a ${...} of a template, once re.escape'd
 NAME = re.compile(r"\{(\w+)\}")
@@ -66,7 +64,7 @@ class Asked:
 
 def handed(html):
     """The words block of a page."""
-    return json.loads(unescape(WORDS_BLOCK.search(html).group(1)))
+    return json.loads(transfer.words_in(html))
 
 
 @pytest.fixture
