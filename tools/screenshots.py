@@ -141,6 +141,18 @@ def plan_saves(now, stamp):
     return requests
 
 
+# Resolves once the page's own language's service worker controls it. The first page in another
+# language installs that language's worker, which takes over when it has stored its pages; going on
+# to the next page while it takes over can leave that page's load hanging in Chromium (see README).
+OWN_WORKER = """() => new Promise((done) => {
+  const own = document.documentElement.dataset.serviceWorker;
+  if (!own) return done();
+  const wanted = new URL(own, window.location.href).href;
+  const check = () => navigator.serviceWorker.controller?.scriptURL === wanted && done();
+  navigator.serviceWorker.addEventListener("controllerchange", check);
+  check();
+})"""
+
 SEND = """async (requests) => {
   for (const [method, path, body] of requests) {
     const response = await fetch(path, { method, headers: { "Content-Type": "application/json" },
@@ -172,6 +184,7 @@ def main(paths, out=OUT, player=True):
                 page.evaluate(SEND, saves(datetime.now(UTC)))
                 for path in paths:
                     page.goto(base + path, wait_until="networkidle")
+                    page.evaluate(OWN_WORKER)
                     capture(page, out, path, view)
                     if too_wide(page):
                         wide.append((path, view, too_wide(page)))
